@@ -1,0 +1,8 @@
+//! Linksmith's core: RSA keys, field rules and the cross-tab checks.
+//!
+//! Everything here is plain Rust with native tests; `wasm_api` is the thin wasm-bindgen layer
+//! that the extension's service worker, its pages and `www/` call.
+#![forbid(unsafe_code)]
+
+pub mod problem;
+pub mod text;
