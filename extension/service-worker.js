@@ -1,0 +1,20 @@
+// Linksmith's background: the only place page-reported values are checked (the wasm core cannot
+// run in content scripts under the admin pages' CSP). Listeners are registered synchronously at
+// top level so that the event that wakes a stopped worker is never missed.
+import { loadCore } from './sw/core.js';
+import { handleMessage } from './sw/router.js';
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  handleMessage(message, sender).then(sendResponse, (error) =>
+    sendResponse({ ok: false, error: { name: 'internal', message: String(error?.message ?? error) } }),
+  );
+  return true; // the answer is asynchronous
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  // The toolbar button opens the side panel, where the whole walkthrough lives.
+  chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+});
+
+// Warm the core so the first check after a wake-up is fast.
+loadCore().catch(() => {});

@@ -1,0 +1,62 @@
+//! The wasm-bindgen boundary, kept thin: argument checking, conversion to plain JSON-compatible
+//! objects, and errors as JS `Error`s whose `name` is a stable code. All logic lives in the
+//! plain-Rust modules so it is tested natively.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::keys;
+
+/// Serialises with maps as plain objects, so results survive `chrome.runtime.sendMessage`.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error("internal", &format!("could not convert the result: {e}")))
+}
+
+fn js_error(name: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name(name);
+    error.into()
+}
+
+fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| js_error("bad-argument", &format!("{what} must be a string")))
+}
+
+/// `generateKeyPair(bits = 2048)` → `{bits, publicKeyPem, privateKeyPkcs8Pem, privateKeyPkcs1Pem,
+/// fingerprintSha256}`.
+#[wasm_bindgen(js_name = generateKeyPair)]
+pub fn generate_key_pair(bits: JsValue) -> Result<JsValue, JsValue> {
+    let bits = if bits.is_undefined() || bits.is_null() {
+        2048
+    } else {
+        match bits.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => n as u32,
+            _ => {
+                return Err(js_error(
+                    "key-size-unsupported",
+                    "Key size must be a whole number of bits: 2048, 3072 or 4096.",
+                ));
+            }
+        }
+    };
+    let pair = keys::generate_key_pair(bits).map_err(|e| js_error(e.code(), &e.to_string()))?;
+    to_js(&pair)
+}
+
+/// `inspectPublicKey(text)` → what the pasted text is, its canonical forms and its problems.
+#[wasm_bindgen(js_name = inspectPublicKey)]
+pub fn inspect_public_key(text: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&keys::inspect_public_key(&string_arg(&text, "The public key")?))
+}
+
+/// `comparePublicKeys(a, b)` → `{same, fingerprintA, fingerprintB, firstDifference, problems}`.
+#[wasm_bindgen(js_name = comparePublicKeys)]
+pub fn compare_public_keys(a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
+    let a = string_arg(&a, "The first key")?;
+    let b = string_arg(&b, "The second key")?;
+    to_js(&keys::compare_public_keys(&a, &b))
+}

@@ -1,0 +1,47 @@
+// The three key exports work from node, loading the same built glue and wasm the extension ships.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const core = await import(path.join(ROOT, 'dist/chrome/pkg/linksmith.js'));
+core.initSync({ module: await readFile(path.join(ROOT, 'dist/chrome/pkg/linksmith_bg.wasm')) });
+
+test('generateKeyPair makes a 2048-bit pair by default', () => {
+  const pair = core.generateKeyPair();
+  assert.equal(pair.bits, 2048);
+  assert.match(pair.publicKeyPem, /^-----BEGIN PUBLIC KEY-----\n/);
+  assert.match(pair.privateKeyPkcs8Pem, /^-----BEGIN PRIVATE KEY-----\n/);
+  assert.match(pair.privateKeyPkcs1Pem, /^-----BEGIN RSA PRIVATE KEY-----\n/);
+  assert.match(pair.fingerprintSha256, /^[0-9a-f]{64}$/);
+  const report = core.inspectPublicKey(pair.publicKeyPem);
+  assert.equal(report.ok, true);
+  assert.equal(report.fingerprintSha256, pair.fingerprintSha256);
+});
+
+test('generateKeyPair refuses other sizes with a named error', () => {
+  assert.throws(() => core.generateKeyPair(1024), (e) => e instanceof Error && e.name === 'key-size-unsupported' && /2048/.test(e.message));
+  assert.throws(() => core.generateKeyPair('big'), (e) => e.name === 'key-size-unsupported');
+});
+
+test('inspectPublicKey refuses a private key and non-strings', () => {
+  const pair = core.generateKeyPair(2048);
+  const report = core.inspectPublicKey(pair.privateKeyPkcs8Pem);
+  assert.equal(report.ok, false);
+  assert.ok(report.problems.some((p) => p.severity === 'error'));
+  assert.ok(!JSON.stringify(report).includes(pair.privateKeyPkcs8Pem.split('\n')[1]), 'the private key is not echoed');
+  assert.throws(() => core.inspectPublicKey(42), (e) => e.name === 'bad-argument');
+});
+
+test('comparePublicKeys matches a key with its one-line Base64 form and tells two keys apart', () => {
+  const a = core.generateKeyPair(2048);
+  const b = core.generateKeyPair(2048);
+  const oneLine = core.inspectPublicKey(a.publicKeyPem).jiraBase64;
+  assert.equal(core.comparePublicKeys(a.publicKeyPem, oneLine).same, true);
+  const diff = core.comparePublicKeys(a.publicKeyPem, b.publicKeyPem);
+  assert.equal(diff.same, false);
+  assert.notEqual(diff.fingerprintA, diff.fingerprintB);
+  assert.ok(diff.firstDifference);
+});

@@ -1,0 +1,85 @@
+//! The wasm-bindgen boundary, run in wasm (node) by wasm-bindgen-test: results are plain objects
+//! with the documented camelCase names, and errors are JS `Error`s with a stable `name`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Error, Reflect};
+use linksmith::wasm_api::{compare_public_keys, generate_key_pair, inspect_public_key};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn error_name(value: JsValue) -> String {
+    value
+        .dyn_into::<Error>()
+        .map(|e| String::from(e.name()))
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn generate_key_pair_returns_the_documented_fields() {
+    let pair = generate_key_pair(JsValue::from(2048)).expect("2048 is a supported size");
+    assert_eq!(get(&pair, "bits").as_f64(), Some(2048.0));
+    for key in [
+        "publicKeyPem",
+        "privateKeyPkcs8Pem",
+        "privateKeyPkcs1Pem",
+        "fingerprintSha256",
+    ] {
+        assert!(get(&pair, key).as_string().is_some(), "{key} is a string");
+    }
+    let report = inspect_public_key(get(&pair, "publicKeyPem")).expect("inspect answers");
+    assert_eq!(get(&report, "ok").as_bool(), Some(true));
+    assert_eq!(
+        get(&report, "fingerprintSha256").as_string(),
+        get(&pair, "fingerprintSha256").as_string()
+    );
+    assert_eq!(get(&report, "kind").as_string().as_deref(), Some("spki-pem"));
+}
+
+#[wasm_bindgen_test]
+fn unsupported_sizes_and_non_numbers_are_named_errors() {
+    for bad in [
+        JsValue::from(1024),
+        JsValue::from(2047.5),
+        JsValue::from_str("2048"),
+    ] {
+        let err = generate_key_pair(bad).expect_err("refused");
+        assert_eq!(error_name(err), "key-size-unsupported");
+    }
+}
+
+#[wasm_bindgen_test]
+fn inspect_and_compare_reject_non_strings() {
+    assert_eq!(
+        error_name(inspect_public_key(JsValue::from(1)).expect_err("refused")),
+        "bad-argument"
+    );
+    assert_eq!(
+        error_name(compare_public_keys(JsValue::NULL, JsValue::from_str("x")).expect_err("refused")),
+        "bad-argument"
+    );
+}
+
+#[wasm_bindgen_test]
+fn inspect_reports_problems_as_plain_objects() {
+    let report = inspect_public_key(JsValue::from_str("not a key")).expect("inspect answers");
+    assert_eq!(get(&report, "ok").as_bool(), Some(false));
+    let problems = get(&report, "problems");
+    assert!(js_sys::Array::is_array(&problems));
+    let first = js_sys::Array::from(&problems).get(0);
+    for key in ["code", "severity", "message", "fix"] {
+        assert!(get(&first, key).as_string().is_some(), "problem.{key}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn compare_sees_one_key_in_two_formats() {
+    let pair = generate_key_pair(JsValue::from(2048)).expect("keygen");
+    let pem = get(&pair, "publicKeyPem");
+    let one_line = get(&inspect_public_key(pem.clone()).expect("inspect"), "jiraBase64");
+    let cmp = compare_public_keys(pem, one_line).expect("compare");
+    assert_eq!(get(&cmp, "same").as_bool(), Some(true));
+}
