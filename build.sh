@@ -103,6 +103,9 @@ assemble() {
   cp -R extension/. "$DIST/chrome/"
   cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$DIST/chrome/pkg/"
   cp -R www/. "$DIST/www/"
+  # The page runs the panel's key generator (and its worker) unchanged.
+  mkdir -p "$DIST/www/keygen"
+  cp extension/panel/keygen.js extension/panel/keygen-worker.js "$DIST/www/keygen/"
   cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$DIST/www/pkg/"
   rm -f "$DIST/linksmith-chrome.zip"
   make_zip "$DIST/chrome" "$DIST/linksmith-chrome.zip"

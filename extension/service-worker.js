@@ -2,7 +2,7 @@
 // run in content scripts under the admin pages' CSP). Listeners are registered synchronously at
 // top level so that the event that wakes a stopped worker is never missed.
 import { loadCore } from './sw/core.js';
-import { handleMessage } from './sw/router.js';
+import { handleMessage, fillActiveTab } from './sw/router.js';
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   handleMessage(message, sender).then(sendResponse, (error) =>
@@ -14,6 +14,11 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 chrome.runtime.onInstalled.addListener(() => {
   // The toolbar button opens the side panel, where the whole walkthrough lives.
   chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+});
+
+// "Fill the form on this page": a keyboard shortcut is a user action, like the panel's buttons.
+chrome.commands?.onCommand.addListener((command) => {
+  if (command === 'fill-form') fillActiveTab().catch(() => {});
 });
 
 // Warm the core so the first check after a wake-up is fast.

@@ -1,44 +1,151 @@
-// The standalone checker: the same wasm core as the extension, loaded by this page.
-import init, { inspectPublicKey } from './pkg/linksmith.js';
+// The standalone checker: the same wasm core as the extension, loaded by this page, checking
+// what the admin pastes as they type. Nothing leaves the page.
+import init, {
+  checkSetup, checkField, suggestConsumerKey, explainOAuthProblem, inspectPublicKey, generateKeyPair,
+} from './pkg/linksmith.js';
+import { setupKeygen } from './keygen/keygen.js';
 
 await init({ module_or_path: new URL('./pkg/linksmith_bg.wasm', import.meta.url) });
 
 const $ = (id) => document.getElementById(id);
+const inputs = [...document.querySelectorAll('#setup-form input, #setup-form textarea, #setup-form select')];
 
-function renderFacts(list, facts) {
-  list.replaceChildren();
-  for (const [term, value] of facts) {
-    if (value === null || value === undefined) continue;
-    const dt = document.createElement('dt');
-    dt.textContent = term;
-    const dd = document.createElement('dd');
-    dd.textContent = String(value);
-    list.append(dt, dd);
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'dataset') Object.assign(node.dataset, v);
+    else node[k] = v;
   }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
 }
 
-function renderProblems(list, problems) {
-  list.replaceChildren(...problems.map((p) => {
-    const li = document.createElement('li');
-    li.dataset.severity = p.severity;
-    li.dataset.code = p.code;
-    li.textContent = `${p.message} — ${p.fix}`;
-    return li;
-  }));
+function problemList(problems) {
+  return el('ul', { className: 'problems' }, ...problems.map((p) => el('li', { dataset: { code: p.code, severity: p.severity } },
+    p.message, el('span', { className: 'fix', textContent: p.fix }))));
 }
+
+const valueOf = (id) => $(id).value;
+
+function setup() {
+  const v = (id) => valueOf(id) || undefined;
+  return {
+    alignSiteUrl: v('alignSiteUrl'),
+    jiraSiteUrl: v('jiraSiteUrl'),
+    align: {
+      jiraLink: v('align.jiraLink'), jiraApiUrl: v('align.jiraApiUrl'), authType: v('align.authType'),
+      consumerKey: v('align.consumerKey'), publicKey: v('align.publicKey'), username: v('align.username'),
+    },
+    jira: {
+      applicationUrl: v('jira.applicationUrl'), applicationName: v('jira.applicationName'),
+      consumerKey: v('jira.consumerKey'), consumerName: v('jira.consumerName'),
+      publicKey: v('jira.publicKey'), callbackUrl: v('jira.callbackUrl'),
+    },
+  };
+}
+
+// Per-field problems right under the field, as the admin types.
+function checkOneField(input) {
+  const field = input.dataset.field;
+  if (!field) return;
+  const box = input.closest('.field');
+  box.querySelector('.problems')?.remove();
+  if (!input.value) return;
+  const report = checkField(field, input.value, { jiraApiUrl: valueOf('align.jiraApiUrl'), jiraSiteUrl: valueOf('jiraSiteUrl') });
+  if (report.problems.length) box.append(problemList(report.problems));
+}
+
+function renderChecks() {
+  const checks = checkSetup(setup());
+  $('checks').replaceChildren(...checks.map((c) => el('li', { dataset: { check: c.id, state: c.state } },
+    el('span', { className: 'check-state', textContent: c.state }),
+    el('span', { className: 'message', textContent: c.message }),
+    c.fix ? el('span', { className: 'fix', textContent: c.fix }) : null,
+    c.predicts ? el('span', { className: 'fix', textContent: `Jira would answer: oauth_problem=${c.predicts}` }) : null)));
+  const count = (s) => checks.filter((c) => c.state === s).length;
+  $('summary').textContent = `${count('pass')} pass, ${count('fail')} fail, ${count('warn')} warn, ${count('unknown')} not seen yet`;
+}
+
+function showAuthFields() {
+  const auth = valueOf('align.authType');
+  const oauth = /oauth/i.test(auth);
+  for (const node of document.querySelectorAll('.oauth')) node.hidden = !oauth;
+  for (const node of document.querySelectorAll('.basic')) node.hidden = oauth;
+}
+
+function update(target) {
+  if (target) checkOneField(target);
+  showAuthFields();
+  renderChecks();
+}
+
+// Samples: each builds a full setup; keys are made fresh with the core's generator.
+function sample(name) {
+  const a = generateKeyPair(2048).publicKeyPem;
+  const base = {
+    alignSiteUrl: 'https://acme.jiraalign.com', jiraSiteUrl: 'https://acme.atlassian.net',
+    'align.jiraLink': 'https://acme.atlassian.net/browse/', 'align.jiraApiUrl': 'https://acme.atlassian.net',
+    'align.authType': 'OAuth', 'align.consumerKey': 'JiraAlignAcme', 'align.publicKey': a,
+    'align.username': '', 'align.apiToken': '',
+    'jira.applicationUrl': 'https://acme.jiraalign.com', 'jira.applicationName': 'Jira Align',
+    'jira.consumerKey': 'JiraAlignAcme', 'jira.consumerName': 'Jira Align',
+    'jira.publicKey': inspectPublicKey(a).jiraBase64, 'jira.callbackUrl': '',
+  };
+  const changes = {
+    good: {},
+    'trailing-space': { 'jira.consumerKey': 'JiraAlignAcme ' },
+    regenerated: { 'align.publicKey': generateKeyPair(2048).publicKeyPem },
+    'api-url': { 'align.jiraApiUrl': 'https://acme.atlassian.net/rest/api/2' },
+    typo: { 'jira.applicationUrl': 'https://acme.jiraalgin.com' },
+    renamed: { jiraSiteUrl: 'https://acme-new.atlassian.net' },
+  }[name] ?? {};
+  return { ...base, ...changes };
+}
+
+$('sample').addEventListener('change', (event) => {
+  if (!event.target.value) return;
+  for (const [id, value] of Object.entries(sample(event.target.value))) $(id).value = value;
+  for (const input of inputs) checkOneField(input);
+  update();
+});
+$('clear').addEventListener('click', () => {
+  for (const input of inputs) if (input.tagName !== 'SELECT') input.value = '';
+  for (const box of document.querySelectorAll('.field .problems')) box.remove();
+  $('sample').value = '';
+  update();
+});
+$('suggest-key').addEventListener('click', () => {
+  $('align.consumerKey').value = suggestConsumerKey(valueOf('jira.applicationName') || 'Jira Align');
+  update($('align.consumerKey'));
+});
+for (const input of inputs) {
+  input.addEventListener(input.tagName === 'SELECT' ? 'change' : 'input', (event) => update(event.target));
+}
+
+$('explain-input').addEventListener('input', (event) => {
+  const text = event.target.value;
+  if (!text.trim()) return $('explain-result').replaceChildren();
+  const e = explainOAuthProblem(text);
+  $('explain-result').replaceChildren(
+    el('p', {}, el('strong', { textContent: e.problem ?? 'Unrecognised error' }), `: ${e.cause}`),
+    el('p', { className: 'fix', textContent: e.fix }));
+});
 
 $('inspect-input').addEventListener('input', (event) => {
   const text = event.target.value;
   if (!text.trim()) {
-    renderFacts($('inspect-facts'), []);
-    renderProblems($('inspect-problems'), []);
+    $('inspect-facts').replaceChildren();
+    $('inspect-problems').replaceChildren();
     return;
   }
-  const report = inspectPublicKey(text);
-  renderFacts($('inspect-facts'), [
-    ['Kind', report.kind], ['Bits', report.bits], ['Exponent', report.exponent],
-    ['SHA-256', report.fingerprintSha256], ['Jira accepts it', report.jiraAccepts ? 'yes' : 'no'],
-    ['One-line Base64 (as Jira stores it)', report.jiraBase64],
-  ]);
-  renderProblems($('inspect-problems'), report.problems);
+  const r = inspectPublicKey(text);
+  const facts = [['Kind', r.kind], ['Bits', r.bits], ['Exponent', r.exponent], ['SHA-256', r.fingerprintSha256],
+    ['Jira accepts it', r.jiraAccepts ? 'yes' : 'no'], ['As Jira stores it (one line)', r.jiraBase64]];
+  $('inspect-facts').replaceChildren(...facts.filter(([, v]) => v !== null && v !== undefined)
+    .flatMap(([t, v]) => [el('dt', { textContent: t }), el('dd', { textContent: String(v) })]));
+  $('inspect-problems').replaceChildren(...problemList(r.problems).children);
 });
+
+setupKeygen(document);
+update();
+document.body.dataset.ready = 'true';

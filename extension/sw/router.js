@@ -2,27 +2,160 @@
 // pages, `content:*` from content scripts); each sender is checked before anything is done, and
 // every answer is `{ok: true, data}` or `{ok: false, error: {name, message}}`.
 import { loadCore } from './core.js';
+import { sideOfUrl, originOf } from './hosts.js';
+import { loadState, updateState, resetState } from './state.js';
+import { recompute } from './setup.js';
+import { planFill } from './plan.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('/')).origin;
+const MAX_VALUE = 16 * 1024; // a 4096-bit PEM is ~800 bytes; anything huge is not a form value
+const FIELD_KEYS = {
+  align: ['jiraLink', 'name', 'jiraApiUrl', 'authType', 'consumerKey', 'publicKey', 'username'],
+  jira: ['applicationUrl', 'applicationName', 'applicationType', 'createIncomingLink', 'linkType',
+    'consumerKey', 'consumerName', 'publicKey', 'callbackUrl', 'twoLo'],
+};
+
+const ok = (data) => ({ ok: true, data });
+const fail = (name, message) => ({ ok: false, error: { name, message } });
+const isString = (v, max = MAX_VALUE) => typeof v === 'string' && v.length <= max;
 
 /** True when the message comes from one of this extension's own pages (panel, popup). */
 export function isExtensionPage(sender) {
-  return sender?.id === chrome.runtime.id && typeof sender.url === 'string'
-    && new URL(sender.url).origin === EXTENSION_ORIGIN && !sender.tab?.url?.startsWith('http');
+  if (sender?.id !== chrome.runtime.id || typeof sender.url !== 'string') return false;
+  return originOf(sender.url) === EXTENSION_ORIGIN && !sender.tab?.url?.startsWith('http');
 }
 
-function fail(name, message) {
-  return { ok: false, error: { name, message } };
+/** The side a content script speaks for, or null if the sender is not a top frame on an allowed host. */
+function contentSide(sender) {
+  if (sender?.id !== chrome.runtime.id || !sender.tab || sender.frameId !== 0) return null;
+  return sideOfUrl(sender.url);
+}
+
+/** Keeps only known field keys with string/boolean values of sane size; drops everything else. */
+function cleanFields(side, fields) {
+  const clean = {};
+  if (!fields || typeof fields !== 'object') return clean;
+  for (const key of FIELD_KEYS[side]) {
+    const f = fields[key];
+    if (!f || typeof f !== 'object') continue;
+    if (!(isString(f.value) || typeof f.value === 'boolean')) continue;
+    clean[key] = {
+      value: f.value,
+      label: isString(f.label, 200) ? f.label : '',
+      confidence: typeof f.confidence === 'number' ? f.confidence : 0,
+    };
+  }
+  return clean;
+}
+
+function cleanSignals(signals) {
+  const clean = {};
+  if (!signals || typeof signals !== 'object') return clean;
+  for (const [k, v] of Object.entries(signals).slice(0, 32)) {
+    if (/^[A-Za-z]{1,40}$/.test(k) && typeof v === 'boolean') clean[k] = v;
+  }
+  return clean;
+}
+
+// The API token's shape (never its value) for the in-place check of the Basic Auth field.
+function cleanTokenShape(shape) {
+  if (!shape || typeof shape !== 'object') return null;
+  return {
+    present: shape.present === true,
+    length: Number.isInteger(shape.length) ? shape.length : 0,
+    hasWhitespace: shape.hasWhitespace === true,
+    startsWithATATT: shape.startsWithATATT === true,
+  };
+}
+
+const contentHandlers = {
+  async 'content:report'(message, sender, side) {
+    if (!isString(message.surface, 64) || !isString(message.href, 4096)) return fail('bad-request', 'surface and href are required');
+    await updateState(async (state) => {
+      const previous = state.sides[side];
+      const sameTab = previous?.tabId === sender.tab.id;
+      state.sides[side] = {
+        tabId: sender.tab.id,
+        origin: originOf(sender.url),
+        href: sender.url,
+        surface: message.surface,
+        step: isString(message.step, 64) ? message.step : '',
+        // A step shows only some fields: keep what earlier steps showed on the same site.
+        fields: { ...(sameTab || previous?.origin === originOf(sender.url) ? previous?.fields : {}), ...cleanFields(side, message.fields) },
+        signals: { ...(sameTab ? previous?.signals : {}), ...cleanSignals(message.signals) },
+        apiToken: side === 'align' ? cleanTokenShape(message.fields?.apiToken) : null,
+        updatedAt: Date.now(),
+      };
+      await recompute(state);
+    });
+    return ok(null);
+  },
+};
+
+async function fillSide(side) {
+  const state = await loadState();
+  const tabId = state.sides[side]?.tabId;
+  if (tabId === undefined) return fail('no-tab', side === 'jira' ? 'Open the Jira application links page first.' : 'Open the Jira Align connector first.');
+  let described;
+  try {
+    described = await chrome.tabs.sendMessage(tabId, { type: 'sw:describe' }, { frameId: 0 });
+  } catch {
+    return fail('no-tab', 'That tab is gone or has not finished loading. Reload it and try again.');
+  }
+  if (!described?.ok) return fail('describe-failed', described?.error?.message ?? 'The page did not answer.');
+  const values = await planFill(side, described.data, state);
+  if (Object.keys(values).length === 0) return ok({ filled: [], refused: [], note: 'Nothing to fill on this step: every field already holds the right value.' });
+  const result = await chrome.tabs.sendMessage(tabId, { type: 'sw:fill', pageToken: described.data.pageToken, values }, { frameId: 0 });
+  if (!result?.ok) return fail('fill-failed', result?.error?.message ?? 'The page refused the fill.');
+  if (side === 'jira' && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
+    const report = (await loadCore()).inspectPublicKey(values.publicKey);
+    await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
+  }
+  return ok(result.data);
 }
 
 const panelHandlers = {
+  async 'panel:getState'() {
+    return ok(await loadState());
+  },
+  async 'panel:reset'() {
+    await resetState();
+    return ok(await loadState());
+  },
+  async 'panel:setOptions'({ options }) {
+    if (!options || typeof options !== 'object') return fail('bad-request', 'options must be an object');
+    const allowed = { consumerKey: 255 * 4, authType: 16, username: 320, jiraSiteUrl: 2048, alignSiteUrl: 2048 };
+    await updateState(async (state) => {
+      for (const [key, max] of Object.entries(allowed)) {
+        if (isString(options[key], max)) state.options[key] = options[key];
+      }
+      await recompute(state);
+    });
+    return ok(await loadState());
+  },
+  async 'panel:fill'({ side }) {
+    if (side !== 'align' && side !== 'jira') return fail('bad-request', 'side must be align or jira');
+    return fillSide(side);
+  },
+  async 'panel:checkField'({ field, value, context }) {
+    if (!isString(field, 64) || !isString(value)) return fail('bad-request', 'field and value must be strings');
+    return ok((await loadCore()).checkField(field, value, context ?? {}));
+  },
+  async 'panel:suggestConsumerKey'({ name }) {
+    if (!isString(name, 1024)) return fail('bad-request', 'name must be a string');
+    return ok((await loadCore()).suggestConsumerKey(name));
+  },
+  async 'panel:explainOAuthProblem'({ text }) {
+    if (!isString(text, 64 * 1024)) return fail('bad-request', 'text must be a string');
+    return ok((await loadCore()).explainOAuthProblem(text));
+  },
   async 'panel:inspectPublicKey'({ text }) {
-    if (typeof text !== 'string') return fail('bad-request', 'text must be a string');
-    return { ok: true, data: (await loadCore()).inspectPublicKey(text) };
+    if (!isString(text, 1024 * 1024)) return fail('bad-request', 'text must be a string');
+    return ok((await loadCore()).inspectPublicKey(text));
   },
   async 'panel:comparePublicKeys'({ a, b }) {
-    if (typeof a !== 'string' || typeof b !== 'string') return fail('bad-request', 'a and b must be strings');
-    return { ok: true, data: (await loadCore()).comparePublicKeys(a, b) };
+    if (!isString(a, 1024 * 1024) || !isString(b, 1024 * 1024)) return fail('bad-request', 'a and b must be strings');
+    return ok((await loadCore()).comparePublicKeys(a, b));
   },
 };
 
@@ -31,10 +164,23 @@ export async function handleMessage(message, sender) {
   if (!message || typeof message !== 'object' || typeof message.type !== 'string') {
     return fail('bad-request', 'a message needs a type');
   }
-  const handler = Object.hasOwn(panelHandlers, message.type) ? panelHandlers[message.type] : null;
-  if (handler) {
+  if (Object.hasOwn(panelHandlers, message.type)) {
     if (!isExtensionPage(sender)) return fail('forbidden', `${message.type} is only accepted from Linksmith's own pages`);
-    return handler(message);
+    return panelHandlers[message.type](message);
+  }
+  if (Object.hasOwn(contentHandlers, message.type)) {
+    const side = contentSide(sender);
+    if (!side) return fail('forbidden', `${message.type} is only accepted from a Jira or Jira Align page`);
+    return contentHandlers[message.type](message, sender, side);
   }
   return fail('bad-request', `unknown message type ${message.type}`);
 }
+
+/** The keyboard command: fill whichever side the active tab is. */
+export async function fillActiveTab() {
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  const state = await loadState();
+  const side = ['align', 'jira'].find((s) => state.sides[s]?.tabId === tab?.id);
+  return side ? fillSide(side) : fail('no-tab', 'This tab is not a Jira or Jira Align form Linksmith has seen.');
+}
+

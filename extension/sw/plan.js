@@ -1,0 +1,76 @@
+// The fill planner: given what a tab's form shows now (from `sw:describe`) and what Linksmith
+// knows about the other side, decide which values go where. It only plans values that are
+// known, only for fields the page shows, and never overwrites a field that already holds the
+// planned value. The content script's gate has the last word on whether a field may be filled.
+import { loadCore } from './core.js';
+
+const AUTH_TYPE_LABELS = { oauth: 'OAuth', basic: 'Basic Auth', pat: 'Personal Access Token' };
+
+function fieldValue(side, key) {
+  const v = side?.fields?.[key]?.value;
+  return typeof v === 'string' ? v : '';
+}
+
+/** The consumer key both forms should carry: the panel's choice, else what Align shows. */
+export function chosenConsumerKey(state) {
+  return state.options.consumerKey || fieldValue(state.sides.align, 'consumerKey');
+}
+
+async function alignValues(state) {
+  const jiraOrigin = state.sides.jira?.origin || state.options.jiraSiteUrl;
+  const authType = state.options.authType in AUTH_TYPE_LABELS ? state.options.authType : 'oauth';
+  const values = { authType: AUTH_TYPE_LABELS[authType] };
+  if (jiraOrigin) {
+    values.jiraLink = `${jiraOrigin}/browse/`;
+    values.jiraApiUrl = jiraOrigin;
+    values.name = `Jira Cloud (${new URL(jiraOrigin).hostname})`;
+  }
+  if (authType === 'oauth') {
+    const key = chosenConsumerKey(state);
+    if (key) values.consumerKey = key;
+  } else if (state.options.username) {
+    values.username = state.options.username;
+  }
+  return values;
+}
+
+async function jiraValues(state) {
+  const align = state.sides.align;
+  const alignOrigin = align?.origin || state.options.alignSiteUrl;
+  const values = {
+    linkType: 'Direct application link',
+    applicationType: 'Generic Application',
+    createIncomingLink: true,
+    consumerName: 'Jira Align',
+    applicationName: fieldValue(align, 'name') || 'Jira Align',
+  };
+  if (alignOrigin) values.applicationUrl = alignOrigin;
+  const key = chosenConsumerKey(state);
+  if (key) values.consumerKey = key;
+  const publicKey = fieldValue(align, 'publicKey');
+  if (publicKey) {
+    // Jira reads SPKI; whatever form Align shows, hand Jira the canonical PEM.
+    const report = (await loadCore()).inspectPublicKey(publicKey);
+    if (report.ok && report.canonicalPem) values.publicKey = report.canonicalPem;
+  }
+  return values;
+}
+
+/**
+ * @param {'align'|'jira'} side
+ * @param {{fields: {key: string, value?: string|boolean}[]}} described what the page shows now
+ */
+export async function planFill(side, described, state) {
+  const wanted = side === 'align' ? await alignValues(state) : await jiraValues(state);
+  const shown = new Map(described.fields.map((f) => [f.key, f]));
+  const values = {};
+  for (const [key, value] of Object.entries(wanted)) {
+    const field = shown.get(key);
+    if (!field) continue;
+    // Names are the admin's to choose: only fill them when empty.
+    if (['name', 'applicationName', 'consumerName'].includes(key) && field.value) continue;
+    if (field.value === value) continue;
+    values[key] = value;
+  }
+  return values;
+}

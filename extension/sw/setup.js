@@ -1,0 +1,46 @@
+// Turns what the two tabs reported into the core's `checkSetup` input, runs it, and shows the
+// verdict on the toolbar badge.
+import { loadCore } from './core.js';
+
+const value = (side, key) => {
+  const v = side?.fields?.[key]?.value;
+  return typeof v === 'string' && v !== '' ? v : undefined;
+};
+
+export function buildSetup(state) {
+  const { align, jira } = state.sides;
+  return {
+    alignSiteUrl: align?.origin ?? (state.options.alignSiteUrl || undefined),
+    jiraSiteUrl: jira?.origin ?? (state.options.jiraSiteUrl || undefined),
+    align: {
+      jiraLink: value(align, 'jiraLink'),
+      jiraApiUrl: value(align, 'jiraApiUrl'),
+      authType: value(align, 'authType'),
+      consumerKey: value(align, 'consumerKey'),
+      publicKey: value(align, 'publicKey'),
+      username: value(align, 'username'),
+    },
+    jira: {
+      applicationUrl: value(jira, 'applicationUrl'),
+      applicationName: value(jira, 'applicationName'),
+      consumerKey: value(jira, 'consumerKey'),
+      consumerName: value(jira, 'consumerName'),
+      publicKey: value(jira, 'publicKey'),
+      callbackUrl: value(jira, 'callbackUrl'),
+    },
+  };
+}
+
+export async function recompute(state) {
+  const core = await loadCore();
+  state.checks = core.checkSetup(buildSetup(state));
+  await showBadge(state.checks);
+}
+
+async function showBadge(checks) {
+  const failing = checks.filter((c) => c.state === 'fail').length;
+  const allPass = checks.length > 0 && checks.every((c) => c.state === 'pass');
+  const text = failing ? String(failing) : allPass ? '✓' : '';
+  await chrome.action.setBadgeText({ text });
+  await chrome.action.setBadgeBackgroundColor({ color: failing ? '#cf222e' : '#1a7f37' });
+}
