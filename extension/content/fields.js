@@ -96,6 +96,7 @@
   /** Lower-case, single-spaced, without required markers and trailing punctuation. */
   function norm(text) {
     return String(text ?? '')
+      .replace(/([a-z])required\b/gi, '$1 ') // AUI's "Consumer Key<span>required</span>" icon text
       .replace(/\(required\)|\brequired\b|\*/gi, ' ')
       .replace(/\s+/g, ' ')
       .trim()
@@ -173,11 +174,27 @@
     if (rect.right + view.scrollX <= 0 || rect.bottom + view.scrollY <= 0) return false;
     const own = styleOf(el);
     if (own.visibility === 'hidden' || own.visibility === 'collapse') return false;
+    // The part of the control not clipped away by overflow-hiding ancestors (same document only).
+    const clip0 = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
     for (let node = el; node; node = composedParent(node)) {
       if (node.nodeType !== 1) continue;
       if (node.hidden || node.getAttribute('aria-hidden') === 'true' || node.hasAttribute('inert')) return false;
       const s = styleOf(node);
       if (s.display === 'none' || Number(s.opacity) === 0) return false;
+      const clips = (o) => o === 'hidden' || o === 'clip';
+      const scrolls = (o) => o === 'auto' || o === 'scroll';
+      if (node !== el && node.ownerDocument === el.ownerDocument && (scrolls(s.overflowX) || scrolls(s.overflowY))) {
+        // Scrolled out of view is still reachable; a scroll box with no room is not.
+        if (node.clientWidth < 2 || node.clientHeight < 2) return false;
+      }
+      if (node !== el && node.ownerDocument === el.ownerDocument && (clips(s.overflowX) || clips(s.overflowY))) {
+        const r = node.getBoundingClientRect();
+        const left = clips(s.overflowX) ? Math.max(clip0.left, r.left) : clip0.left;
+        const right = clips(s.overflowX) ? Math.min(clip0.right, r.right) : clip0.right;
+        const top = clips(s.overflowY) ? Math.max(clip0.top, r.top) : clip0.top;
+        const bottom = clips(s.overflowY) ? Math.min(clip0.bottom, r.bottom) : clip0.bottom;
+        if (right - left < 2 || bottom - top < 2) return false;
+      }
       if (node.localName === 'details' && !node.open && !el.closest('summary')) return false;
     }
     return true;
@@ -187,12 +204,35 @@
     return !el.matches(':disabled') && el.getAttribute('aria-disabled') !== 'true';
   }
   function isReadOnly(el) {
-    return !!el.readOnly || el.getAttribute('aria-readonly') === 'true';
+    if (el.getAttribute('aria-readonly') === 'true') return true;
+    return !!el.readOnly && !isCombobox(el); // a react-select input is read-only by design
   }
 
   /** Visible text of an element without form-control values. */
   function textOf(node) {
     return (node.innerText ?? node.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** Text of a label without the text inside controls it wraps (a textarea's content is not its label). */
+  function labelText(label) {
+    const doc = label.ownerDocument;
+    const walker = doc.createTreeWalker(label, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement?.closest('textarea, select, option, button, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    let out = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) out += ` ${n.nodeValue}`;
+    return out.replace(/\s+/g, ' ').trim();
+  }
+
+  const isCombobox = (el) => el.getAttribute('role') === 'combobox';
+
+  /** The text an ARIA combobox (react-select style) shows as its current value. */
+  function comboboxValue(el) {
+    if (el.value) return String(el.value);
+    const container = el.closest('[class*="control"], [class*="Control"]') ?? el.parentElement;
+    const shown = container && [...container.querySelectorAll('[class*="single-value"], [class*="singleValue"], [class*="SingleValue"]')]
+      .find((n) => !n.contains(el));
+    return shown ? textOf(shown) : '';
   }
 
   // ---- label collection ------------------------------------------------------------------
@@ -204,12 +244,12 @@
       if (t && t.length <= 160) out.push({ source, text: t });
     };
     const root = el.getRootNode();
-    if (el.labels) for (const l of el.labels) add(l.contains(el) ? 'label-wrap' : 'label-for', textOf(l));
+    if (el.labels) for (const l of el.labels) add(l.contains(el) ? 'label-wrap' : 'label-for', labelText(l));
     if (el.id && !el.labels?.length && root.querySelectorAll) {
-      for (const l of root.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`)) add('label-for', textOf(l));
+      for (const l of root.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`)) add('label-for', labelText(l));
     }
     const wrap = el.parentElement?.closest('label');
-    if (wrap && !out.some((c) => c.source === 'label-wrap')) add('label-wrap', textOf(wrap));
+    if (wrap && !out.some((c) => c.source === 'label-wrap')) add('label-wrap', labelText(wrap));
     if (el.hasAttribute('aria-label')) add('aria-label', el.getAttribute('aria-label'));
     const by = el.getAttribute('aria-labelledby');
     if (by) {
@@ -249,9 +289,9 @@
     const type = (el.getAttribute('type') || 'text').toLowerCase();
     const textish = ['text', 'url', 'email', 'search', 'tel', ''].includes(type);
     switch (def.type) {
-      case 'text': return tag === 'textarea' || (tag === 'input' && textish);
+      case 'text': return tag === 'textarea' || (tag === 'input' && textish && !isCombobox(el));
       case 'secret': return tag === 'input' && (type === 'password' || textish);
-      case 'select': return tag === 'select';
+      case 'select': return tag === 'select' || (tag === 'input' && isCombobox(el));
       case 'checkbox': return tag === 'input' && type === 'checkbox';
       case 'radio': return tag === 'input' && type === 'radio';
       default: return false;
@@ -356,8 +396,8 @@
     if (has(/\bconsumer name\b/) && has(/\bpublic key\b/)) return 'link-step-2';
     if (has(/\breview (the )?link\b/)) return 'review-link';
     if (has(/\boutgoing authentication\b/) && has(/\bincoming authentication\b/)) return 'configure-link';
-    if (has(/\bcreate an application link\b/) || has(/\bdirect application link\b/)) return 'create-link-modal';
     if (has(/\bconfigure application url\b/) || has(/\bno response was received\b/) || has(/\bentered url\b/)) return 'configure-url';
+    if (has(/\bcreate an application link\b/) || has(/\bdirect application link\b/)) return 'create-link-modal';
     if (has(/\blink applications\b/) || (has(/\bapplication name\b/) && has(/\bapplication type\b/))) return 'link-step-1';
     if (!scope || scope === document.body) {
       if (has(/\bapplication links?\b/) || has(/\burl of the application you want to link\b/)
@@ -514,6 +554,7 @@
       return { present: v.length > 0, length: v.length, hasWhitespace: /\s/.test(v), startsWithATATT: v.startsWith('ATATT') };
     }
     if (f.def.type === 'checkbox' || f.def.type === 'radio') return { value: !!el.checked };
+    if (f.def.type === 'select' && isCombobox(el)) return { value: comboboxValue(el) };
     if (f.def.type === 'select') {
       // What the page shows is the option's text; its value attribute comes along.
       const opt = el.selectedOptions?.[0];
@@ -524,6 +565,6 @@
 
   LS.fields = {
     TABLE, THRESHOLD, detect, signals, readValue, labelCandidates, isVisible, isEnabled, isReadOnly,
-    allRoots, documentsToScan, norm,
+    allRoots, documentsToScan, norm, isCombobox, comboboxValue, textOf,
   };
 })();

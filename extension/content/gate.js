@@ -86,11 +86,13 @@
         return null;
       case 'select':
         if (typeof value !== 'string') return 'bad-value';
+        if (F.isCombobox(f.el)) return null; // options exist only once opened: checked while writing
         return matchOption(f.el, value) ? null : 'no-such-option';
       case 'checkbox':
         return typeof toBool(value) === 'boolean' ? null : 'bad-value';
       case 'radio': // a radio can only be chosen: true, or the text of its label
-        return toBool(value) === true || (typeof value === 'string' && F.norm(value) === F.norm(f.label)) ? null : 'bad-value';
+        return toBool(value) === true || (typeof value === 'string' && f.def.labels.some((re) => re.test(F.norm(value))))
+          ? null : 'bad-value';
       default:
         return 'not-fillable';
     }
@@ -103,16 +105,22 @@
   }
 
   /** The option whose value, then text, equals `want` (case-insensitive), or the only one containing it. */
-  function matchOption(select, want) {
-    const opts = [...select.options].filter((o) => !o.disabled);
+  function pickOption(opts, want, valueOf, textOf) {
     const w = F.norm(want);
-    return opts.find((o) => o.value === want)
-      ?? opts.find((o) => F.norm(o.textContent) === w)
-      ?? opts.find((o) => F.norm(o.value) === w)
+    return opts.find((o) => valueOf(o) === want)
+      ?? opts.find((o) => F.norm(textOf(o)) === w)
+      ?? opts.find((o) => F.norm(valueOf(o)) === w)
       ?? (() => {
-        const partial = opts.filter((o) => w && F.norm(o.textContent).includes(w));
+        const partial = opts.filter((o) => w && F.norm(textOf(o)).includes(w));
         return partial.length === 1 ? partial[0] : null;
       })();
+  }
+  function matchOption(select, want) {
+    return pickOption([...select.options].filter((o) => !o.disabled), want, (o) => o.value, (o) => o.textContent);
+  }
+
+  class Refusal extends Error {
+    constructor(reason) { super(reason); this.reason = reason; }
   }
 
   // ---- writers (private) ----------------------------------------------------------------------
@@ -126,8 +134,39 @@
     el.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
   }
 
-  function write(f, value) {
+  function fireMouse(el, type) {
+    el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true, button: 0 }));
+  }
+
+  /** An ARIA combobox (react-select style): open it with ArrowDown, choose the option by mouse events. */
+  async function writeCombobox(el, value) {
+    el.focus({ preventScroll: true });
+    const listbox = () => {
+      const id = el.getAttribute('aria-controls') || el.getAttribute('aria-owns');
+      const root = el.getRootNode();
+      const byId = id && root.getElementById ? root.getElementById(id) : null;
+      return byId ?? [...root.querySelectorAll('[role=listbox]')].find((l) => F.isVisible(l)) ?? null;
+    };
+    if (!listbox()) {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', code: 'ArrowDown', keyCode: 40, bubbles: true, cancelable: true, composed: true }));
+      await settle();
+    }
+    const list = listbox();
+    const options = list ? [...list.querySelectorAll('[role=option]')].filter((o) => o.getAttribute('aria-disabled') !== 'true') : [];
+    const opt = pickOption(options, value, (o) => o.getAttribute('data-value') ?? o.id, (o) => F.textOf(o));
+    if (!opt) {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true, composed: true }));
+      throw new Refusal('no-such-option');
+    }
+    const text = F.textOf(opt);
+    for (const type of ['mousedown', 'mouseup', 'click']) fireMouse(opt, type);
+    el.blur();
+    return text;
+  }
+
+  async function write(f, value) {
     const el = f.el;
+    if (f.def.type === 'select' && F.isCombobox(el)) return writeCombobox(el, value);
     switch (f.def.type) {
       case 'text':
         el.focus({ preventScroll: true });
@@ -159,6 +198,7 @@
   function readBack(f, expected) {
     const el = f.el;
     if (f.def.type === 'checkbox' || f.def.type === 'radio') return el.checked === expected;
+    if (f.def.type === 'select' && F.isCombobox(el)) return F.norm(F.comboboxValue(el)) === F.norm(expected);
     return el.value === expected;
   }
 
@@ -202,9 +242,9 @@
       if (location.href !== plan.href || !ref.el.isConnected) { refused.push({ key, reason: 'page-changed' }); continue; }
       const f = now.fields.get(key);
       try {
-        written.push({ key, f, expected: write(f, values[key]) });
-      } catch {
-        refused.push({ key, reason: 'fill-error' });
+        written.push({ key, f, expected: await write(f, values[key]) });
+      } catch (e) {
+        refused.push({ key, reason: e instanceof Refusal ? e.reason : 'fill-error' });
       }
     }
     if (written.length) await settle();

@@ -1,0 +1,311 @@
+// The content scripts in the real extension (dist/chrome), driven the way the service worker
+// drives them (chrome.tabs.sendMessage from inside the worker), against the fixture copies of
+// both admin UIs and the hostile pages. Reports are observed by a recorder added to the worker.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { launchWithExtension, DIST } from './harness.mjs';
+import {
+  routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
+  jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, HOSTILE_HONEYPOT_URL, HOSTILE_CROSS_ORIGIN_FRAME_URL,
+  HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64,
+} from '../fixtures/serve.mjs';
+
+const INCOMING_URL = jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID);
+const TOKEN = 'ATATT3xFfGF0-fixture-not-a-real-token-0000';
+let ext;
+
+before(async () => {
+  ext = await launchWithExtension();
+  await routeFixtures(ext.context);
+  await seedJira(ext.context, 'link');
+  await seedAlign(ext.context, 'empty');
+  await ext.worker.evaluate(() => {
+    globalThis.__reports = [];
+    chrome.runtime.onMessage.addListener((m) => {
+      if (m?.type === 'content:report') globalThis.__reports.push(m);
+    });
+  });
+});
+after(async () => { await ext?.close(); });
+
+// ---- helpers --------------------------------------------------------------------------------
+/** The tab of a page; without host permission (lookalike host) the URL is hidden, so take the newest tab. */
+async function tabIdFor(page) {
+  return ext.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? Math.max(...tabs.map((t) => t.id));
+  }, page.url());
+}
+
+/** chrome.tabs.sendMessage from the worker; resolves to the answer or {sendError}. */
+async function send(page, message) {
+  const tabId = await tabIdFor(page);
+  return ext.worker.evaluate(async ([id, m]) => {
+    try {
+      return await chrome.tabs.sendMessage(id, m, { frameId: 0 });
+    } catch (e) {
+      return { sendError: String(e.message) };
+    }
+  }, [tabId, message]);
+}
+
+/** Describe until the content script answers for the expected surface/step. */
+async function describe(page, surface, step) {
+  let last;
+  for (let i = 0; i < 40; i += 1) {
+    last = await send(page, { type: 'sw:describe' });
+    if (last?.ok && last.data.surface === surface && (step === undefined || last.data.step === step)) return last.data;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`no ${surface}/${step} describe; last answer: ${JSON.stringify(last)}`);
+}
+
+async function fill(page, pageToken, values) {
+  const answer = await send(page, { type: 'sw:fill', pageToken, values });
+  assert.equal(answer.ok, true, JSON.stringify(answer));
+  return answer.data;
+}
+
+const byKey = (fields) => Object.fromEntries(fields.map((f) => [f.key, f]));
+const refusedMap = (data) => Object.fromEntries(data.refused.map((r) => [r.key, r.reason]));
+const allStuck = (data, keys) => {
+  assert.deepEqual(data.refused, [], JSON.stringify(data.refused));
+  assert.deepEqual(data.filled.map((f) => f.key).sort(), [...keys].sort());
+  for (const f of data.filled) assert.equal(f.stuck, true, `${f.key} did not stick`);
+};
+
+async function reports(filter) {
+  return (await ext.worker.evaluate(() => globalThis.__reports)).filter(filter);
+}
+async function waitForReport(filter, ms = 4000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const found = await reports(filter);
+    if (found.length) return found.at(-1);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail('no matching content:report');
+}
+
+async function openPage(url) {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+// ---- Jira Align connector -------------------------------------------------------------------
+test('Align connector: detected by labels, filled, secrets never read, read-only key refused', async () => {
+  const page = await openPage(ALIGN_CONNECTOR_URL);
+  await page.click('#btnJiraConnectors');
+  await page.click('#btnAddConnector');
+  const d = await describe(page, 'align-connector', 'connector-form');
+  const f = byKey(d.fields);
+  for (const key of ['jiraLink', 'name', 'jiraApiUrl', 'authType', 'consumerKey', 'publicKey']) {
+    assert.ok(f[key], `${key} found`);
+    assert.ok(f[key].confidence >= 0.6, `${key} confident`);
+  }
+  assert.equal(f.jiraLink.label, 'jira link');
+  assert.equal(f.jiraApiUrl.label, 'jira api url');
+  assert.equal(f.consumerKey.label, 'oauth consumer key');
+  assert.equal(f.publicKey.editable, false);
+  assert.equal(f.authType.value, 'OAuth (Application Link)');
+
+  // Basic Auth: the token box appears; its value is never reported, only its shape.
+  await page.selectOption('#ddlAuthType', 'basic');
+  await page.fill('#txtJiraPassword', TOKEN);
+  const d2 = await describe(page, 'align-connector', 'connector-form');
+  const token = byKey(d2.fields).apiToken;
+  assert.equal(token.value, undefined);
+  assert.deepEqual({ present: token.present, length: token.length, hasWhitespace: token.hasWhitespace, startsWithATATT: token.startsWithATATT },
+    { present: true, length: TOKEN.length, hasWhitespace: false, startsWithATATT: true });
+  const r = await waitForReport((m) => m.surface === 'align-connector' && m.fields.apiToken?.present);
+  assert.equal(r.fields.apiToken.value, undefined);
+  assert.equal(r.fields.apiToken.length, TOKEN.length);
+  assert.ok(!JSON.stringify(await ext.worker.evaluate(() => globalThis.__reports)).includes('fixture-not-a-real'), 'token never reported');
+
+  const res = await fill(page, d2.pageToken, {
+    jiraLink: 'https://acme.atlassian.net/browse/', name: 'Acme Jira Cloud', jiraApiUrl: 'https://acme.atlassian.net',
+    authType: 'OAuth', consumerKey: 'JiraAlignAcme', apiToken: 'x', publicKey: 'x',
+  });
+  assert.deepEqual(refusedMap(res), { apiToken: 'secret-field', publicKey: 'read-only' });
+  assert.ok(res.filled.every((x) => x.stuck), JSON.stringify(res.filled));
+  const form = (await page.evaluate(() => window.__fixtureState())).form;
+  assert.equal(form.jiraLink, 'https://acme.atlassian.net/browse/');
+  assert.equal(form.name, 'Acme Jira Cloud');
+  assert.equal(form.authType, 'oauth');
+  assert.equal(form.consumerKey, 'JiraAlignAcme');
+  assert.equal(form.token, TOKEN, 'the token box was not touched');
+
+  // Generate New Key, Save: the read-only key is reported as-is, and the checklist signals follow.
+  await page.click('#btnGenerateKey');
+  await page.waitForFunction(() => document.querySelector('#txtPublicKey').value.includes('BEGIN PUBLIC KEY'));
+  await page.click('#btnSave');
+  const saved = await waitForReport((m) => m.signals?.connectorSaved && /BEGIN PUBLIC KEY/.test(m.fields.publicKey?.value ?? ''));
+  assert.equal(saved.signals.authorized, false);
+  assert.equal(saved.signals.active, false);
+  assert.equal(saved.signals.generateKeyVisible, true);
+  await page.close();
+});
+
+// ---- Jira legacy wizard and Incoming Authentication --------------------------------------------
+test('Jira legacy wizard: list → configure-url → link-step-1 → link-step-2, each detected and filled', async () => {
+  const page = await openPage(JIRA_LEGACY_URL);
+  let d = await describe(page, 'jira-applinks', 'list');
+  assert.deepEqual(d.fields.map((x) => x.key), ['applicationUrl']);
+  const list = await waitForReport((m) => m.step === 'list' && m.signals?.alignLinkPresent);
+  assert.equal(list.signals.alignLinks[0].url.startsWith('https://acme.jiraalign.com'), true);
+  allStuck(await fill(page, d.pageToken, { applicationUrl: 'https://acme2.jiraalign.com' }), ['applicationUrl']);
+  await page.click('#applinks-create-button');
+
+  d = await describe(page, 'jira-applinks', 'configure-url');
+  assert.deepEqual(d.fields.map((x) => x.key), ['applicationUrl']);
+  assert.equal(byKey(d.fields).applicationUrl.label, 'new url');
+  await page.click('#applinks-url-continue');
+
+  d = await describe(page, 'jira-applinks', 'link-step-1');
+  assert.deepEqual(d.fields.map((x) => x.key).sort(), ['applicationName', 'applicationType', 'createIncomingLink']);
+  allStuck(await fill(page, d.pageToken, { applicationName: 'Jira Align', applicationType: 'Generic Application', createIncomingLink: true }),
+    ['applicationName', 'applicationType', 'createIncomingLink']);
+  assert.equal(await page.inputValue('#consumerKey'), '', 'the outgoing consumer key stays blank');
+  await page.click('#applinks-link-continue');
+
+  d = await describe(page, 'jira-applinks', 'link-step-2');
+  assert.deepEqual(d.fields.map((x) => x.key).sort(), ['callbackUrl', 'consumerKey', 'consumerName', 'publicKey', 'twoLo']);
+  allStuck(await fill(page, d.pageToken, { consumerKey: 'JiraAlignAcme2', consumerName: 'Jira Align', publicKey: FIXTURE_PUBLIC_KEY_BASE64 }),
+    ['consumerKey', 'consumerName', 'publicKey']);
+  assert.equal(await page.inputValue('#incoming-consumerKey'), 'JiraAlignAcme2');
+  await page.close();
+});
+
+test('Incoming Authentication: filled; re-render, stale token, forged page messages all refused', async () => {
+  const page = await openPage(INCOMING_URL);
+  let d = await describe(page, 'jira-applinks', 'incoming-auth');
+  const f = byKey(d.fields);
+  assert.deepEqual(Object.keys(f).sort(), ['callbackUrl', 'consumerKey', 'consumerName', 'publicKey', 'twoLo']);
+  assert.equal(f.consumerKey.confidence, 0.97);
+  assert.equal(f.publicKey.label, 'public key');
+
+  // A forged page: window.postMessage and synthetic events with a real token change nothing.
+  const forged = await page.evaluate((token) => {
+    const msg = { type: 'sw:fill', pageToken: token, values: { consumerKey: 'EVIL' } };
+    window.postMessage(msg, '*');
+    window.postMessage({ type: 'content:fill', ...msg }, '*');
+    document.dispatchEvent(new CustomEvent('linksmith:fill', { detail: msg, bubbles: true }));
+    document.getElementById('key').dispatchEvent(new KeyboardEvent('keydown', { key: 'L', altKey: true, shiftKey: true, bubbles: true }));
+    return typeof globalThis.chrome?.runtime?.sendMessage;
+  }, d.pageToken);
+  assert.equal(forged, 'undefined', 'the page cannot message the extension');
+  await page.waitForTimeout(400);
+  assert.equal(await page.inputValue('#key'), '');
+
+  // Stale token: a newer describe replaces it.
+  const newer = await describe(page, 'jira-applinks', 'incoming-auth');
+  assert.deepEqual(refusedMap(await fill(page, d.pageToken, { consumerKey: 'A' })), { consumerKey: 'stale-token' });
+  assert.deepEqual(refusedMap(await fill(page, 'not-a-token', { consumerKey: 'A' })), { consumerKey: 'stale-token' });
+
+  // Re-rendered between describe and fill: a different element now holds the key; the
+  // untouched field is still filled.
+  await page.evaluate(() => { const el = document.getElementById('key'); el.replaceWith(el.cloneNode(true)); });
+  const partial = await fill(page, newer.pageToken, { consumerKey: 'A', consumerName: 'B' });
+  assert.deepEqual(refusedMap(partial), { consumerKey: 'page-changed' });
+  assert.deepEqual(partial.filled, [{ key: 'consumerName', stuck: true }]);
+  assert.equal(await page.inputValue('#key'), '');
+  // Navigated (same document, new URL) since describe: everything refused.
+  const before = await describe(page, 'jira-applinks', 'incoming-auth');
+  await page.evaluate(() => history.pushState(null, '', `${location.pathname}?moved=1`));
+  assert.deepEqual(refusedMap(await fill(page, before.pageToken, { consumerName: 'C' })), { consumerName: 'page-changed' });
+  await page.evaluate(() => history.back());
+  await page.waitForFunction(() => !location.search);
+
+  d = await describe(page, 'jira-applinks', 'incoming-auth');
+  const res = await fill(page, d.pageToken, { consumerKey: 'JiraAlignAcme', consumerName: 'Jira Align', publicKey: FIXTURE_PUBLIC_KEY_BASE64, twoLo: false, bogus: 'x' });
+  assert.deepEqual(refusedMap(res), { bogus: 'unknown-field' });
+  assert.ok(res.filled.every((x) => x.stuck));
+  // A used token cannot be replayed.
+  assert.deepEqual(refusedMap(await fill(page, d.pageToken, { consumerKey: 'B' })), { consumerKey: 'stale-token' });
+  await page.click('#auth-oauth-action-save');
+  const r = await waitForReport((m) => m.step === 'incoming-auth' && m.signals?.incomingAuthConfigured);
+  assert.equal(r.signals.publicKeyOneLineBase64, true);
+  assert.equal(r.fields.consumerKey.value, 'JiraAlignAcme');
+  await page.close();
+});
+
+// ---- Jira new UI (React, controlled inputs) -----------------------------------------------------
+test('Jira new UI: create-link modal and review step fill React state (radio, url, combobox, checkbox)', async () => {
+  const page = await openPage(JIRA_NEW_UI_URL);
+  await page.getByRole('button', { name: 'Create link' }).click();
+  let d = await describe(page, 'jira-applinks', 'create-link-modal');
+  assert.deepEqual(d.fields.map((x) => x.key).sort(), ['applicationUrl', 'linkType']);
+  allStuck(await fill(page, d.pageToken, { linkType: 'Direct application link', applicationUrl: 'https://acme3.jiraalign.com' }), ['applicationUrl', 'linkType']);
+  let s = await page.evaluate(() => window.__fixtureState());
+  assert.equal(s.create.kind, 'direct');
+  assert.equal(s.create.url, 'https://acme3.jiraalign.com');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  assert.equal(byKey((await describe(page, 'jira-applinks', 'configure-url')).fields).applicationUrl.label, 'new url');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  d = await describe(page, 'jira-applinks', 'review-link');
+  const f = byKey(d.fields);
+  assert.deepEqual(Object.keys(f).sort(), ['applicationName', 'applicationType', 'createIncomingLink']);
+  assert.equal(f.applicationType.label, 'application type');
+  allStuck(await fill(page, d.pageToken, { applicationName: 'Jira Align 3', applicationType: 'Generic Application', createIncomingLink: true }),
+    ['applicationName', 'applicationType', 'createIncomingLink']);
+  s = await page.evaluate(() => window.__fixtureState());
+  assert.equal(s.create.review.name, 'Jira Align 3');
+  assert.equal(s.create.review.type, 'generic');
+  assert.equal(s.create.review.createIncoming, true);
+  await page.close();
+});
+
+// ---- hostile pages ------------------------------------------------------------------------------
+test('honeypot: invisible decoys are never chosen or filled', async () => {
+  const page = await openPage(HOSTILE_HONEYPOT_URL);
+  const d = await describe(page, 'jira-applinks', 'incoming-auth');
+  const res = await fill(page, d.pageToken, { consumerKey: 'JiraAlignAcme', publicKey: FIXTURE_PUBLIC_KEY_BASE64 });
+  allStuck(res, ['consumerKey', 'publicKey']);
+  const state = await page.evaluate(() => window.__fixtureState());
+  assert.equal(state.decoysTouched, false);
+  assert.equal(state.fields.find((x) => x.id === 'key').value, 'JiraAlignAcme');
+  await page.close();
+});
+
+test('cross-origin and sandboxed iframes: their fields are not even seen', async () => {
+  for (const url of [HOSTILE_CROSS_ORIGIN_FRAME_URL, HOSTILE_SANDBOXED_FRAME_URL]) {
+    const page = await openPage(url);
+    await page.waitForTimeout(300);
+    const d = (await send(page, { type: 'sw:describe' }));
+    assert.equal(d.ok, true);
+    assert.deepEqual(d.data.fields, [], url);
+    const res = await fill(page, d.data.pageToken, { consumerKey: 'EVIL', publicKey: 'EVIL' });
+    assert.deepEqual(res.filled, []);
+    for (const frame of page.frames().slice(1)) {
+      const values = await frame.evaluate(() => [...document.querySelectorAll('input, textarea')].map((e) => e.value)).catch(() => []);
+      assert.ok(!values.includes('EVIL'), `nothing written into ${frame.url()}`);
+    }
+    await page.close();
+  }
+});
+
+test('lookalike host: no content script, and the gate itself refuses the origin', async () => {
+  const page = await openPage(LOOKALIKE_INCOMING_AUTH_URL);
+  await page.waitForTimeout(300);
+  const answer = await send(page, { type: 'sw:describe' });
+  assert.match(answer.sendError ?? '', /Receiving end does not exist|Could not establish connection/);
+  // Run the shipped gate in this page (main world, stub chrome) to check its own origin test.
+  for (const file of ['fields.js', 'gate.js']) {
+    await page.evaluate(await readFile(path.join(DIST, 'content', file), 'utf8'));
+  }
+  const result = await page.evaluate(async () => {
+    const ls = globalThis.__linksmith;
+    const d = ls.fields.detect();
+    const token = ls.gate.issuePlan(d);
+    return { refusal: ls.gate.pageRefusal(), fill: await ls.gate.fill(token, { consumerKey: 'EVIL' }), value: document.querySelector('input[name=key]')?.value };
+  });
+  assert.equal(result.refusal, 'origin-not-allowed');
+  assert.deepEqual(result.fill.refused, [{ key: 'consumerKey', reason: 'origin-not-allowed' }]);
+  assert.notEqual(result.value, 'EVIL');
+  await page.close();
+});
