@@ -179,6 +179,19 @@ test('Jira legacy wizard: list → configure-url → link-step-1 → link-step-2
   await page.close();
 });
 
+test('legacy edit dialog: the framed (same-origin) Incoming Authentication form is found and filled', async () => {
+  const page = await openPage(JIRA_LEGACY_URL);
+  await page.click(`tr[data-link-id="${SEEDED_ALIGN_LINK_ID}"] a[data-action=edit]`);
+  await page.click('#tab-incoming');
+  const frame = page.frameLocator('#incoming-auth-frame');
+  await frame.locator('form#add-consumer-manually').waitFor({ state: 'visible' });
+  const d = await describe(page, 'jira-applinks', 'incoming-auth');
+  assert.deepEqual(d.fields.map((x) => x.key).sort(), ['callbackUrl', 'consumerKey', 'consumerName', 'publicKey', 'twoLo']);
+  allStuck(await fill(page, d.pageToken, { consumerKey: 'FramedKey', consumerName: 'Jira Align' }), ['consumerKey', 'consumerName']);
+  assert.equal(await frame.locator('#key').inputValue(), 'FramedKey');
+  await page.close();
+});
+
 test('Incoming Authentication: filled; re-render, stale token, forged page messages all refused', async () => {
   const page = await openPage(INCOMING_URL);
   let d = await describe(page, 'jira-applinks', 'incoming-auth');

@@ -1,0 +1,37 @@
+// The fill gate's allowed-origin check (extension/content/gate.js), loaded as the classic script
+// it is into a bare VM context: exact suffixes on a dot boundary, https only, no credentials.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const source = readFileSync(new URL('../../extension/content/gate.js', import.meta.url), 'utf8');
+const sandbox = { URL, __linksmith: { fields: {} } };
+sandbox.globalThis = sandbox;
+vm.runInNewContext(source, sandbox);
+const { isAllowedOrigin } = sandbox.__linksmith.gate;
+
+test('allowed: the three known host families, any depth of subdomain', () => {
+  for (const url of [
+    'https://acme.atlassian.net/plugins/servlet/applinks/listApplicationLinks',
+    'https://ACME.Atlassian.NET/', 'https://acme.jiraalign.com/x', 'https://a.b.agilecraft.com',
+    'https://acme.atlassian.net./',
+  ]) assert.equal(isAllowedOrigin(url), true, url);
+});
+
+test('refused: lookalikes, other schemes, ports, credentials, garbage', () => {
+  for (const url of [
+    'https://acme.atlassian.net.evil.test/', 'https://acme-atlassian.net/', 'https://evilatlassian.net/',
+    'https://atlassian.net.evil.test', 'http://acme.atlassian.net/', 'https://acme.atlassian.net:8443/',
+    'https://user:pw@acme.atlassian.net/', 'https://acme.jiraalign.com.evil.test/', 'https://jiraalign.co/',
+    'javascript:alert(1)', 'data:text/html,x', '', 'not a url', 'https://widgets.example.net/',
+  ]) assert.equal(isAllowedOrigin(url), false, url);
+});
+
+test('one list feeds it: approved self-hosted origins match exactly', () => {
+  const list = { suffixes: ['atlassian.net'], exact: ['https://align.example.com'] };
+  assert.equal(isAllowedOrigin('https://align.example.com/admin', list), true);
+  assert.equal(isAllowedOrigin('https://align.example.com:444/admin', list), false);
+  assert.equal(isAllowedOrigin('https://x.align.example.com/', list), false);
+  assert.equal(isAllowedOrigin('https://acme.jiraalign.com/', list), false);
+});
