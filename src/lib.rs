@@ -5,4 +5,5 @@
 #![forbid(unsafe_code)]
 
 pub mod problem;
+pub mod rules;
 pub mod text;

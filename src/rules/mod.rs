@@ -1,0 +1,111 @@
+//! Field rules: one `check_<field>` function per value an admin types or pastes into the
+//! Jira Align connector form or Jira's application link.
+//!
+//! Every rule returns a [`FieldReport`]: the field's id, the value in its canonical form, whether
+//! it is usable (no error-severity problem) and the problems found. Rules never panic on any
+//! input and never echo secrets (see [`api_token`]).
+//!
+//! Problem codes are stable kebab-case strings; each module lists its own in a table at the top.
+
+pub mod api_token;
+pub mod consumer_key;
+pub mod names;
+pub mod public_key;
+pub mod urls;
+pub mod username;
+
+pub use api_token::check_api_token;
+pub use consumer_key::{check_consumer_key, suggest_consumer_key};
+pub use names::{check_application_name, check_connector_name, check_consumer_name};
+pub use public_key::check_public_key;
+pub use urls::{check_align_url, check_callback_url, check_jira_api_url, check_jira_link};
+pub use username::check_username;
+
+use serde::Serialize;
+
+use crate::problem::{Problem, no_errors};
+use crate::text::is_invisible;
+
+/// The verdict on one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldReport {
+    /// Stable id of the field, camelCase like the keys of `setup_check::Setup`.
+    pub field: &'static str,
+    /// The value in canonical form (trimmed, URLs normalised). Secrets are masked.
+    pub value: String,
+    /// True when no problem has error severity.
+    pub ok: bool,
+    pub problems: Vec<Problem>,
+}
+
+impl FieldReport {
+    pub(crate) fn new(field: &'static str, value: String, problems: Vec<Problem>) -> Self {
+        Self {
+            field,
+            value,
+            ok: no_errors(&problems),
+            problems,
+        }
+    }
+
+    /// True when a problem with this code was reported.
+    pub fn has(&self, code: &str) -> bool {
+        self.problems.iter().any(|p| p.code == code)
+    }
+}
+
+/// Strips what surrounds a pasted value but nobody sees: white space, zero-width characters,
+/// bidi marks, a byte-order mark.
+pub(crate) fn trim_invisible(s: &str) -> &str {
+    s.trim_matches(is_invisible)
+}
+
+/// Where character `idx` (0-based) sits, for fixes a person can act on without counting:
+/// "at the start", "after 'Acme'", "at the end, after 'Corp'".
+pub(crate) fn char_context(chars: &[char], idx: usize) -> String {
+    if idx == 0 {
+        return "at the start".to_string();
+    }
+    let before: String = chars
+        .get(..idx)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() && crate::text::lookalike(**c).is_none())
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let at_end = idx + 1 >= chars.len();
+    match (before.is_empty(), at_end) {
+        (true, true) => "at the end".to_string(),
+        (true, false) => format!("at position {}", idx + 1),
+        (false, true) => format!("at the end, after '{before}'"),
+        (false, false) => format!("after '{before}'"),
+    }
+}
+
+/// Shared table-test driver: asserts each input yields the expected code.
+#[cfg(test)]
+pub(crate) fn assert_codes(rule: impl Fn(&str) -> FieldReport, cases: &[(&str, &str)]) {
+    for (input, code) in cases {
+        let r = rule(input);
+        assert!(
+            r.has(code),
+            "{input:?}: expected {code}, got {:?}",
+            r.problems.iter().map(|p| p.code).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Shared table-test driver: asserts each input passes with the given canonical value.
+#[cfg(test)]
+pub(crate) fn assert_good(rule: impl Fn(&str) -> FieldReport, cases: &[(&str, &str)]) {
+    for (input, value) in cases {
+        let r = rule(input);
+        assert!(r.ok, "{input:?} should pass: {:?}", r.problems);
+        assert_eq!(r.value, *value, "canonical value of {input:?}");
+    }
+}
