@@ -6,4 +6,5 @@
 
 pub mod problem;
 pub mod rules;
+pub mod setup_check;
 pub mod text;

@@ -56,7 +56,11 @@ pub fn check_consumer_key(input: &str) -> FieldReport {
                 "Consumer key: it starts with {}.",
                 describe_run(chars.get(..lead).unwrap_or_default())
             ),
-            format!("Remove what comes before '{}'.", first_chars(&value, 12)),
+            format!(
+                "Remove the {} at the start, before '{}'.",
+                run_name(chars.get(..lead).unwrap_or_default()),
+                first_chars(&value, 20)
+            ),
         ));
     }
     if trail > 0 {
@@ -64,7 +68,11 @@ pub fn check_consumer_key(input: &str) -> FieldReport {
         problems.push(Problem::error(
             "consumer-key-surrounding-whitespace",
             format!("Consumer key: it ends with {}.", describe_run(tail)),
-            format!("Remove what comes after '{}'.", last_chars(&value, 12)),
+            format!(
+                "Remove the {} at the end, after '{}'.",
+                run_name(tail),
+                last_chars(&value, 20)
+            ),
         ));
     }
 
@@ -194,13 +202,33 @@ fn describe_run(run: &[char]) -> String {
     }
 }
 
-fn first_chars(s: &str, n: usize) -> String {
-    s.chars().take(n).collect()
+/// "space" for one character, "2 characters" for more: the short form a fix needs.
+fn run_name(run: &[char]) -> String {
+    match run {
+        [one] => short_char(*one),
+        _ => format!("{} characters", run.len()),
+    }
 }
 
+/// The first `n` characters, with "…" when cut.
+fn first_chars(s: &str, n: usize) -> String {
+    let head: String = s.chars().take(n).collect();
+    if head.len() < s.len() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// The last `n` characters, with "…" when cut.
 fn last_chars(s: &str, n: usize) -> String {
     let count = s.chars().count();
-    s.chars().skip(count.saturating_sub(n)).collect()
+    let tail: String = s.chars().skip(count.saturating_sub(n)).collect();
+    if tail.len() < s.len() {
+        format!("…{tail}")
+    } else {
+        tail
+    }
 }
 
 /// Derives a valid consumer key from a free-text name: accents transliterated, symbols and spaces
