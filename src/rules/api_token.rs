@@ -141,7 +141,7 @@ fn looks_like_password(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::assert_codes;
+    use crate::rules::tests::assert_codes;
     use proptest::prelude::*;
 
     // Fake values shaped like tokens; never a real one.

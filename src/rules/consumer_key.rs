@@ -269,7 +269,7 @@ pub fn suggest_consumer_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{assert_codes, assert_good};
+    use crate::rules::tests::{assert_codes, assert_good};
     use proptest::prelude::*;
 
     #[test]

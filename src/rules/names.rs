@@ -116,7 +116,7 @@ fn check_name(input: &str, field: &'static str, label: &str) -> FieldReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{assert_codes, assert_good};
+    use crate::rules::tests::{assert_codes, assert_good};
     use proptest::prelude::*;
 
     #[test]

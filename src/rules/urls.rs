@@ -727,7 +727,7 @@ pub fn check_callback_url(input: &str) -> FieldReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{assert_codes, assert_good};
+    use crate::rules::tests::{assert_codes, assert_good};
     use proptest::prelude::*;
 
     #[test]

@@ -95,7 +95,7 @@ fn is_email(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::problem::Severity;
-    use crate::rules::{assert_codes, assert_good};
+    use crate::rules::tests::{assert_codes, assert_good};
     use proptest::prelude::*;
 
     const CLOUD: Option<&str> = Some("https://acme.atlassian.net");
