@@ -717,6 +717,19 @@ fn key_format(id: &'static str, key: Option<&(&str, KeyFacts)>, where_: &str) ->
     let Some((text, facts)) = key else {
         return not_seen(id, "Public key", where_);
     };
+    let trimmed = trim_invisible(text);
+    // A blank key is a failure whether or not keys can be inspected.
+    if trimmed.is_empty() {
+        return with_side(
+            id,
+            from_report(
+                id,
+                &crate::rules::check_public_key(text),
+                "Public key",
+                None,
+            ),
+        );
+    }
     if !facts.inspected {
         return check(
             id,
@@ -725,12 +738,10 @@ fn key_format(id: &'static str, key: Option<&(&str, KeyFacts)>, where_: &str) ->
             "Compare the keys by eye for now.",
         );
     }
-    let report = if trim_invisible(text).is_empty() {
-        crate::rules::check_public_key(text)
-    } else {
-        report_from_facts(trim_invisible(text), facts)
-    };
-    with_side(id, from_report(id, &report, "Public key", None))
+    with_side(
+        id,
+        from_report(id, &report_from_facts(trimmed, facts), "Public key", None),
+    )
 }
 
 fn key_match(align: Option<&(&str, KeyFacts)>, jira: Option<&(&str, KeyFacts)>) -> Check {

@@ -1039,6 +1039,18 @@ mod tests {
                 ("https://acme.jirаalign.com", "url-lookalike"),
                 ("https://ac me.jiraalign.com", "url-invisible-char"),
                 ("https://", "url-invalid"),
+                ("mailto:admin@acme.com", "callback-url-not-http"),
+                ("file:///etc/passwd", "callback-url-not-http"),
+                ("data:text/html,hi", "callback-url-not-http"),
+                ("localhost:8080/cb", "callback-url-not-absolute"),
+                ("www.acme.com/callback", "callback-url-not-absolute"),
+                ("//acme.jiraalign.com/cb", "callback-url-not-absolute"),
+                (
+                    "\u{200b}https://acme.jiraalign.com",
+                    "url-surrounding-whitespace",
+                ),
+                ("https://acme.jira\u{200b}align.com", "url-invisible-char"),
+                ("http://[::1", "url-invalid"),
             ],
         );
         assert_good(
