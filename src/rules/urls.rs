@@ -599,18 +599,25 @@ fn jira_host(p: &mut Parsed, label: &str) {
     }
 }
 
+/// Canonical value, problems so far, and the split URL.
+type JiraParts = (String, Vec<Problem>, JiraUrl);
+
+/// The shared first part of the Jira API URL and Jira Link rules: canonical value, the
+/// problems of any https site URL and of its host, and where the site root ends.
+fn jira_common(input: &str, label: &str) -> Result<JiraParts, (String, Vec<Problem>)> {
+    let mut p = parse_common(input, label, true)?;
+    site_basics(&mut p, label);
+    jira_host(&mut p, label);
+    Ok((canonical(&p.url), p.problems, split_jira_url(&p.url)))
+}
+
 /// Checks the connector's Jira API URL: the site root, with no `/rest/api/…` suffix.
 pub fn check_jira_api_url(input: &str) -> FieldReport {
     const LABEL: &str = "Jira API URL";
-    let mut p = match parse_common(input, LABEL, true) {
-        Ok(p) => p,
+    let (value, mut problems, j) = match jira_common(input, LABEL) {
+        Ok(parts) => parts,
         Err((value, problems)) => return FieldReport::new(API_URL_FIELD, value, problems),
     };
-    site_basics(&mut p, LABEL);
-    jira_host(&mut p, LABEL);
-    let value = canonical(&p.url);
-    let mut problems = std::mem::take(&mut p.problems);
-    let j = split_jira_url(&p.url);
     if let Some(first) = j.rest.first().filter(|s| !s.is_empty()) {
         let path = format!("/{}", j.rest.join("/"));
         let (code, why) = match first.to_ascii_lowercase().as_str() {
@@ -642,15 +649,10 @@ pub fn check_jira_api_url(input: &str) -> FieldReport {
 /// Checks the connector's Jira Link: the site root followed by `/browse/`.
 pub fn check_jira_link(input: &str) -> FieldReport {
     const LABEL: &str = "Jira Link";
-    let mut p = match parse_common(input, LABEL, true) {
-        Ok(p) => p,
+    let (value, mut problems, j) = match jira_common(input, LABEL) {
+        Ok(parts) => parts,
         Err((value, problems)) => return FieldReport::new(LINK_FIELD, value, problems),
     };
-    site_basics(&mut p, LABEL);
-    jira_host(&mut p, LABEL);
-    let value = canonical(&p.url);
-    let mut problems = std::mem::take(&mut p.problems);
-    let j = split_jira_url(&p.url);
     let want = format!("{}/browse/", j.site_root);
     let rest: Vec<&str> = j.rest.iter().map(String::as_str).collect();
     match rest.as_slice() {
