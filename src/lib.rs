@@ -4,5 +4,8 @@
 //! that the extension's service worker, its pages and `www/` call.
 #![forbid(unsafe_code)]
 
+pub mod oauth_problem;
 pub mod problem;
+pub mod rules;
+pub mod setup_check;
 pub mod text;

@@ -1,0 +1,251 @@
+//! The connector's "API Token/Jira Password" for Basic Auth. This is a secret: no message, fix or
+//! `value` ever contains the token or any part of it; `value` is empty or a mask such as
+//! `•••• (24 characters)`. Checks are soft on purpose: Atlassian changes the token format
+//! without notice, so no length or alphabet is enforced.
+//!
+//! | code | severity | meaning |
+//! |---|---|---|
+//! | `api-token-empty` | error | nothing entered |
+//! | `api-token-surrounding-whitespace` | warning | white space or invisible characters around the token |
+//! | `api-token-whitespace-inside` | error | a space, tab or line break inside (e.g. "Bearer …", or a wrapped paste) |
+//! | `api-token-invisible-char` | error | a zero-width, bidi or control character inside |
+//! | `api-token-quoted` | warning | wrapped in quotes |
+//! | `api-token-short` | warning | fewer than 16 characters: looks like a password, not an API token |
+//! | `api-token-password-like` | warning | looks like a human-chosen password |
+//! | `api-token-atlassian-format` | info | starts like a current Atlassian API token |
+
+use super::{FieldReport, trim_invisible};
+use crate::problem::Problem;
+use crate::text::{is_invisible, special_char_name};
+
+pub const FIELD: &str = "apiToken";
+/// API tokens are long random strings; anything shorter than this is almost surely a password.
+const SHORT: usize = 16;
+/// Fragments of human-chosen passwords. Random tokens essentially never contain these.
+const PASSWORD_WORDS: [&str; 18] = [
+    "password", "passw0rd", "qwerty", "letmein", "welcome", "admin", "changeme", "secret",
+    "123456", "abc123", "iloveyou", "monkey", "dragon", "summer", "winter", "spring", "autumn",
+    "football",
+];
+
+/// What the field shows instead of the token.
+pub fn mask(token: &str) -> String {
+    let n = token.chars().count();
+    if n == 0 {
+        String::new()
+    } else {
+        format!("•••• ({n} character{})", if n == 1 { "" } else { "s" })
+    }
+}
+
+/// Checks an API token without ever repeating it.
+pub fn check_api_token(input: &str) -> FieldReport {
+    const LABEL: &str = "API token";
+    let token = trim_invisible(input);
+    let mut problems = Vec::new();
+    if token.is_empty() {
+        problems.push(Problem::error(
+            "api-token-empty",
+            format!("{LABEL}: it is empty."),
+            "Create an API token for the service account at id.atlassian.com → Security → API tokens, and paste it here.",
+        ));
+        return FieldReport::new(FIELD, String::new(), problems);
+    }
+    if token.len() != input.len() {
+        problems.push(Problem::warning(
+            "api-token-surrounding-whitespace",
+            format!(
+                "{LABEL}: there is white space or an invisible character before or after the token."
+            ),
+            "Clear the field and paste the token again, without the line break or space around it.",
+        ));
+    }
+    // Positions say where to look without saying what is there.
+    if let Some((i, c)) = token.chars().enumerate().find(|(_, c)| c.is_whitespace()) {
+        problems.push(Problem::error(
+            "api-token-whitespace-inside",
+            format!(
+                "{LABEL}: there is a {} at position {} inside the token; tokens have none.",
+                special_char_name(c).unwrap_or("white space"),
+                i + 1
+            ),
+            "Paste only the token itself (no 'Bearer ' or 'Basic ' prefix, no line breaks).",
+        ));
+    }
+    if let Some((i, c)) = token
+        .chars()
+        .enumerate()
+        .find(|(_, c)| is_invisible(*c) && !c.is_whitespace())
+    {
+        problems.push(Problem::error(
+            "api-token-invisible-char",
+            format!(
+                "{LABEL}: there is an invisible {} at position {} inside the token.",
+                special_char_name(c).unwrap_or("character"),
+                i + 1
+            ),
+            "Copy the token again from where you saved it, or create a new one.",
+        ));
+    }
+    let quoted = |open: char, close: char| token.starts_with(open) && token.ends_with(close);
+    if token.chars().count() >= 2
+        && (quoted('"', '"')
+            || quoted('\'', '\'')
+            || quoted('\u{201c}', '\u{201d}')
+            || quoted('\u{2018}', '\u{2019}'))
+    {
+        problems.push(Problem::warning(
+            "api-token-quoted",
+            format!("{LABEL}: it is wrapped in quotes."),
+            "Remove the quotes; the token itself has none.",
+        ));
+    }
+    let n = token.chars().count();
+    if n < SHORT {
+        problems.push(Problem::warning(
+            "api-token-short",
+            format!("{LABEL}: it has only {n} characters; Atlassian API tokens are much longer, so this looks like a password."),
+            "Jira Cloud does not accept account passwords here: create an API token for the service account and paste that.",
+        ));
+    } else if looks_like_password(token) {
+        problems.push(Problem::warning(
+            "api-token-password-like",
+            format!("{LABEL}: it looks like a chosen password rather than a generated API token."),
+            "Jira Cloud does not accept account passwords here: create an API token for the service account and paste that.",
+        ));
+    }
+    if token.starts_with("ATATT") {
+        problems.push(Problem::info(
+            "api-token-atlassian-format",
+            format!("{LABEL}: it has the current Atlassian API token format."),
+            "Nothing to do. Tokens expire (1 to 365 days): note the date so the connector does not stop silently.",
+        ));
+    }
+    FieldReport::new(FIELD, mask(token), problems)
+}
+
+/// A dictionary word, or the "Word2024!" shape: letters, then a few digits, then at most one
+/// symbol. Generated tokens mix classes throughout and are long.
+fn looks_like_password(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    if PASSWORD_WORDS.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let letters = token.chars().take_while(|c| c.is_alphabetic()).count();
+    let rest: Vec<char> = token.chars().skip(letters).collect();
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    let tail = rest.len() - digits;
+    letters >= 4 && digits <= 4 && tail <= 1 && token.chars().count() < 24
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tests::assert_codes;
+    use proptest::prelude::*;
+
+    // Fake values shaped like tokens; never a real one.
+    const FAKE_NEW: &str = "ATATT3xFfGF0T4kePl4c3h0ld3rV4lu3NotR34l0xZ9q8w7e6r5=ABCD1234";
+    const FAKE_OLD: &str = "q7Zk2VbN8xLr4TcW9sYp3mHd";
+
+    #[test]
+    fn bad_tokens() {
+        let fake_new_spaced = format!("{} {}", &FAKE_NEW[..10], &FAKE_NEW[10..]);
+        let bearer = format!("Bearer {FAKE_OLD}");
+        let lf = format!("{FAKE_OLD}\n");
+        let zw = format!("{}\u{200b}{}", &FAKE_OLD[..5], &FAKE_OLD[5..]);
+        let quoted = format!("\"{FAKE_OLD}\"");
+        let curly = format!("\u{201c}{FAKE_OLD}\u{201d}");
+        let lead = format!(" {FAKE_OLD}");
+        let wrapped = format!("{}\n{}", &FAKE_OLD[..12], &FAKE_OLD[12..]);
+        let tab = format!("{}\t{}", &FAKE_OLD[..12], &FAKE_OLD[12..]);
+        let nbsp = format!("{}\u{a0}{}", &FAKE_OLD[..12], &FAKE_OLD[12..]);
+        let bidi = format!("{}\u{202e}{}", &FAKE_OLD[..12], &FAKE_OLD[12..]);
+        assert_codes(
+            check_api_token,
+            &[
+                ("", "api-token-empty"),
+                ("  ", "api-token-empty"),
+                ("\n", "api-token-empty"),
+                (&lf, "api-token-surrounding-whitespace"),
+                (&lead, "api-token-surrounding-whitespace"),
+                (&fake_new_spaced, "api-token-whitespace-inside"),
+                (&bearer, "api-token-whitespace-inside"),
+                (&wrapped, "api-token-whitespace-inside"),
+                (&tab, "api-token-whitespace-inside"),
+                (&nbsp, "api-token-whitespace-inside"),
+                (&zw, "api-token-invisible-char"),
+                (&bidi, "api-token-invisible-char"),
+                (&quoted, "api-token-quoted"),
+                (&curly, "api-token-quoted"),
+                ("hunter2", "api-token-short"),
+                ("abc", "api-token-short"),
+                ("CorrectHorse2024!", "api-token-password-like"),
+                ("MyJiraPassword123456", "api-token-password-like"),
+                ("Summer-in-the-city-long-enough", "api-token-password-like"),
+                (FAKE_NEW, "api-token-atlassian-format"),
+            ],
+        );
+    }
+
+    #[test]
+    fn good_tokens_pass_quietly() {
+        for t in [FAKE_OLD, "x9Qm2LkT7vRp4Wz8Nc3Yb6Hd5Jf1Gs0A"] {
+            let r = check_api_token(t);
+            assert!(r.ok && r.problems.is_empty(), "{t}: {:?}", r.problems);
+            assert_eq!(r.value, format!("•••• ({} characters)", t.len()));
+        }
+        let r = check_api_token(FAKE_NEW);
+        assert!(r.ok);
+        assert_eq!(r.problems.len(), 1);
+    }
+
+    /// Every string a report carries, for the no-echo checks.
+    fn all_text(r: &FieldReport) -> String {
+        let mut s = r.value.clone();
+        for p in &r.problems {
+            s.push_str(&p.message);
+            s.push_str(&p.fix);
+        }
+        s
+    }
+
+    #[test]
+    fn never_echoes_the_token_in_table_cases() {
+        // (A "Bearer …" paste is left out: the fix names the word "Bearer" generically.)
+        for t in [
+            FAKE_NEW,
+            FAKE_OLD,
+            "hunter2hunter2",
+            "x9Qm 2LkT7vRp4Wz8Nc3Y",
+        ] {
+            let text = all_text(&check_api_token(t));
+            let chars: Vec<char> = t.chars().collect();
+            for w in chars.windows(6) {
+                let piece: String = w.iter().collect();
+                assert!(!text.contains(&piece), "{piece:?} leaked: {text}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC*") {
+            let _ = check_api_token(&s);
+        }
+
+        // Random tokens over an alphabet that cannot collide with message words by chance
+        // (digits mixed in every 3 characters), with stray white space sprinkled in.
+        #[test]
+        fn never_echoes_any_part(parts in proptest::collection::vec("[A-Z]{2}[0-9]", 3..20), gap in "[ \\t\\n]?") {
+            let mut token = parts.concat();
+            token.insert_str(token.len() / 2, &gap);
+            let text = all_text(&check_api_token(&token));
+            let chars: Vec<char> = token.chars().filter(|c| !c.is_whitespace()).collect();
+            for w in chars.windows(6) {
+                let piece: String = w.iter().collect();
+                prop_assert!(!text.contains(&piece), "{:?} leaked: {}", piece, text);
+            }
+        }
+    }
+}

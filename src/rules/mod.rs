@@ -1,0 +1,188 @@
+//! Field rules: one `check_<field>` function per value an admin types or pastes into the
+//! Jira Align connector form or Jira's application link.
+//!
+//! Every rule returns a [`FieldReport`]: the field's id, the value in its canonical form, whether
+//! it is usable (no error-severity problem) and the problems found. Rules never panic on any
+//! input and never echo secrets (see [`api_token`]).
+//!
+//! Problem codes are stable kebab-case strings; each module lists its own in a table at the top.
+
+pub mod api_token;
+pub mod consumer_key;
+pub mod names;
+pub mod public_key;
+pub mod urls;
+pub mod username;
+
+pub use api_token::check_api_token;
+pub use consumer_key::{check_consumer_key, suggest_consumer_key};
+pub use names::{check_application_name, check_connector_name, check_consumer_name};
+pub use public_key::check_public_key;
+pub use urls::{check_align_url, check_callback_url, check_jira_api_url, check_jira_link};
+pub use username::check_username;
+
+use serde::{Deserialize, Serialize};
+
+use crate::problem::{Problem, no_errors};
+use crate::text::is_invisible;
+
+/// The verdict on one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldReport {
+    /// Stable id of the field, camelCase like the keys of `setup_check::Setup`.
+    pub field: &'static str,
+    /// The value in canonical form (trimmed, URLs normalised). Secrets are masked.
+    pub value: String,
+    /// True when no problem has error severity.
+    pub ok: bool,
+    pub problems: Vec<Problem>,
+}
+
+impl FieldReport {
+    pub(crate) fn new(field: &'static str, value: String, problems: Vec<Problem>) -> Self {
+        Self {
+            field,
+            value,
+            ok: no_errors(&problems),
+            problems,
+        }
+    }
+
+    /// True when a problem with this code was reported.
+    pub fn has(&self, code: &str) -> bool {
+        self.problems.iter().any(|p| p.code == code)
+    }
+}
+
+/// What some rules need besides the value itself.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FieldContext {
+    /// The connector's Jira API URL, which tells Cloud (email usernames) from Data Center.
+    pub jira_api_url: Option<String>,
+    /// The Jira tab's origin: used in its place when the API URL is not known.
+    pub jira_site_url: Option<String>,
+}
+
+/// Runs the rule for a field named by id, for callers that dispatch on a string (the wasm
+/// shim). Ids: `consumerKey`, `name`/`connectorName`, `applicationName`, `consumerName`,
+/// `alignUrl`/`applicationUrl`, `jiraApiUrl`/`jiraSiteUrl`, `jiraLink`, `username`, `apiToken`,
+/// `callbackUrl`, `publicKey`. `None` for an unknown id.
+pub fn check_field(field: &str, value: &str, context: &FieldContext) -> Option<FieldReport> {
+    Some(match field {
+        "consumerKey" => check_consumer_key(value),
+        "name" | "connectorName" => check_connector_name(value),
+        "applicationName" => check_application_name(value),
+        "consumerName" => check_consumer_name(value),
+        "alignUrl" | "applicationUrl" => check_align_url(value),
+        "jiraApiUrl" | "jiraSiteUrl" => check_jira_api_url(value),
+        "jiraLink" => check_jira_link(value),
+        "username" => {
+            let site = context
+                .jira_api_url
+                .as_deref()
+                .filter(|s| !s.is_empty())
+                .or(context.jira_site_url.as_deref());
+            check_username(value, site)
+        }
+        "apiToken" => check_api_token(value),
+        "callbackUrl" => check_callback_url(value),
+        "publicKey" => check_public_key(value),
+        _ => return None,
+    })
+}
+
+/// Strips what surrounds a pasted value but nobody sees: white space, zero-width characters,
+/// bidi marks, a byte-order mark.
+pub(crate) fn trim_invisible(s: &str) -> &str {
+    s.trim_matches(is_invisible)
+}
+
+/// Where character `idx` (0-based) sits, for fixes a person can act on without counting:
+/// "at the start", "after 'Acme'", "at the end, after 'Corp'".
+pub(crate) fn char_context(chars: &[char], idx: usize) -> String {
+    if idx == 0 {
+        return "at the start".to_string();
+    }
+    let before: String = chars
+        .get(..idx)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() && crate::text::lookalike(**c).is_none())
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let at_end = idx + 1 >= chars.len();
+    match (before.is_empty(), at_end) {
+        (true, true) => "at the end".to_string(),
+        (true, false) => format!("at position {}", idx + 1),
+        (false, true) => format!("at the end, after '{before}'"),
+        (false, false) => format!("after '{before}'"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dispatches_by_field_id() {
+        let ctx = FieldContext {
+            jira_api_url: None,
+            jira_site_url: Some("https://acme.atlassian.net".into()),
+        };
+        let ids = [
+            "consumerKey",
+            "name",
+            "connectorName",
+            "applicationName",
+            "consumerName",
+            "alignUrl",
+            "applicationUrl",
+            "jiraApiUrl",
+            "jiraSiteUrl",
+            "jiraLink",
+            "username",
+            "apiToken",
+            "callbackUrl",
+            "publicKey",
+        ];
+        for id in ids {
+            assert!(check_field(id, "x", &ctx).is_some(), "{id}");
+        }
+        assert!(check_field("nope", "x", &ctx).is_none());
+        // The Jira tab stands in for the API URL: Cloud, so an email is required.
+        let r = check_field("username", "svc", &ctx);
+        assert!(r.is_some_and(|r| !r.ok));
+        let r = check_field("alignUrl", "https://acme.jiraalign.com/", &ctx);
+        assert_eq!(
+            r.map(|r| (r.field, r.value)),
+            Some(("applicationUrl", "https://acme.jiraalign.com".to_string()))
+        );
+    }
+
+    /// Shared table-test driver: asserts each input yields the expected code.
+    pub(crate) fn assert_codes(rule: impl Fn(&str) -> FieldReport, cases: &[(&str, &str)]) {
+        for (input, code) in cases {
+            let r = rule(input);
+            assert!(
+                r.has(code),
+                "{input:?}: expected {code}, got {:?}",
+                r.problems.iter().map(|p| p.code).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    /// Shared table-test driver: asserts each input passes with the given canonical value.
+    pub(crate) fn assert_good(rule: impl Fn(&str) -> FieldReport, cases: &[(&str, &str)]) {
+        for (input, value) in cases {
+            let r = rule(input);
+            assert!(r.ok, "{input:?} should pass: {:?}", r.problems);
+            assert_eq!(r.value, *value, "canonical value of {input:?}");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! The public key, pasted into Jira's Incoming Authentication and shown by Jira Align's
+//! connector after "Generate New Key".
+//!
+//! Parsing keys is the key module's job (`crate::keys`, written on another branch). Everything
+//! here reaches it through one seam, [`KeyInspector`], so wiring in the real module is a change
+//! to [`KeyModule::inspect`] only, and tests can stub it.
+//!
+//! | code | severity | meaning |
+//! |---|---|---|
+//! | `public-key-empty` | error | nothing entered |
+//! | `public-key-jira-rejects` | error | a key the key module can read but Jira's Incoming Authentication does not accept |
+//! | `public-key-not-inspected` | warning | this build has no key inspection yet, so the key was not checked |
+//! | *(key module codes)* | as reported | passed through unchanged from `crate::keys` |
+
+use super::{FieldReport, trim_invisible};
+use crate::problem::Problem;
+
+pub const FIELD: &str = "publicKey";
+
+/// What the field rule and the cross-tab check need to know about a key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyFacts {
+    /// False when no key inspection was available: nothing below is known.
+    pub inspected: bool,
+    /// The text is a readable public key.
+    pub ok: bool,
+    /// Jira's Incoming Authentication would accept it (SubjectPublicKeyInfo or certificate).
+    pub jira_accepts: bool,
+    /// SHA-256 of the key's DER, as the key module formats it.
+    pub fingerprint_sha256: Option<String>,
+    /// The key in canonical PEM, when readable.
+    pub canonical: Option<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// The seam to the key module.
+pub trait KeyInspector {
+    fn inspect(&self, text: &str) -> KeyFacts;
+}
+
+/// The production inspector. Until `crate::keys` is merged it reports "not inspected"; then the
+/// body becomes a mapping of `crate::keys::inspect_public_key(text)` onto [`KeyFacts`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KeyModule;
+
+impl KeyInspector for KeyModule {
+    fn inspect(&self, _text: &str) -> KeyFacts {
+        KeyFacts::default()
+    }
+}
+
+/// The first 16 hexadecimal digits of a fingerprint, whatever separators the key module uses:
+/// enough for a person to compare two keys at a glance.
+pub fn short_fingerprint(fp: &str) -> String {
+    let fp = match fp.get(..7) {
+        Some(p) if p.eq_ignore_ascii_case("sha256:") => fp.get(7..).unwrap_or_default(),
+        _ => fp,
+    };
+    fp.chars()
+        .filter(char::is_ascii_hexdigit)
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Checks a public key with the real key module.
+pub fn check_public_key(input: &str) -> FieldReport {
+    check_public_key_with(input, &KeyModule)
+}
+
+/// Checks a public key through a given inspector (tests pass a stub).
+pub fn check_public_key_with(input: &str, inspector: &dyn KeyInspector) -> FieldReport {
+    let trimmed = trim_invisible(input);
+    if trimmed.is_empty() {
+        return FieldReport::new(
+            FIELD,
+            String::new(),
+            vec![Problem::error(
+                "public-key-empty",
+                "Public key: it is empty.",
+                "In Jira Align click Generate New Key once, copy the whole key including the BEGIN/END lines, and paste it here.",
+            )],
+        );
+    }
+    report_from_facts(trimmed, &inspector.inspect(input))
+}
+
+/// Turns key facts into a field report; shared with `setup_check` so the key is inspected once.
+pub(crate) fn report_from_facts(trimmed: &str, facts: &KeyFacts) -> FieldReport {
+    if !facts.inspected {
+        return FieldReport::new(
+            FIELD,
+            trimmed.to_string(),
+            vec![Problem::warning(
+                "public-key-not-inspected",
+                "Public key: this build cannot inspect keys yet, so it was not checked.",
+                "Compare the key in Jira with the one Jira Align shows by eye, including the first and last lines.",
+            )],
+        );
+    }
+    let mut problems = facts.problems.clone();
+    if facts.ok && !facts.jira_accepts && !problems.iter().any(Problem::is_error) {
+        problems.push(Problem::error(
+            "public-key-jira-rejects",
+            "Public key: it is a valid key, but in a form Jira's Incoming Authentication does not accept.",
+            "Paste the key as a '-----BEGIN PUBLIC KEY-----' block (or its Base64 body on one line).",
+        ));
+    }
+    let value = facts
+        .canonical
+        .clone()
+        .unwrap_or_else(|| trimmed.to_string());
+    FieldReport::new(FIELD, value, problems)
+}
+
+#[cfg(test)]
+pub(crate) mod stub {
+    //! A stand-in for the key module: "KEY-<name>" is a good key whose fingerprint derives
+    //! from <name>, "RSAPUB-<name>" is readable but PKCS#1 (Jira rejects it), anything else is
+    //! unreadable.
+    use super::*;
+
+    pub struct StubKeys;
+
+    impl KeyInspector for StubKeys {
+        fn inspect(&self, text: &str) -> KeyFacts {
+            let t = trim_invisible(text);
+            let fp = |name: &str| {
+                let hex: String = name.bytes().map(|b| format!("{b:02x}")).collect();
+                format!("{hex:0<64}")
+            };
+            if let Some(name) = t.strip_prefix("KEY-") {
+                KeyFacts {
+                    inspected: true,
+                    ok: true,
+                    jira_accepts: true,
+                    fingerprint_sha256: Some(fp(name)),
+                    canonical: Some(t.to_string()),
+                    problems: Vec::new(),
+                }
+            } else if let Some(name) = t.strip_prefix("RSAPUB-") {
+                KeyFacts {
+                    inspected: true,
+                    ok: true,
+                    jira_accepts: false,
+                    fingerprint_sha256: Some(fp(name)),
+                    canonical: Some(t.to_string()),
+                    problems: vec![Problem::warning(
+                        "key-pkcs1",
+                        "Public key: PKCS#1.",
+                        "Convert it.",
+                    )],
+                }
+            } else {
+                KeyFacts {
+                    inspected: true,
+                    problems: vec![Problem::error(
+                        "key-unreadable",
+                        "Public key: unreadable.",
+                        "Paste it again.",
+                    )],
+                    ..KeyFacts::default()
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stub::StubKeys;
+    use super::*;
+
+    #[test]
+    fn empty_and_uninspected() {
+        assert!(check_public_key("  ").has("public-key-empty"));
+        let r = check_public_key("-----BEGIN PUBLIC KEY-----");
+        assert!(r.has("public-key-not-inspected"));
+    }
+
+    #[test]
+    fn delegates_to_the_inspector() {
+        let r = check_public_key_with("KEY-a", &StubKeys);
+        assert!(r.ok && r.problems.is_empty());
+        let r = check_public_key_with("RSAPUB-a", &StubKeys);
+        assert!(!r.ok && r.has("public-key-jira-rejects") && r.has("key-pkcs1"));
+        let r = check_public_key_with("garbage", &StubKeys);
+        assert!(!r.ok && r.has("key-unreadable") && !r.has("public-key-jira-rejects"));
+    }
+
+    #[test]
+    fn short_fingerprints() {
+        assert_eq!(
+            short_fingerprint("AB:CD:EF:01:23:45:67:89:aa:bb"),
+            "abcdef0123456789"
+        );
+        assert_eq!(short_fingerprint("SHA256:ab:cd"), "abcd");
+    }
+}

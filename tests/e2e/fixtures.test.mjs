@@ -1,0 +1,578 @@
+// Self-test of the admin-UI fixtures (no extension involved): proves that each fixture
+// behaves as tests/fixtures documents and as shared/docs/field-facts.md describes.
+//
+// Run: node tests/fixtures/build.mjs && node --test tests/e2e/fixtures.test.mjs
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { chromium } from 'playwright-core';
+import {
+  routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
+  jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, FIXTURE_PUBLIC_KEY_BASE64, HOSTILE_HONEYPOT_URL,
+  HOSTILE_CROSS_ORIGIN_FRAME_URL, HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL,
+  WIDGET_ORIGIN, JIRA_ORIGIN, JIRA_RENAMED_ORIGIN,
+} from '../fixtures/serve.mjs';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+});
+after(async () => { await browser?.close(); });
+
+/** A fresh context with the fixtures routed; page errors fail the test at the end. */
+async function open(t, { jira, align, routeOptions, allowErrors } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await routeFixtures(context, { blockUnknownHosts: true, ...routeOptions });
+  if (jira) await seedJira(context, jira);
+  if (align) await seedAlign(context, align);
+  const errors = [];
+  const keep = (text) => { if (!allowErrors || !allowErrors.test(text)) errors.push(text); };
+  context.on('weberror', (e) => keep(e.error().message));
+  context.on('console', (m) => { if (m.type() === 'error') keep(m.text()); });
+  const page = await context.newPage();
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(errors, [], 'no page errors');
+  });
+  return { context, page };
+}
+
+// Test keys made in Node (never real credentials).
+const nodeKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const NODE_PEM = nodeKey.publicKey.export({ type: 'spki', format: 'pem' });
+const NODE_DER_B64 = nodeKey.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+const PKCS1_PEM = nodeKey.publicKey.export({ type: 'pkcs1', format: 'pem' });
+const SSH_RSA = `ssh-rsa ${Buffer.from('not really an ssh key blob').toString('base64')} user@host`;
+
+/** Fill like a user-side filler: native value setter + bubbling input/change events. */
+async function nativeFill(locator, value) {
+  await locator.evaluate((el, v) => {
+    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+/** Same-origin fetch from inside the page (goes through context.route, unlike page.request). */
+const fetchIn = (page, path) => page.evaluate(async (p) => {
+  const r = await fetch(p);
+  return { status: r.status, type: r.headers.get('content-type') };
+}, path);
+
+const state = (pageOrFrame) => pageOrFrame.evaluate(() => window.__fixtureState());
+
+// ------------------------------------------------------------------------------------------
+describe('serve.mjs', () => {
+  test('serves documents with an Atlassian-like CSP and correct content types', async (t) => {
+    const { page } = await open(t, { jira: 'empty', allowErrors: /404 \(Not Found\)|Content Security Policy/ });
+    const res = await page.goto(JIRA_LEGACY_URL);
+    assert.equal(res.status(), 200);
+    const h = res.headers();
+    assert.match(h['content-type'], /^text\/html/);
+    assert.match(h['content-security-policy'], /script-src 'self'(;|$)/);
+    const js = await fetchIn(page, '/s/linksmith-fixture/jira/legacy.js');
+    assert.match(js.type, /^text\/javascript/);
+    assert.equal((await fetchIn(page, '/s/linksmith-fixture/jira/%2e%2e/%2e%2e/serve.mjs')).status, 404);
+    assert.equal((await fetchIn(page, '/rest/applinks/1.0/listApplicationlinks')).status, 404);
+    // The CSP really applies: an injected inline script does not run.
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.body.append(s);
+      return window.__inline === 1;
+    });
+    assert.equal(ran, false);
+    const align = await page.goto(ALIGN_CONNECTOR_URL);
+    assert.match(align.headers()['content-security-policy'], /script-src 'self'/);
+  });
+
+  test('renamed site: old host redirects documents and answers REST with 401', async (t) => {
+    const { page } = await open(t, { jira: 'empty', routeOptions: { renamed: true } });
+    await page.goto(JIRA_LEGACY_URL);
+    await page.waitForURL(`${JIRA_RENAMED_ORIGIN}/**`);
+    await page.getByRole('heading', { name: 'Application links' }).waitFor();
+    const { page: old } = await open(t, { jira: 'empty', routeOptions: { renamed: true }, allowErrors: /401/ });
+    await old.goto(`${JIRA_ORIGIN}/rest/api/3/myself`);
+    assert.match(await old.textContent('body'), /must be authenticated/);
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+describe('Jira Align connector fixture', () => {
+  async function newConnector(page) {
+    await page.goto(ALIGN_CONNECTOR_URL);
+    await page.getByRole('button', { name: 'Jira Connectors' }).click();
+    await page.getByRole('button', { name: 'Add Connector' }).click();
+    await page.getByRole('heading', { name: 'New Jira Connector' }).waitFor();
+  }
+  const publicKeyBox = (page) => page.getByLabel('Public Key');
+  async function generate(page, previous = '') {
+    await page.getByRole('button', { name: 'Generate New Key' }).click();
+    await page.waitForFunction((prev) => {
+      const v = document.querySelector('#txtPublicKey').value;
+      return v.includes('BEGIN PUBLIC KEY') && v !== prev;
+    }, previous);
+    return publicKeyBox(page).inputValue();
+  }
+  async function fillOAuth(page, consumerKey = 'JiraAlignAcme') {
+    await page.getByLabel('Jira Link').fill('https://acme.atlassian.net/browse/');
+    await page.getByLabel('Connector Name').fill('Acme Jira Cloud');
+    await page.getByLabel('Connector Admins').selectOption(['u3']);
+    await page.getByLabel('Jira API URL').fill('https://acme.atlassian.net');
+    await page.getByLabel('OAuth Consumer Key').fill(consumerKey);
+  }
+
+  test('Generate New Key makes a real RSA-2048 SPKI PEM, different on each click', async (t) => {
+    const { page } = await open(t, { align: 'empty' });
+    await newConnector(page);
+    const first = await generate(page);
+    const lines = first.split('\n');
+    assert.equal(lines[0], '-----BEGIN PUBLIC KEY-----');
+    assert.equal(lines.at(-1), '-----END PUBLIC KEY-----');
+    assert.ok(lines.slice(1, -2).every((l) => l.length === 64), 'body lines are 64 columns');
+    const key = createPublicKey(first);
+    assert.equal(key.asymmetricKeyType, 'rsa');
+    assert.equal(key.asymmetricKeyDetails.modulusLength, 2048);
+    assert.equal(await publicKeyBox(page).getAttribute('readonly'), '');
+    const second = await generate(page, first);
+    assert.notEqual(second, first);
+    assert.equal(createPublicKey(second).asymmetricKeyDetails.modulusLength, 2048);
+    const s = await state(page);
+    assert.equal(s.inMemoryPublicKey, second);
+    assert.equal(s.hasPrivateKey, true);
+  });
+
+  test('Save validates, persists to localStorage, shows a message and re-renders from storage', async (t) => {
+    const { page } = await open(t, { align: 'empty' });
+    await newConnector(page);
+    await page.getByRole('button', { name: 'Save' }).click();
+    assert.equal(await page.locator('#err-ConnectorName').textContent(), 'Connector Name is required.');
+    assert.equal(await page.locator('#err-PublicKey').textContent(), 'Generate a key before saving.');
+    assert.equal((await state(page)).connectors.length, 0);
+
+    await fillOAuth(page, 'Jira Align!');
+    const pem = await generate(page);
+    await page.getByRole('button', { name: 'Save' }).click();
+    assert.match(await page.locator('#err-OAuthConsumerKey').textContent(), /only letters and numbers/);
+
+    await page.getByLabel('OAuth Consumer Key').fill('JiraAlignAcme');
+    await page.locator('#frmConnector').evaluate((f) => { f.dataset.marker = 'old'; });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Connector saved successfully.').waitFor();
+    assert.equal(await page.locator('#frmConnector[data-marker]').count(), 0, 'form was re-rendered');
+    assert.equal(await page.getByRole('heading', { name: 'Edit Connector: Acme Jira Cloud' }).count(), 1);
+    const [saved] = (await state(page)).connectors;
+    assert.equal(saved.consumerKey, 'JiraAlignAcme');
+    assert.equal(saved.publicKey, pem);
+    assert.deepEqual(saved.admins, ['u3']);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Jira Connectors' }).click();
+    await page.getByRole('cell', { name: 'Acme Jira Cloud' }).click();
+    assert.equal(await page.getByLabel('Jira API URL').inputValue(), 'https://acme.atlassian.net');
+    assert.equal(await publicKeyBox(page).inputValue(), pem);
+    assert.equal((await state(page)).hasPrivateKey, false, 'private key lived in page memory only');
+  });
+
+  test('Authentication Type switches between OAuth, Basic Auth and PAT fields', async (t) => {
+    const { page } = await open(t, { align: 'empty' });
+    await newConnector(page);
+    const type = page.getByLabel('Authentication Type');
+    const texts = await type.locator('option').allTextContents();
+    assert.ok(texts.includes('Basic Auth'));
+    assert.equal(texts.length, 3);
+    assert.ok(await page.getByLabel('OAuth Consumer Key').isVisible());
+    assert.ok(await page.getByRole('button', { name: 'Generate New Key' }).isVisible());
+    assert.ok(!(await page.getByLabel('API Token/Jira Password').isVisible()));
+
+    await type.selectOption({ label: 'Basic Auth' });
+    assert.ok(await page.getByLabel('API Token/Jira Password').isVisible());
+    assert.equal(await page.getByLabel('API Token/Jira Password').getAttribute('type'), 'password');
+    assert.ok(await page.locator('#txtJiraUsername').isVisible());
+    assert.ok(!(await page.getByLabel('OAuth Consumer Key').isVisible()));
+    assert.ok(!(await page.getByRole('button', { name: 'Generate New Key' }).isVisible()));
+
+    await type.selectOption('pat');
+    assert.ok(await page.getByLabel('Personal Access Token').isVisible());
+    assert.ok(!(await page.getByLabel('API Token/Jira Password').isVisible()));
+    assert.ok(await page.locator('#txtPatUsername').isVisible());
+
+    // Basic Auth connector saves without a key; Test Now wants an email address on Cloud.
+    await type.selectOption('basic');
+    await page.getByLabel('Jira Link').fill('https://acme.atlassian.net/browse/');
+    await page.getByLabel('Connector Name').fill('Basic');
+    await page.getByLabel('Jira API URL').fill('https://acme.atlassian.net');
+    await page.locator('#txtJiraUsername').fill('svc-jira-align');
+    await page.getByLabel('API Token/Jira Password').fill('FAKE-TOKEN-FOR-TESTS');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Connector saved successfully.').waitFor();
+    await page.getByRole('button', { name: 'Test Now' }).click();
+    await page.getByText(/Test failed: 401/).waitFor();
+  });
+
+  test('Authorize / Request Jira for access round trip with the Jira fixture, then Activate', async (t) => {
+    const { context, page } = await open(t, { align: 'empty', jira: 'link' });
+    await newConnector(page);
+    await fillOAuth(page);
+    const pem = await generate(page);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Connector saved successfully.').waitFor();
+
+    // Before Jira knows the consumer: consumer_key_unknown.
+    await page.getByRole('button', { name: 'Authorize Jira OAuth Access' }).click();
+    await page.getByText(/Request token obtained/).waitFor();
+    let popupPromise = context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Request Jira for access' }).click();
+    let popup = await popupPromise;
+    await popup.getByText('oauth_problem=consumer_key_unknown').waitFor();
+    await page.getByText('Jira rejected the request: oauth_problem=consumer_key_unknown').waitFor();
+    await popup.close();
+
+    // Configure the incoming consumer in Jira (a second tab, so the private key stays in memory).
+    const jira = await context.newPage();
+    await jira.goto(jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID));
+    await jira.getByLabel('Consumer Key').fill('JiraAlignAcme');
+    await jira.getByLabel('Consumer Name').fill('Jira Align');
+    await jira.getByLabel('Public Key').fill(pem);
+    await jira.getByRole('button', { name: 'Save' }).click();
+    await jira.getByText('The consumer was saved.', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await page.getByText('Authorize Jira OAuth access before activating the connector.').waitFor();
+
+    await page.getByRole('button', { name: 'Authorize Jira OAuth Access' }).click();
+    await page.getByText(/Request token obtained/).waitFor();
+    popupPromise = context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Request Jira for access' }).click();
+    popup = await popupPromise;
+    assert.match(popup.url(), /^https:\/\/acme\.atlassian\.net\/plugins\/servlet\/oauth\/authorize\?oauth_token=/);
+    await popup.getByText('Morgan Lee (morgan.lee@acme.example)').waitFor();
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await page.getByRole('button', { name: 'Reauthorize Jira OAuth access' }).waitFor();
+    assert.equal(await page.locator('#oauthStatus').textContent(), 'Authorized as morgan.lee@acme.example');
+
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await page.getByRole('button', { name: 'Deactivate' }).waitFor();
+    assert.ok(await page.getByLabel('Jira API URL').isDisabled(), 'an active connector is locked');
+    await page.getByRole('button', { name: 'Test Now' }).click();
+    await page.getByText('Test succeeded', { exact: false }).waitFor();
+  });
+
+  test('grey Service Light blocks activation', async (t) => {
+    const { page } = await open(t, { align: 'service-off' });
+    await newConnector(page);
+    assert.equal(await page.locator('#serviceLight').getAttribute('class'), 'service-light off');
+    await page.getByLabel('Authentication Type').selectOption({ label: 'Basic Auth' });
+    await page.getByLabel('Jira Link').fill('https://acme.atlassian.net/browse/');
+    await page.getByLabel('Connector Name').fill('Basic');
+    await page.getByLabel('Jira API URL').fill('https://acme.atlassian.net');
+    await page.locator('#txtJiraUsername').fill('svc-jira-align@acme.example');
+    await page.getByLabel('API Token/Jira Password').fill('FAKE-TOKEN-FOR-TESTS');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Connector saved successfully.').waitFor();
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await page.getByText(/until Jira Align Support enables it/).waitFor();
+    assert.equal((await state(page)).connectors[0].active, false);
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+describe('Jira legacy applinks fixture', () => {
+  test('wizard: URL → no-response warning → Link applications steps 1 and 2 → link with incoming auth', async (t) => {
+    const { page } = await open(t, { jira: 'empty' });
+    await page.goto(JIRA_LEGACY_URL);
+    await page.getByText('No application links have been configured.').waitFor();
+    await page.getByLabel('Enter the URL of the application you want to link').fill('https://acme.jiraalign.com');
+    await page.getByRole('button', { name: 'Create new link' }).click();
+
+    const urlDialog = page.getByRole('dialog', { name: 'Configure Application URL' });
+    await urlDialog.waitFor();
+    await urlDialog.getByText('No response was received from the URL you entered').waitFor();
+    assert.equal(await urlDialog.getByLabel('Entered URL').inputValue(), 'https://acme.jiraalign.com');
+    assert.equal(await urlDialog.getByLabel('New URL').inputValue(), 'https://acme.jiraalign.com');
+    await urlDialog.getByRole('button', { name: 'Continue' }).click();
+
+    const link = page.getByRole('dialog', { name: 'Link applications' });
+    await link.waitFor();
+    // Required name.
+    await link.getByRole('button', { name: 'Continue' }).click();
+    await link.getByText('Application Name is required.').waitFor();
+    await link.getByLabel('Application Name').fill('Jira Align');
+    assert.equal(await link.getByLabel('Application Type').inputValue(), 'generic');
+    assert.equal(await link.getByLabel('Application Type').locator('option:checked').textContent(), 'Generic Application');
+    for (const label of ['Service Provider Name', 'Consumer key', 'Shared secret', 'Request Token URL', 'Access token URL', 'Authorize URL']) {
+      assert.equal(await link.getByLabel(label, { exact: true }).inputValue(), '', label);
+    }
+    await link.getByLabel('Create incoming link').check();
+    await link.getByRole('button', { name: 'Continue' }).click();
+
+    // AUI puts a "required" icon with hidden text inside the label: "Consumer Key required".
+    await link.getByLabel(/^Consumer Key/).fill('JiraAlignAcme');
+    await link.getByLabel('Consumer Name').fill('Jira Align');
+    await link.getByLabel('Public Key').fill(PKCS1_PEM);
+    await link.getByLabel('Consumer Callback URL').fill('https://acme.jiraalign.com/oauth');
+    assert.equal(await link.getByLabel('Allow 2-legged OAuth').isChecked(), false);
+    await link.getByRole('button', { name: 'Continue' }).click();
+    await link.getByText('not a valid RSA public key', { exact: false }).waitFor();
+    await link.getByLabel('Public Key').fill(NODE_PEM);
+    await link.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByText("Application link 'Jira Align' created successfully.").waitFor();
+    const row = page.locator('#application-links-table tr', { hasText: 'Jira Align' });
+    await row.waitFor();
+    const [created] = (await state(page)).links;
+    assert.equal(created.url, 'https://acme.jiraalign.com');
+    assert.equal(created.type, 'generic');
+    assert.equal(created.outgoing, null);
+    assert.equal(created.incoming.publicKey, NODE_DER_B64);
+    assert.equal(created.incoming.callback, 'https://acme.jiraalign.com/oauth/');
+
+    // Edit (pencil) → Incoming Authentication tab → the framed form shows the stored key.
+    await row.getByTitle('Edit').click();
+    const edit = page.getByRole('dialog', { name: 'Configure Jira Align' });
+    await edit.getByRole('tab', { name: 'Incoming Authentication' }).click();
+    const frame = page.frameLocator('#incoming-auth-frame');
+    const form = frame.locator('form#add-consumer-manually');
+    await form.waitFor();
+    assert.equal(await form.locator('[name=key]').inputValue(), 'JiraAlignAcme');
+    assert.equal(await form.locator('textarea[name=publicKey]').inputValue(), NODE_DER_B64);
+  });
+
+  test('incoming form: names, Jira-style key parsing, callback rule, 2LO impersonation refused', async (t) => {
+    const { page } = await open(t, { jira: 'link' });
+    await page.goto(jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID));
+    const form = page.locator('form#add-consumer-manually');
+    for (const name of ['key', 'consumerName', 'description', 'callback', 'two-lo-enabled', 'two-lo-execute-as', 'two-lo-impersonation-enabled']) {
+      assert.equal(await form.locator(`[name="${name}"]`).count(), 1, name);
+    }
+    assert.equal(await form.locator('textarea[name=publicKey]').count(), 1);
+    assert.equal(await form.locator('input[type=hidden][name=oauth-incoming-enabled]').count(), 1);
+    assert.match(await form.getAttribute('action'), /\/plugins\/servlet\/applinks\/auth\/conf\/oauth\/add-consumer-manually\/3f0c2a9e/);
+
+    const save = () => form.getByRole('button', { name: 'Save' }).click();
+    const err = (n) => form.locator(`.error[data-for="${n}"]`);
+    await save();
+    await err('publicKey').getByText('Public Key is required.').waitFor();
+    assert.equal(await err('key').textContent(), 'Consumer Key is required.');
+    assert.equal(await err('consumerName').textContent(), 'Consumer Name is required.');
+
+    await form.locator('[name=key]').fill('JiraAlignAcme');
+    await form.locator('[name=consumerName]').fill('Jira Align');
+    const rejected = [PKCS1_PEM, SSH_RSA, NODE_DER_B64 + NODE_DER_B64, NODE_DER_B64.slice(0, 200),
+      nodeKey.privateKey.export({ type: 'pkcs8', format: 'pem' })];
+    for (const bad of rejected) {
+      await form.locator('[name=publicKey]').fill(bad);
+      await save();
+      await page.waitForFunction(() => document.querySelector('.error[data-for="publicKey"]').textContent !== '');
+      assert.notEqual(await err('publicKey').textContent(), '', `rejected: ${bad.slice(0, 30)}`);
+      assert.equal((await state(page)).link.incoming, null);
+    }
+    await form.locator('[name=publicKey]').fill(NODE_PEM.replace(/\n/g, '\r\n'));
+    await form.locator('[name=callback]').fill('/relative');
+    await save();
+    await err('callback').getByText('absolute URL', { exact: false }).waitFor();
+    await form.locator('[name=callback]').fill('https://acme.jiraalign.com');
+    await form.locator('[name=two-lo-impersonation-enabled]').check();
+    await save();
+    await err('two-lo-impersonation-enabled').getByText('not supported on Jira Cloud', { exact: false }).waitFor();
+    await form.locator('[name=two-lo-impersonation-enabled]').uncheck();
+    await save();
+    await page.getByText('The consumer was saved.', { exact: false }).waitFor();
+    const { link } = await state(page);
+    assert.equal(link.incoming.publicKey, NODE_DER_B64);
+    assert.equal(link.incoming.callback, 'https://acme.jiraalign.com/');
+    // Headerless one-line Base64 is accepted too (Jira strips armour only if present).
+    await form.locator('[name=publicKey]').fill(NODE_DER_B64);
+    await save();
+    await page.getByText('The consumer was saved.', { exact: false }).waitFor();
+  });
+
+  test('configured link shows its stored key as one line of Base64, no BEGIN/END', async (t) => {
+    const { page } = await open(t, { jira: 'configured' });
+    await page.goto(JIRA_LEGACY_URL);
+    await page.locator('#application-links-table tr', { hasText: 'Jira Align' }).getByTitle('Edit').click();
+    await page.getByRole('tab', { name: 'Incoming Authentication' }).click();
+    const textarea = page.frameLocator('#incoming-auth-frame').locator('textarea[name=publicKey]');
+    await textarea.waitFor();
+    const shown = await textarea.inputValue();
+    assert.equal(shown, FIXTURE_PUBLIC_KEY_BASE64);
+    assert.doesNotMatch(shown, /\n|-----/);
+    // The ?fixture= query hook seeds the same way.
+    await page.goto(`${jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID)}?fixture=link`);
+    assert.equal((await state(page)).link.incoming, null);
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+describe('Jira new (React) applinks fixture', () => {
+  async function toReview(page) {
+    await page.goto(JIRA_NEW_UI_URL);
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const modal = page.getByRole('dialog', { name: 'Create an application link' });
+    await modal.getByRole('radio', { name: /^Direct application link/ }).check();
+    await modal.getByLabel('Application URL').fill('https://acme.jiraalign.com');
+    await modal.getByRole('button', { name: 'Next' }).click();
+    await modal.getByText('No response was received from the URL you entered').waitFor();
+    await modal.getByRole('button', { name: 'Continue' }).click();
+    const review = page.getByRole('dialog', { name: 'Review link' });
+    await review.waitFor();
+    return review;
+  }
+
+  test('controlled inputs: .value alone is lost on re-render, native setter + input event sticks', async (t) => {
+    const { page } = await open(t, { jira: 'empty' });
+    await page.goto(JIRA_NEW_UI_URL);
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const url = page.getByRole('dialog', { name: 'Create an application link' }).getByLabel('Application URL');
+    assert.match(await url.getAttribute('id'), /^:r[0-9a-z]+:$/);
+    assert.equal(await url.getAttribute('aria-labelledby'), `${await url.getAttribute('id')}-label`);
+
+    const renders = (await state(page)).renders;
+    await url.evaluate((el) => { el.value = 'https://assigned.example'; });
+    await page.waitForFunction((r) => window.__fixtureState().renders > r + 1, renders);
+    assert.equal(await url.inputValue(), '', 'value without an input event was reverted');
+    assert.equal((await state(page)).create.url, '');
+
+    // After a plain .value assignment React's value tracker swallows a later input event
+    // unless the native setter is used; nativeFill uses it.
+    await nativeFill(url, 'https://acme.jiraalign.com');
+    const after = (await state(page)).renders;
+    await page.waitForFunction((r) => window.__fixtureState().renders > r + 1, after);
+    assert.equal(await url.inputValue(), 'https://acme.jiraalign.com');
+    assert.equal((await state(page)).create.url, 'https://acme.jiraalign.com');
+
+    // Same for a controlled checkbox: .checked alone is reverted.
+    const direct = page.getByRole('radio', { name: /^Direct application link/ });
+    await direct.evaluate((el) => { el.checked = true; });
+    await page.waitForFunction((r) => window.__fixtureState().renders > r + 3, after);
+    assert.equal(await direct.isChecked(), false);
+    assert.equal((await state(page)).create.kind, 'atlassian');
+  });
+
+  test('Atlassian product choice refuses a non-Atlassian URL', async (t) => {
+    const { page } = await open(t, { jira: 'empty' });
+    await page.goto(JIRA_NEW_UI_URL);
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const modal = page.getByRole('dialog', { name: 'Create an application link' });
+    assert.equal(await modal.getByRole('radio', { name: /^Atlassian product/ }).isChecked(), true);
+    await modal.getByLabel('Application URL').fill('https://acme.jiraalign.com');
+    await modal.getByRole('button', { name: 'Next' }).click();
+    await modal.getByText("couldn't find an Atlassian product", { exact: false }).waitFor();
+  });
+
+  test('touching an unused outgoing field blocks Continue', async (t) => {
+    const { page } = await open(t, { jira: 'empty' });
+    const review = await toReview(page);
+    await review.getByLabel('Application name').fill('Jira Align');
+    await review.getByLabel('Consumer key', { exact: true }).focus();
+    await review.getByLabel('Application name').focus();
+    await review.getByText('This field is required.').first().waitFor();
+    await review.getByRole('combobox', { name: 'Application type' }).click();
+    await page.getByRole('option', { name: 'Generic Application' }).click();
+    await review.getByRole('button', { name: 'Continue' }).click();
+    await review.getByText('Fix the errors in the form before continuing.').waitFor();
+    assert.equal((await state(page)).create.step, 'review');
+  });
+
+  test('create → review → incoming link → row → … → Edit → Configure → Incoming Authentication → Save', async (t) => {
+    const { page } = await open(t, { jira: 'empty' });
+    const review = await toReview(page);
+    // Continue without a name and type is refused.
+    await review.getByRole('button', { name: 'Continue' }).click();
+    await review.getByText('Enter an application name.').waitFor();
+    await review.getByLabel('Application name').fill('Jira Align');
+    // Application type is a custom combobox (no native <select>), labelled by aria-labelledby.
+    assert.equal(await review.locator('select').count(), 0);
+    await review.getByRole('combobox', { name: 'Application type' }).click();
+    await page.getByRole('option', { name: 'Generic Application' }).click();
+    for (const label of ['Service provider name', 'Consumer key', 'Shared secret', 'Request token URL', 'Access token URL', 'Authorize URL']) {
+      assert.equal(await review.getByLabel(label, { exact: true }).inputValue(), '', label);
+    }
+    await review.getByLabel('Create incoming link').check();
+    let s = await state(page);
+    assert.equal(s.create.review.name, 'Jira Align');
+    assert.equal(s.create.review.type, 'generic');
+    assert.equal(s.create.review.createIncoming, true);
+    await review.getByRole('button', { name: 'Continue' }).click();
+
+    const incoming = page.getByRole('dialog', { name: 'Create incoming link' });
+    await incoming.waitFor();
+    await incoming.getByLabel(/^Consumer Key/).fill('JiraAlignAcme');
+    await incoming.getByLabel('Consumer Name').fill('Jira Align');       // aria-labelledby
+    await incoming.getByLabel('Public Key').fill(NODE_PEM);              // wrapping <label>
+    // The callback label is plain adjacent text: not reachable by getByLabel.
+    assert.equal(await incoming.getByLabel('Consumer Callback URL').count(), 0);
+    await nativeFill(incoming.locator('input[name="callback-url"]'), 'https://acme.jiraalign.com/cb');
+    s = await state(page);
+    assert.equal(s.create.incoming.key, 'JiraAlignAcme');
+    assert.equal(s.create.incoming.consumerName, 'Jira Align');
+    assert.equal(s.create.incoming.publicKey, NODE_PEM);
+    assert.equal(s.create.incoming.callback, 'https://acme.jiraalign.com/cb');
+    await incoming.getByRole('button', { name: 'Continue' }).click();
+
+    const row = page.getByRole('row', { name: /Jira Align/ });
+    await row.waitFor();
+    assert.equal(await row.getByText('NON-ATLASSIAN').count(), 1);
+    assert.deepEqual(await page.getByRole('columnheader').allTextContents(), ['Application', 'Direction', 'Status', 'Actions']);
+    s = await state(page);
+    assert.equal(s.links[0].incoming.publicKey, NODE_DER_B64);
+    assert.equal(s.links[0].incoming.callback, 'https://acme.jiraalign.com/cb/');
+
+    await row.getByRole('button', { name: 'More actions for Jira Align' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Configure' }).click();
+    await page.getByRole('tab', { name: 'Incoming Authentication' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Incoming Authentication' });
+    assert.equal(await panel.getByLabel('Public Key').inputValue(), NODE_DER_B64, 'stored key shown as one line');
+    await panel.getByLabel('Consumer Name').fill('Jira Align (prod)');
+    await panel.getByLabel('Public Key').fill('not a key');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByText('not valid Base64', { exact: false }).waitFor();
+    await panel.getByLabel('Public Key').fill(FIXTURE_PUBLIC_KEY_BASE64);
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Incoming authentication saved' }).waitFor();
+    s = await state(page);
+    assert.equal(s.links[0].incoming.consumerName, 'Jira Align (prod)');
+    assert.equal(s.links[0].incoming.publicKey, FIXTURE_PUBLIC_KEY_BASE64);
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+describe('hostile fixture pages', () => {
+  test('honeypot, cross-origin frame, sandboxed frames and lookalike host are served', async (t) => {
+    const { page } = await open(t, { jira: 'configured' });
+    await page.goto(HOSTILE_HONEYPOT_URL);
+    const decoys = page.locator('[data-decoy]');
+    assert.ok((await decoys.count()) >= 6);
+    // Hidden from a person (display/visibility/size/opacity/offscreen/hidden/type=hidden),
+    // though Playwright itself counts the offscreen and transparent ones as "visible".
+    for (const d of await decoys.all()) {
+      const seen = await d.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        let opaque = true;
+        for (let n = el; n; n = n.parentElement) if (getComputedStyle(n).opacity === '0') opaque = false;
+        return opaque && getComputedStyle(el).visibility === 'visible' && r.width > 1 && r.height > 1
+          && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+      });
+      assert.equal(seen, false, await d.getAttribute('data-decoy'));
+    }
+    assert.ok(await page.locator('form#add-consumer-manually [name=key]').isVisible());
+
+    await page.goto(HOSTILE_CROSS_ORIGIN_FRAME_URL);
+    const widget = page.frames().find((f) => f.url().startsWith(WIDGET_ORIGIN)) || await page.waitForEvent('frameattached');
+    await page.frameLocator('#widget-frame').getByLabel('Public Key').waitFor();
+    assert.equal((await state(page.frames().find((f) => f.url().startsWith(WIDGET_ORIGIN)) || widget)).origin, WIDGET_ORIGIN);
+
+    await page.goto(HOSTILE_SANDBOXED_FRAME_URL);
+    await page.frameLocator('#sandboxed-no-scripts').getByLabel('Public Key').waitFor();
+    assert.equal(await page.locator('#sandboxed-scripts').getAttribute('sandbox'), 'allow-forms allow-scripts');
+
+    await page.goto(LOOKALIKE_INCOMING_AUTH_URL);
+    assert.equal(new URL(page.url()).hostname, 'acme.atlassian.net.evil.test');
+    assert.equal(await page.locator('form#add-consumer-manually textarea[name=publicKey]').inputValue(), FIXTURE_PUBLIC_KEY_BASE64);
+  });
+});
