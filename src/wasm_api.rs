@@ -60,3 +60,45 @@ pub fn compare_public_keys(a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
     let b = string_arg(&b, "The second key")?;
     to_js(&keys::compare_public_keys(&a, &b))
 }
+
+/// `checkSetup(setup)` → the ordered checks `{id, state, message, fix, predicts}` for what was
+/// read from both tabs. Missing fields are fine (their checks say `unknown`).
+#[wasm_bindgen(js_name = checkSetup)]
+pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
+    let setup: crate::setup_check::Setup = if setup.is_undefined() || setup.is_null() {
+        Default::default()
+    } else {
+        serde_wasm_bindgen::from_value(setup)
+            .map_err(|e| js_error("bad-argument", &format!("The setup is not in the expected shape: {e}")))?
+    };
+    to_js(&crate::setup_check::check_setup(&setup))
+}
+
+/// `checkField(field, value, context?)` → `{field, value, ok, problems}` for one form field.
+#[wasm_bindgen(js_name = checkField)]
+pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
+    let field = string_arg(&field, "The field name")?;
+    let value = string_arg(&value, "The value")?;
+    let context: crate::rules::FieldContext = if context.is_undefined() || context.is_null() {
+        Default::default()
+    } else {
+        serde_wasm_bindgen::from_value(context)
+            .map_err(|e| js_error("bad-argument", &format!("The context is not in the expected shape: {e}")))?
+    };
+    let report = crate::rules::check_field(&field, &value, &context)
+        .ok_or_else(|| js_error("unknown-field", &format!("There is no rule for a field named '{field}'.")))?;
+    to_js(&report)
+}
+
+/// `suggestConsumerKey(name)` → a valid consumer key derived from a free-text name.
+#[wasm_bindgen(js_name = suggestConsumerKey)]
+pub fn suggest_consumer_key(name: JsValue) -> Result<String, JsValue> {
+    Ok(crate::rules::suggest_consumer_key(&string_arg(&name, "The name")?))
+}
+
+/// `explainOAuthProblem(text)` → `{problem, known, httpStatus, cause, fix, checkId}` for a Jira
+/// error body, header, log line or bare `oauth_problem` value.
+#[wasm_bindgen(js_name = explainOAuthProblem)]
+pub fn explain_oauth_problem(text: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::oauth_problem::explain_oauth_problem(&string_arg(&text, "The error text")?))
+}

@@ -36,7 +36,7 @@ export function checklist(state) {
     {
       id: 'save-align',
       title: 'Save the connector in Jira Align',
-      done: align?.signals?.saved === true,
+      done: align?.signals?.connectorSaved === true,
     },
     ...(oauth ? [
       {
@@ -48,7 +48,7 @@ export function checklist(state) {
       {
         id: 'create-link',
         title: 'Create the application link to Jira Align (a "No response was received" warning is normal: Continue)',
-        done: jira?.signals?.linkExists === true || Boolean(value(jira, 'applicationUrl')),
+        done: jira?.signals?.alignLinkPresent === true || Boolean(value(jira, 'applicationUrl')),
         action: 'fill-jira',
       },
       {

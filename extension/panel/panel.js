@@ -136,6 +136,11 @@ async function validateConsumerKey() {
 
 async function fill(side) {
   const status = $('fill-status');
+  // Tests and assistive tech can tell one answer from the next.
+  const finish = (result) => {
+    status.dataset.result = result;
+    status.dataset.seq = String(Number(status.dataset.seq ?? 0) + 1);
+  };
   status.textContent = side === 'jira' ? 'Filling the Jira form…' : 'Filling the Jira Align form…';
   try {
     const result = await send('panel:fill', { side });
@@ -147,8 +152,10 @@ async function fill(side) {
     if (lost.length) parts.push(`The page did not keep: ${lost.join(', ')} — fill them by hand.`);
     if (result.refused.length) parts.push(`Not filled: ${result.refused.map((r) => `${r.key} (${r.reason})`).join(', ')}.`);
     status.textContent = parts.join(' ') || 'Nothing to fill on this step.';
+    finish('done');
   } catch (error) {
     status.textContent = error.message;
+    finish('error');
   }
 }
 

@@ -42,7 +42,7 @@ async function jiraValues(state) {
     applicationType: 'Generic Application',
     createIncomingLink: true,
     consumerName: 'Jira Align',
-    applicationName: fieldValue(align, 'name') || 'Jira Align',
+    applicationName: alignOrigin ? `Jira Align (${new URL(alignOrigin).hostname})` : 'Jira Align',
   };
   if (alignOrigin) values.applicationUrl = alignOrigin;
   const key = chosenConsumerKey(state);
