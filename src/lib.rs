@@ -4,5 +4,6 @@
 //! that the extension's service worker, its pages and `www/` call.
 #![forbid(unsafe_code)]
 
+pub mod keys;
 pub mod problem;
 pub mod text;
