@@ -146,33 +146,34 @@ pub(crate) fn shape(bytes: &[u8]) -> Shape {
             .get(i)
             .is_some_and(|e| e.tag == INTEGER && e.value == [v])
     };
+    let spki_or_encrypted = |first: Option<&Element<'_>>| {
+        let algorithm = first.and_then(|e| first_oid(e.value))?;
+        // PKCS#5 / PKCS#12 encryption schemes: an encrypted private key, not a public one.
+        if algorithm.starts_with(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05])
+            || algorithm.starts_with(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c])
+        {
+            return Some(Shape::EncryptedPkcs8);
+        }
+        Some(Shape::Spki {
+            algorithm,
+            parameter: first.and_then(|e| second_oid(e.value)),
+        })
+    };
+    // A version INTEGER 0 or 1 first means a private key: a public key's first INTEGER is its
+    // modulus, never that small. Checked even on cut-off data so that half a private key is
+    // still refused as one.
+    let versioned = small_int(0, 0) || small_int(0, 1);
     match tags.as_slice() {
-        [SEQUENCE, BIT_STRING] => {
-            if let Some(algorithm) = items.first().and_then(|e| first_oid(e.value)) {
-                let parameter = items.first().and_then(|e| second_oid(e.value));
-                return Shape::Spki {
-                    algorithm,
-                    parameter,
-                };
-            }
-            Shape::Unknown
-        }
+        [SEQUENCE, BIT_STRING] => spki_or_encrypted(items.first()).unwrap_or(Shape::Unknown),
         [SEQUENCE, SEQUENCE, BIT_STRING] => Shape::Certificate,
-        [INTEGER, INTEGER] => Shape::Pkcs1Public,
-        [INTEGER, SEQUENCE, OCTET_STRING, ..] if small_int(0, 0) || small_int(0, 1) => {
-            Shape::Pkcs8Private
-        }
-        [SEQUENCE, OCTET_STRING] => Shape::EncryptedPkcs8,
+        [INTEGER, SEQUENCE, ..] if versioned => Shape::Pkcs8Private,
         [INTEGER, OCTET_STRING, ..] if small_int(0, 1) => Shape::Sec1Private,
-        [INTEGER, INTEGER, INTEGER, ..] if small_int(0, 0) || small_int(0, 1) => {
-            Shape::Pkcs1Private
-        }
+        [INTEGER, INTEGER, ..] | [INTEGER] if versioned => Shape::Pkcs1Private,
+        [INTEGER, INTEGER] => Shape::Pkcs1Public,
+        [SEQUENCE, OCTET_STRING] => Shape::EncryptedPkcs8,
         // A cut-off key still shows its first fields: enough to say what it was meant to be.
-        [SEQUENCE] | [SEQUENCE, SEQUENCE] => match items.first().and_then(|e| first_oid(e.value)) {
-            Some(algorithm) => Shape::Spki {
-                algorithm,
-                parameter: items.first().and_then(|e| second_oid(e.value)),
-            },
+        [SEQUENCE] | [SEQUENCE, SEQUENCE] => match spki_or_encrypted(items.first()) {
+            Some(shape) => shape,
             None if items.iter().any(|e| !e.complete) => Shape::Certificate,
             None => Shape::Unknown,
         },

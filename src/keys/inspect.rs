@@ -667,8 +667,7 @@ fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
                 f.warning(
                     "key-label-mismatch",
                     format!(
-                        "the BEGIN/END lines say '{}' but the data is a public key (BEGIN PUBLIC KEY). Jira ignores the label, other tools may not.",
-                        text::visible(label)
+                        "the BEGIN/END lines say '{label}' but the data is a public key (BEGIN PUBLIC KEY). Jira ignores the label, other tools may not."
                     ),
                     "Paste the key Linksmith shows below, with the right label.",
                 );
@@ -801,8 +800,7 @@ fn report_armour(f: &mut Findings<'_>, block: &Block<'_>, extra: &[usize]) {
                 "key-label-mismatch",
                 format!(
                     "the BEGIN line says '{}' but the END line (line {line}) says '{}'.",
-                    text::visible(&begin.label),
-                    text::visible(&end.label)
+                    begin.label, end.label
                 ),
                 "Copy the key again unchanged; BEGIN and END must name the same thing.",
             );
