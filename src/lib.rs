@@ -4,8 +4,10 @@
 //! that the extension's service worker, its pages and `www/` call.
 #![forbid(unsafe_code)]
 
+pub mod keys;
 pub mod oauth_problem;
 pub mod problem;
 pub mod rules;
 pub mod setup_check;
 pub mod text;
+pub mod wasm_api;

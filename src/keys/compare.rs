@@ -1,0 +1,147 @@
+//! Comparing two public keys by what they are (modulus and exponent), not by how they are
+//! written: the usual question is "is the key in Jira the one Jira Align signs with?", and the
+//! two sides rarely come in the same format.
+
+use serde::Serialize;
+
+use crate::problem::Problem;
+
+use super::inspect::analyse;
+
+/// Characters of context shown on each side of the first difference.
+const EXCERPT_RADIUS: usize = 8;
+const PEM_COLUMNS: usize = 64;
+
+/// Where two keys' canonical one-line Base64 (`jira_base64`) first differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Difference {
+    /// 0-based index of the first differing character in the one-line Base64.
+    pub index: usize,
+    /// 1-based line within the 64-column PEM body (the line after BEGIN is line 1).
+    pub line: usize,
+    /// 1-based column within that line.
+    pub column: usize,
+    /// A few characters of the first key around the difference, the differing one in
+    /// brackets: `…ANBgkqhk[i]G9w0BAQ…`; `[end]` where that key has already ended.
+    pub excerpt_a: String,
+    pub excerpt_b: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyComparison {
+    /// True only when both texts hold RSA public keys with the same modulus and exponent.
+    pub same: bool,
+    pub fingerprint_a: Option<String>,
+    pub fingerprint_b: Option<String>,
+    pub first_difference: Option<Difference>,
+    pub problems: Vec<Problem>,
+}
+
+/// Compares two pasted public keys in any formats the inspector reads.
+pub fn compare_public_keys(a: &str, b: &str) -> KeyComparison {
+    let first = analyse(a, "First key");
+    let second = analyse(b, "Second key");
+    let mut problems = Vec::new();
+    for side in [&first, &second] {
+        // A side that parsed may still carry format complaints; they are the inspector's
+        // business, not the comparison's.
+        if side.key.is_none() {
+            problems.extend(
+                side.report
+                    .problems
+                    .iter()
+                    .filter(|p| p.is_error())
+                    .cloned(),
+            );
+        }
+    }
+    let mut comparison = KeyComparison {
+        same: false,
+        fingerprint_a: first.report.fingerprint_sha256.clone(),
+        fingerprint_b: second.report.fingerprint_sha256.clone(),
+        first_difference: None,
+        problems,
+    };
+    let (Some(key_a), Some(key_b)) = (&first.key, &second.key) else {
+        return comparison;
+    };
+    comparison.same = key_a == key_b;
+    if !comparison.same {
+        let text_a = first.report.jira_base64.as_deref().unwrap_or_default();
+        let text_b = second.report.jira_base64.as_deref().unwrap_or_default();
+        comparison.first_difference = first_difference(text_a, text_b);
+        let fp = |r: &super::KeyReport| {
+            r.fingerprint_sha256
+                .as_deref()
+                .map(|f| f.get(..16).unwrap_or(f).to_string())
+                .unwrap_or_default()
+        };
+        comparison.problems.push(Problem::error(
+            "keys-differ",
+            format!(
+                "The two keys are different keys (SHA-256 {}… vs {}…).",
+                fp(&first.report),
+                fp(&second.report)
+            ),
+            "Jira must hold the public key of the pair Jira Align signs with. If Generate New Key was clicked after the key was pasted into Jira, paste Jira Align's current public key into Jira's Incoming Authentication again.",
+        ));
+    }
+    comparison
+}
+
+/// Both inputs are canonical Base64 (ASCII), so byte positions are character positions.
+fn first_difference(a: &str, b: &str) -> Option<Difference> {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let index = a
+        .iter()
+        .zip(b.iter())
+        .position(|(x, y)| x != y)
+        .or_else(|| (a.len() != b.len()).then(|| a.len().min(b.len())))?;
+    Some(Difference {
+        index,
+        line: index / PEM_COLUMNS + 1,
+        column: index % PEM_COLUMNS + 1,
+        excerpt_a: excerpt(a, index),
+        excerpt_b: excerpt(b, index),
+    })
+}
+
+fn excerpt(text: &[u8], index: usize) -> String {
+    let from = index.saturating_sub(EXCERPT_RADIUS);
+    let ascii = |r: Option<&[u8]>| String::from_utf8_lossy(r.unwrap_or_default()).into_owned();
+    let before = ascii(text.get(from..index.min(text.len())));
+    let at = match text.get(index) {
+        Some(c) => format!("[{}]", char::from(*c)),
+        None => "[end]".to_string(),
+    };
+    let after_end = index.saturating_add(1 + EXCERPT_RADIUS).min(text.len());
+    let after = ascii(text.get(index.saturating_add(1).min(after_end)..after_end));
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if after_end < text.len() { "…" } else { "" };
+    format!("{lead}{before}{at}{after}{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_at_the_first_difference() {
+        let a = "A".repeat(70) + "Bxyz";
+        let b = "A".repeat(70) + "Cxyz";
+        let d = first_difference(&a, &b);
+        assert_eq!(
+            d.as_ref().map(|d| (d.index, d.line, d.column)),
+            Some((70, 2, 7))
+        );
+        assert_eq!(d.map(|d| d.excerpt_a), Some("…AAAAAAAA[B]xyz".to_string()));
+        let d = first_difference("ABC", "ABCD");
+        assert_eq!(
+            d.map(|d| (d.index, d.excerpt_a)),
+            Some((3, "ABC[end]".to_string()))
+        );
+        assert_eq!(first_difference("ABC", "ABC"), None);
+    }
+}
