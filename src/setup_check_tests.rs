@@ -261,15 +261,31 @@ fn unreadable_key_makes_the_match_unknown() {
 }
 
 #[test]
-fn without_key_module_keys_are_never_passed() {
-    let checks = check_setup(&good());
+fn real_key_module_matches_one_key_in_two_forms_and_tells_keys_apart() {
+    // The same key as Jira Align shows it (PEM) and as Jira stores it (one line of Base64).
+    let pem = include_str!("../tests/keys/rsa-2048.pub.pem");
+    let one_line = include_str!("../tests/keys/rsa-2048.oneline.b64");
+    let mut setup = good();
+    setup.align.public_key = s(pem);
+    setup.jira.public_key = s(one_line);
+    let checks = check_setup(&setup);
     for id in [
         "align-public-key-format",
         "jira-public-key-format",
         "public-key-match",
     ] {
-        assert_eq!(get(&checks, id).state, CheckState::Unknown, "{id}");
+        assert_eq!(get(&checks, id).state, CheckState::Pass, "{id}");
     }
+    setup.jira.public_key = s(include_str!("../tests/keys/rsa-3072.pub.pem"));
+    let c = check_setup(&setup);
+    assert_eq!(get(&c, "public-key-match").state, CheckState::Fail);
+    assert_eq!(
+        get(&c, "public-key-match").predicts,
+        Some("signature_invalid")
+    );
+    // Stub keys are not keys to the real module: never a pass.
+    let stubbed = check_setup(&good());
+    assert_ne!(get(&stubbed, "public-key-match").state, CheckState::Pass);
 }
 
 #[test]

@@ -50,7 +50,10 @@ pub fn generate_key_pair(bits: JsValue) -> Result<JsValue, JsValue> {
 /// `inspectPublicKey(text)` → what the pasted text is, its canonical forms and its problems.
 #[wasm_bindgen(js_name = inspectPublicKey)]
 pub fn inspect_public_key(text: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&keys::inspect_public_key(&string_arg(&text, "The public key")?))
+    to_js(&keys::inspect_public_key(&string_arg(
+        &text,
+        "The public key",
+    )?))
 }
 
 /// `comparePublicKeys(a, b)` → `{same, fingerprintA, fingerprintB, firstDifference, problems}`.
@@ -68,8 +71,12 @@ pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
     let setup: crate::setup_check::Setup = if setup.is_undefined() || setup.is_null() {
         Default::default()
     } else {
-        serde_wasm_bindgen::from_value(setup)
-            .map_err(|e| js_error("bad-argument", &format!("The setup is not in the expected shape: {e}")))?
+        serde_wasm_bindgen::from_value(setup).map_err(|e| {
+            js_error(
+                "bad-argument",
+                &format!("The setup is not in the expected shape: {e}"),
+            )
+        })?
     };
     to_js(&crate::setup_check::check_setup(&setup))
 }
@@ -82,23 +89,36 @@ pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<J
     let context: crate::rules::FieldContext = if context.is_undefined() || context.is_null() {
         Default::default()
     } else {
-        serde_wasm_bindgen::from_value(context)
-            .map_err(|e| js_error("bad-argument", &format!("The context is not in the expected shape: {e}")))?
+        serde_wasm_bindgen::from_value(context).map_err(|e| {
+            js_error(
+                "bad-argument",
+                &format!("The context is not in the expected shape: {e}"),
+            )
+        })?
     };
-    let report = crate::rules::check_field(&field, &value, &context)
-        .ok_or_else(|| js_error("unknown-field", &format!("There is no rule for a field named '{field}'.")))?;
+    let report = crate::rules::check_field(&field, &value, &context).ok_or_else(|| {
+        js_error(
+            "unknown-field",
+            &format!("There is no rule for a field named '{field}'."),
+        )
+    })?;
     to_js(&report)
 }
 
 /// `suggestConsumerKey(name)` → a valid consumer key derived from a free-text name.
 #[wasm_bindgen(js_name = suggestConsumerKey)]
 pub fn suggest_consumer_key(name: JsValue) -> Result<String, JsValue> {
-    Ok(crate::rules::suggest_consumer_key(&string_arg(&name, "The name")?))
+    Ok(crate::rules::suggest_consumer_key(&string_arg(
+        &name, "The name",
+    )?))
 }
 
 /// `explainOAuthProblem(text)` → `{problem, known, httpStatus, cause, fix, checkId}` for a Jira
 /// error body, header, log line or bare `oauth_problem` value.
 #[wasm_bindgen(js_name = explainOAuthProblem)]
 pub fn explain_oauth_problem(text: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::oauth_problem::explain_oauth_problem(&string_arg(&text, "The error text")?))
+    to_js(&crate::oauth_problem::explain_oauth_problem(&string_arg(
+        &text,
+        "The error text",
+    )?))
 }

@@ -36,7 +36,10 @@ fn generate_key_pair_returns_the_documented_fields() {
         get(&report, "fingerprintSha256").as_string(),
         get(&pair, "fingerprintSha256").as_string()
     );
-    assert_eq!(get(&report, "kind").as_string().as_deref(), Some("spki-pem"));
+    assert_eq!(
+        get(&report, "kind").as_string().as_deref(),
+        Some("spki-pem")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -58,7 +61,9 @@ fn inspect_and_compare_reject_non_strings() {
         "bad-argument"
     );
     assert_eq!(
-        error_name(compare_public_keys(JsValue::NULL, JsValue::from_str("x")).expect_err("refused")),
+        error_name(
+            compare_public_keys(JsValue::NULL, JsValue::from_str("x")).expect_err("refused")
+        ),
         "bad-argument"
     );
 }
@@ -79,7 +84,10 @@ fn inspect_reports_problems_as_plain_objects() {
 fn compare_sees_one_key_in_two_formats() {
     let pair = generate_key_pair(JsValue::from(2048)).expect("keygen");
     let pem = get(&pair, "publicKeyPem");
-    let one_line = get(&inspect_public_key(pem.clone()).expect("inspect"), "jiraBase64");
+    let one_line = get(
+        &inspect_public_key(pem.clone()).expect("inspect"),
+        "jiraBase64",
+    );
     let cmp = compare_public_keys(pem, one_line).expect("compare");
     assert_eq!(get(&cmp, "same").as_bool(), Some(true));
 }

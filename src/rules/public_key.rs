@@ -1,15 +1,13 @@
 //! The public key, pasted into Jira's Incoming Authentication and shown by Jira Align's
 //! connector after "Generate New Key".
 //!
-//! Parsing keys is the key module's job (`crate::keys`, written on another branch). Everything
-//! here reaches it through one seam, [`KeyInspector`], so wiring in the real module is a change
-//! to [`KeyModule::inspect`] only, and tests can stub it.
+//! Parsing keys is the key module's job (`crate::keys`). Everything here reaches it through one
+//! seam, [`KeyInspector`], so the cross-tab tests can stub keys by name.
 //!
 //! | code | severity | meaning |
 //! |---|---|---|
 //! | `public-key-empty` | error | nothing entered |
 //! | `public-key-jira-rejects` | error | a key the key module can read but Jira's Incoming Authentication does not accept |
-//! | `public-key-not-inspected` | warning | this build has no key inspection yet, so the key was not checked |
 //! | *(key module codes)* | as reported | passed through unchanged from `crate::keys` |
 
 use super::{FieldReport, trim_invisible};
@@ -20,8 +18,6 @@ pub const FIELD: &str = "publicKey";
 /// What the field rule and the cross-tab check need to know about a key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeyFacts {
-    /// False when no key inspection was available: nothing below is known.
-    pub inspected: bool,
     /// The text is a readable public key.
     pub ok: bool,
     /// Jira's Incoming Authentication would accept it (SubjectPublicKeyInfo or certificate).
@@ -38,14 +34,20 @@ pub trait KeyInspector {
     fn inspect(&self, text: &str) -> KeyFacts;
 }
 
-/// The production inspector. Until `crate::keys` is merged it reports "not inspected"; then the
-/// body becomes a mapping of `crate::keys::inspect_public_key(text)` onto [`KeyFacts`].
+/// The production inspector: the key module.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct KeyModule;
 
 impl KeyInspector for KeyModule {
-    fn inspect(&self, _text: &str) -> KeyFacts {
-        KeyFacts::default()
+    fn inspect(&self, text: &str) -> KeyFacts {
+        let report = crate::keys::inspect_public_key(text);
+        KeyFacts {
+            ok: report.ok,
+            jira_accepts: report.jira_accepts,
+            fingerprint_sha256: report.fingerprint_sha256,
+            canonical: report.canonical_pem,
+            problems: report.problems,
+        }
     }
 }
 
@@ -87,17 +89,6 @@ pub fn check_public_key_with(input: &str, inspector: &dyn KeyInspector) -> Field
 
 /// Turns key facts into a field report; shared with `setup_check` so the key is inspected once.
 pub(crate) fn report_from_facts(trimmed: &str, facts: &KeyFacts) -> FieldReport {
-    if !facts.inspected {
-        return FieldReport::new(
-            FIELD,
-            trimmed.to_string(),
-            vec![Problem::warning(
-                "public-key-not-inspected",
-                "Public key: this build cannot inspect keys yet, so it was not checked.",
-                "Compare the key in Jira with the one Jira Align shows by eye, including the first and last lines.",
-            )],
-        );
-    }
     let mut problems = facts.problems.clone();
     if facts.ok && !facts.jira_accepts && !problems.iter().any(Problem::is_error) {
         problems.push(Problem::error(
@@ -131,7 +122,6 @@ pub(crate) mod stub {
             };
             if let Some(name) = t.strip_prefix("KEY-") {
                 KeyFacts {
-                    inspected: true,
                     ok: true,
                     jira_accepts: true,
                     fingerprint_sha256: Some(fp(name)),
@@ -140,7 +130,6 @@ pub(crate) mod stub {
                 }
             } else if let Some(name) = t.strip_prefix("RSAPUB-") {
                 KeyFacts {
-                    inspected: true,
                     ok: true,
                     jira_accepts: false,
                     fingerprint_sha256: Some(fp(name)),
@@ -153,7 +142,6 @@ pub(crate) mod stub {
                 }
             } else {
                 KeyFacts {
-                    inspected: true,
                     problems: vec![Problem::error(
                         "key-unreadable",
                         "Public key: unreadable.",
@@ -172,10 +160,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn empty_and_uninspected() {
+    fn empty_and_unreadable() {
         assert!(check_public_key("  ").has("public-key-empty"));
         let r = check_public_key("-----BEGIN PUBLIC KEY-----");
-        assert!(r.has("public-key-not-inspected"));
+        assert!(!r.ok, "an armour line alone is not a key: {r:?}");
     }
 
     #[test]
