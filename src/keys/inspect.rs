@@ -621,6 +621,14 @@ fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
     if let Some(kind) = private_shape(&shape) {
         return private_key(f, kind, !armoured);
     }
+    if decoded.loose_bits {
+        let at = f.at(end_offset);
+        f.blocking(
+            "key-altered-base64",
+            format!("the last Base64 character before {at} is one no encoder writes: the text was changed after it was copied."),
+            RECOPY,
+        );
+    }
     report_trailing(&mut f, der, &trailing, decoded.dangling, end_offset);
     report_other_blocks(&mut f, &others, der);
 
@@ -654,6 +662,19 @@ fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
             return finish(f, kind, None);
         }
     };
+
+    let canonical = match shape {
+        Shape::Spki { .. } => key.spki_der().ok(),
+        Shape::Pkcs1Public => key.pkcs1_der().ok(),
+        _ => None,
+    };
+    if canonical.is_some_and(|c| c != der) {
+        f.blocking(
+            "key-noncanonical",
+            "the key decodes to RSA numbers, but its bytes are not encoded the way any tool writes them (for example, the algorithm's NULL parameter is missing or changed): the text was probably altered.".into(),
+            RECOPY,
+        );
+    }
 
     match kind {
         KeyKind::SpkiPem | KeyKind::SpkiBase64 => {
