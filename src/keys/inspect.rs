@@ -359,6 +359,22 @@ fn report_stray_text(f: &mut Findings<'_>, stray: &[&Line]) {
         return;
     };
     let line = f.line_of(first.start);
+    // A line of pure Base64 could be part of a private key pasted after the public one, so
+    // only lines with other characters in them (prose) are quoted.
+    if matches!(first.kind, LineKind::Body) && first.notes.is_empty() {
+        f.blocking(
+            "key-extra-text",
+            format!(
+                "line {line} holds Base64 outside the BEGIN/END lines{}.",
+                match stray.len() {
+                    1 => String::new(),
+                    n => format!(" ({} more such lines)", n - 1),
+                }
+            ),
+            "Paste only the key itself, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
+        );
+        return;
+    }
     let shown = text::ellipsize(
         &text::visible(
             f.text
@@ -517,6 +533,18 @@ fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
         return finish(f, KeyKind::Unknown, None);
     };
     let others: Vec<Block> = blocks.collect();
+    // A private key pasted after (or around) a public one must be refused as loudly as one
+    // pasted alone, and never quoted as "extra text".
+    let stray_chars: Vec<u8> = stray
+        .iter()
+        .flat_map(|l| l.body.iter().map(|(b, _)| *b))
+        .collect();
+    for chars in std::iter::once(stray_chars).chain(others.iter().map(Block::chars)) {
+        let bytes = zeroize::Zeroizing::new(encoding::decode_lenient(&chars).bytes);
+        if let Some(kind) = private_shape(&sniff::shape(&bytes)) {
+            return private_key(f, kind, true);
+        }
+    }
 
     let armour_lines = lines.iter().filter(|l| {
         [block.begin, block.end]
