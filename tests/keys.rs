@@ -12,6 +12,9 @@ use linksmith::keys::{
 };
 use linksmith::problem::Severity;
 
+mod common;
+use common::TestRng;
+
 fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/keys")
 }
@@ -309,44 +312,6 @@ fn openssl_fingerprint_line_matches_the_pipe() {
         Some(printed.trim_end())
     );
 }
-
-/// A deterministic "CSPRNG" for repeatable keygen tests: SHA-256 in counter mode over a seed.
-/// Never use outside tests.
-struct TestRng {
-    seed: u64,
-    counter: u64,
-}
-
-impl rsa::rand_core::TryRng for TestRng {
-    type Error = core::convert::Infallible;
-
-    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
-        let mut b = [0u8; 4];
-        self.try_fill_bytes(&mut b)?;
-        Ok(u32::from_le_bytes(b))
-    }
-
-    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
-        let mut b = [0u8; 8];
-        self.try_fill_bytes(&mut b)?;
-        Ok(u64::from_le_bytes(b))
-    }
-
-    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
-        use sha2::Digest;
-        for chunk in dst.chunks_mut(32) {
-            self.counter += 1;
-            let mut h = sha2::Sha256::new();
-            h.update(self.seed.to_le_bytes());
-            h.update(self.counter.to_le_bytes());
-            let block = h.finalize();
-            chunk.copy_from_slice(&block[..chunk.len()]);
-        }
-        Ok(())
-    }
-}
-
-impl rsa::rand_core::TryCryptoRng for TestRng {}
 
 #[test]
 fn seeded_generation_is_repeatable_and_sizes_are_checked() {
@@ -703,6 +668,33 @@ fn broken_cases() -> Vec<Case> {
             "line 1",
         ),
         c(
+            "Base64 after the END line",
+            format!("{pem}QUFBQUFBQUFB\n"),
+            SpkiPem,
+            &["key-extra-text"],
+            true,
+            false,
+            "line 10 holds Base64",
+        ),
+        c(
+            "private body after a public key",
+            format!("{pem}{}", fixture("private-pkcs1.b64")),
+            PrivateKeyPkcs1,
+            &["private-key-pasted"],
+            false,
+            false,
+            "PRIVATE key",
+        ),
+        c(
+            "NULL parameter turned into BOOLEAN",
+            pem.replacen("BAQEFAAOC", "BAQEBAAOC", 1),
+            SpkiPem,
+            &["key-noncanonical"],
+            true,
+            false,
+            "altered",
+        ),
+        c(
             "only armour",
             "-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n".into(),
             SpkiPem,
@@ -981,6 +973,23 @@ fn compare_names_the_side_that_does_not_parse() {
         "{c:#?}"
     );
     assert!(c.problems.iter().any(|p| p.code == "key-empty"));
+
+    // The 4096-bit key's Base64 ends in "==": the character before carries 4 unused bits.
+    let pem4096 = fixture("rsa-4096.pub.pem");
+    let at = pem4096.find("==").unwrap_or(0) - 1;
+    let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let value = alphabet.find(&pem4096[at..at + 1]).unwrap_or(0);
+    let sibling = &alphabet[(value ^ 1)..(value ^ 1) + 1];
+    let mut altered = pem4096.clone();
+    altered.replace_range(at..at + 1, sibling);
+    let c = compare_public_keys(&pem4096, &altered);
+    assert!(c.same, "the bytes are unchanged");
+    assert!(
+        c.problems
+            .iter()
+            .any(|p| p.code == "key-altered-base64" && p.message.starts_with("Second key: ")),
+        "{c:#?}"
+    );
 
     let c = compare_public_keys(&fixture("private-pkcs8.key"), &fixture("ed25519.pub.pem"));
     assert!(!c.same);

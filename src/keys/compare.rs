@@ -12,6 +12,20 @@ use super::inspect::analyse;
 const EXCERPT_RADIUS: usize = 8;
 const PEM_COLUMNS: usize = 64;
 
+/// Problem codes that mean the text is not just a faithful copy of one key.
+const ALTERED_TEXT: [&str; 10] = [
+    "key-altered-base64",
+    "key-noncanonical",
+    "key-bad-char",
+    "key-ellipsis",
+    "key-trailing-data",
+    "key-doubled",
+    "key-concatenated",
+    "key-multiple-blocks",
+    "key-multiple-keys",
+    "key-extra-text",
+];
+
 /// Where two keys' canonical one-line Base64 (`jira_base64`) first differ.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -45,17 +59,13 @@ pub fn compare_public_keys(a: &str, b: &str) -> KeyComparison {
     let second = analyse(b, "Second key");
     let mut problems = Vec::new();
     for side in [&first, &second] {
-        // A side that parsed may still carry format complaints; they are the inspector's
-        // business, not the comparison's.
-        if side.key.is_none() {
-            problems.extend(
-                side.report
-                    .problems
-                    .iter()
-                    .filter(|p| p.is_error())
-                    .cloned(),
-            );
-        }
+        // A side that parsed may still carry format complaints ("Jira wants BEGIN PUBLIC
+        // KEY"); those are the inspector's business. But signs that the text was altered or
+        // holds more than one key are kept, so "same" is never said about a damaged text
+        // without saying so.
+        let relevant =
+            |p: &&Problem| p.is_error() && (side.key.is_none() || ALTERED_TEXT.contains(&p.code));
+        problems.extend(side.report.problems.iter().filter(relevant).cloned());
     }
     let mut comparison = KeyComparison {
         same: false,

@@ -14,6 +14,10 @@ pub(crate) struct Decoded {
     /// The count of characters before `continues_at` (or in all) is 1 modulo 4, which no
     /// whole Base64 text ever is: a character is missing or extra.
     pub dangling: bool,
+    /// The last character before the end or the padding has low bits set that no encoder
+    /// writes. Decoders ignore them, so the text was altered without changing the bytes; a
+    /// comparison must not call such a text "the same" silently.
+    pub loose_bits: bool,
 }
 
 fn sextet(b: u8) -> Option<u32> {
@@ -60,6 +64,7 @@ pub(crate) fn decode_lenient(chars: &[u8]) -> Decoded {
         }
     }
     out.dangling = count % 4 == 1;
+    out.loose_bits = !out.dangling && nbits > 0 && acc & ((1 << nbits) - 1) != 0;
     out
 }
 
@@ -94,5 +99,7 @@ mod tests {
         assert_eq!((d.bytes, d.continues_at), (vec![b'A'], Some(4)));
         assert_eq!(decode_lenient(b"QUI").bytes, b"AB");
         assert!(decode_lenient(b"QUJDR").dangling);
+        assert!(!decode_lenient(b"QQ==").loose_bits);
+        assert!(decode_lenient(b"QR==").loose_bits);
     }
 }

@@ -359,6 +359,22 @@ fn report_stray_text(f: &mut Findings<'_>, stray: &[&Line]) {
         return;
     };
     let line = f.line_of(first.start);
+    // A line of pure Base64 could be part of a private key pasted after the public one, so
+    // only lines with other characters in them (prose) are quoted.
+    if matches!(first.kind, LineKind::Body) && first.notes.is_empty() {
+        f.blocking(
+            "key-extra-text",
+            format!(
+                "line {line} holds Base64 outside the BEGIN/END lines{}.",
+                match stray.len() {
+                    1 => String::new(),
+                    n => format!(" ({} more such lines)", n - 1),
+                }
+            ),
+            "Paste only the key itself, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
+        );
+        return;
+    }
     let shown = text::ellipsize(
         &text::visible(
             f.text
@@ -517,6 +533,18 @@ fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
         return finish(f, KeyKind::Unknown, None);
     };
     let others: Vec<Block> = blocks.collect();
+    // A private key pasted after (or around) a public one must be refused as loudly as one
+    // pasted alone, and never quoted as "extra text".
+    let stray_chars: Vec<u8> = stray
+        .iter()
+        .flat_map(|l| l.body.iter().map(|(b, _)| *b))
+        .collect();
+    for chars in std::iter::once(stray_chars).chain(others.iter().map(Block::chars)) {
+        let bytes = zeroize::Zeroizing::new(encoding::decode_lenient(&chars).bytes);
+        if let Some(kind) = private_shape(&sniff::shape(&bytes)) {
+            return private_key(f, kind, true);
+        }
+    }
 
     let armour_lines = lines.iter().filter(|l| {
         [block.begin, block.end]
@@ -621,6 +649,14 @@ fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
     if let Some(kind) = private_shape(&shape) {
         return private_key(f, kind, !armoured);
     }
+    if decoded.loose_bits {
+        let at = f.at(end_offset);
+        f.blocking(
+            "key-altered-base64",
+            format!("the last Base64 character before {at} is one no encoder writes: the text was changed after it was copied."),
+            RECOPY,
+        );
+    }
     report_trailing(&mut f, der, &trailing, decoded.dangling, end_offset);
     report_other_blocks(&mut f, &others, der);
 
@@ -654,6 +690,19 @@ fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
             return finish(f, kind, None);
         }
     };
+
+    let canonical = match shape {
+        Shape::Spki { .. } => key.spki_der().ok(),
+        Shape::Pkcs1Public => key.pkcs1_der().ok(),
+        _ => None,
+    };
+    if canonical.is_some_and(|c| c != der) {
+        f.blocking(
+            "key-noncanonical",
+            "the key decodes to RSA numbers, but its bytes are not encoded the way any tool writes them (for example, the algorithm's NULL parameter is missing or changed): the text was probably altered.".into(),
+            RECOPY,
+        );
+    }
 
     match kind {
         KeyKind::SpkiPem | KeyKind::SpkiBase64 => {
