@@ -52,11 +52,17 @@ ensure_npm() {
   fi
 }
 
-ensure_chromium() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    log "Installing Debian chromium and chromium-driver"
+# Test-only system tools: the browser for e2e tests, openssl/ssh-keygen for key comparisons.
+ensure_test_tools() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v ssh-keygen >/dev/null || missing+=(openssh-client)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing Debian packages: ${missing[*]}"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   fi
 }
 
@@ -132,7 +138,7 @@ build() {
 
 run_tests() {
   build
-  ensure_chromium
+  ensure_test_tools
   build_fixtures
   log "cargo fmt --check"
   cargo fmt --all -- --check
