@@ -147,16 +147,10 @@ pub fn check_setup(setup: &Setup) -> Vec<Check> {
 pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
     let a = &setup.align;
     let auth = seen(&a.auth_type).map(normalise_auth_type);
-    // Which OAuth-only reason applies, if any.
-    let not_oauth: Option<&str> = match auth {
-        Some(AuthType::BasicAuth) => Some(
-            "Not used with Basic Auth: the connector signs in with the service account's email and API token, so Jira needs no application link or keys.",
-        ),
-        Some(AuthType::PersonalAccessToken) => Some(
-            "Not used with a Personal Access Token: the connector sends the token itself, so Jira needs no application link or keys.",
-        ),
-        _ => None,
-    };
+    let not_oauth = matches!(
+        auth,
+        Some(AuthType::BasicAuth | AuthType::PersonalAccessToken)
+    );
 
     let mut out = vec![auth_check(seen(&a.auth_type), auth)];
 
@@ -189,26 +183,20 @@ pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
         seen(&setup.jira_site_url),
     ));
     out.push(link_vs_api_url(seen(&a.jira_link), seen(&a.jira_api_url)));
-    out.push(username_check(
-        auth,
-        seen(&a.username),
-        seen(&a.jira_api_url),
-    ));
+    // A check that cannot apply to the chosen authentication type is left out rather than shown
+    // as `unknown` forever: the list is then all `pass` exactly when the setup is right.
+    if auth != Some(AuthType::OAuth) {
+        out.push(username_check(seen(&a.username), seen(&a.jira_api_url)));
+    }
 
-    match not_oauth {
-        // Nothing to inspect: keys are not even parsed when they do not apply.
-        Some(why) => out.extend(OAUTH_CHECK_IDS.iter().map(|id| Check {
-            id,
-            state: CheckState::Unknown,
-            message: why.to_string(),
-            fix: String::new(),
-            predicts: None,
-        })),
-        None => out.extend(oauth_checks(setup, keys)),
+    // Nothing to inspect with Basic Auth or a token: keys are not even parsed then.
+    if !not_oauth {
+        out.extend(oauth_checks(setup, keys));
     }
     out
 }
 
+#[cfg(test)]
 /// Ids of the OAuth-only checks, in the order [`oauth_checks`] returns them.
 const OAUTH_CHECK_IDS: [&str; 11] = [
     "application-url-format",
@@ -285,7 +273,7 @@ fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
             "Jira's Incoming Authentication",
         ),
         key_match(align_key.as_ref(), jira_key.as_ref()),
-        callback_check(seen(&j.callback_url)),
+        callback_check(j.callback_url.as_deref()),
     ]
 }
 
@@ -336,9 +324,11 @@ fn auth_check(text: Option<&str>, auth: Option<AuthType>) -> Check {
                     "OAuth 1.0a: Jira needs an application link with Incoming Authentication"
                 }
                 AuthType::BasicAuth => {
-                    "Basic Auth: the service account's email address and an API token"
+                    "Basic Auth: the service account's email address and an API token; no application link or keys are needed"
                 }
-                _ => "Personal Access Token (Jira Data Center)",
+                _ => {
+                    "Personal Access Token (Jira Data Center); no application link or keys are needed"
+                }
             };
             check(
                 ID,
@@ -572,23 +562,15 @@ fn link_vs_api_url(link: Option<&str>, api: Option<&str>) -> Check {
     )
 }
 
-fn username_check(auth: Option<AuthType>, username: Option<&str>, api: Option<&str>) -> Check {
+fn username_check(username: Option<&str>, api: Option<&str>) -> Check {
     const ID: &str = "username-format";
-    match auth {
-        Some(AuthType::OAuth) => check(
+    match username {
+        None => not_seen(
             ID,
-            CheckState::Unknown,
-            "Jira Username: not used with OAuth; the account that clicked Allow in Jira is the connector's identity.",
-            "",
+            "Jira Username",
+            "the Jira Align connector form (Basic Auth)",
         ),
-        _ => match username {
-            None => not_seen(
-                ID,
-                "Jira Username",
-                "the Jira Align connector form (Basic Auth)",
-            ),
-            Some(u) => from_report(ID, &check_username(u, api), "Jira Username", None),
-        },
+        Some(u) => from_report(ID, &check_username(u, api), "Jira Username", None),
     }
 }
 
@@ -779,13 +761,21 @@ fn key_match(align: Option<&(&str, KeyFacts)>, jira: Option<&(&str, KeyFacts)>) 
     }
 }
 
+/// The callback is optional, so an empty field that was seen (`Some("")`) passes, while a
+/// field not seen yet (`None`) stays `unknown`.
 fn callback_check(value: Option<&str>) -> Check {
     const ID: &str = "callback-url-format";
     match value {
         None => check(
             ID,
             CheckState::Unknown,
-            "Consumer Callback URL: empty or not seen yet; it is optional and Jira Align does not need it.",
+            "Consumer Callback URL: not seen yet; it is optional and Jira Align does not need it.",
+            "",
+        ),
+        Some(v) if v.trim().is_empty() => check(
+            ID,
+            CheckState::Pass,
+            "Consumer Callback URL: empty, which is right: Jira Align does not need one.",
             "",
         ),
         Some(v) => from_report(ID, &check_callback_url(v), "Consumer Callback URL", None),

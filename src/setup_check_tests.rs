@@ -66,28 +66,45 @@ const ALL_IDS: [&str; 18] = [
 
 #[test]
 fn ids_are_stable_and_ordered() {
-    let ids: Vec<&str> = run(&good()).iter().map(|c| c.id).collect();
-    assert_eq!(ids, ALL_IDS);
+    // Authentication type not seen yet: every check, in order.
     let ids: Vec<&str> = run(&Setup::default()).iter().map(|c| c.id).collect();
     assert_eq!(ids, ALL_IDS);
+    // OAuth: the username is not used, so its check is left out.
+    let ids: Vec<&str> = run(&good()).iter().map(|c| c.id).collect();
+    let oauth: Vec<&str> = ALL_IDS
+        .into_iter()
+        .filter(|id| *id != "username-format")
+        .collect();
+    assert_eq!(ids, oauth);
+    // Basic Auth: no application link and no keys, so the OAuth-only checks are left out.
     let mut basic = good();
     basic.align.auth_type = s("Basic Auth");
     let ids: Vec<&str> = run(&basic).iter().map(|c| c.id).collect();
-    assert_eq!(ids, ALL_IDS);
+    assert_eq!(ids, ALL_IDS[..7]);
+    assert!(ids.iter().all(|id| !OAUTH_CHECK_IDS.contains(id)));
 }
 
 #[test]
 fn all_good_oauth_setup_passes() {
     for c in run(&good()) {
-        if c.id == "username-format" {
-            // Not used with OAuth: says so instead of passing.
-            assert_eq!(c.state, CheckState::Unknown);
-            assert!(c.message.contains("not used with OAuth"), "{}", c.message);
-        } else {
-            assert_eq!(c.state, CheckState::Pass, "{}: {}", c.id, c.message);
-            assert_eq!(c.predicts, None);
-        }
+        assert_eq!(c.state, CheckState::Pass, "{}: {}", c.id, c.message);
+        assert_eq!(c.predicts, None);
     }
+}
+
+#[test]
+fn an_empty_optional_callback_passes_but_an_unseen_one_does_not() {
+    let mut setup = good();
+    setup.jira.callback_url = s("");
+    assert_eq!(
+        get(&run(&setup), "callback-url-format").state,
+        CheckState::Pass
+    );
+    setup.jira.callback_url = None;
+    assert_eq!(
+        get(&run(&setup), "callback-url-format").state,
+        CheckState::Unknown
+    );
 }
 
 #[test]
@@ -107,14 +124,12 @@ fn all_good_basic_auth_setup() {
     ] {
         assert_eq!(get(&checks, id).state, CheckState::Pass, "{id}");
     }
-    for c in checks.iter().skip(7) {
-        assert_eq!(c.state, CheckState::Unknown, "{}", c.id);
-        assert!(
-            c.message.starts_with("Not used with Basic Auth"),
-            "{}",
-            c.message
-        );
-    }
+    assert_eq!(checks.len(), 7, "no OAuth-only check with Basic Auth");
+    assert!(
+        get(&checks, "auth-type")
+            .message
+            .contains("no application link or keys")
+    );
 }
 
 #[test]
@@ -408,11 +423,7 @@ fn data_center_with_context_path() {
             get(&checks, id).message
         );
     }
-    assert!(
-        get(&checks, "consumer-key-match")
-            .message
-            .starts_with("Not used with a Personal Access Token")
-    );
+    assert!(checks.iter().all(|c| c.id != "consumer-key-match"));
 }
 
 #[test]
@@ -542,7 +553,12 @@ proptest! {
     #[test]
     fn never_passes_on_missing_data(setup in any_setup()) {
         for c in run(&setup) {
-            let missing = inputs(c.id, &setup).iter().any(|v| v.as_deref().is_none_or(str::is_empty));
+            // The callback is optional: only a field never seen counts as missing.
+            let missing = if c.id == "callback-url-format" {
+                setup.jira.callback_url.is_none()
+            } else {
+                inputs(c.id, &setup).iter().any(|v| v.as_deref().is_none_or(str::is_empty))
+            };
             if missing {
                 prop_assert_ne!(c.state, CheckState::Pass, "{} passed with a missing input: {}", c.id, c.message);
             }
@@ -565,7 +581,11 @@ proptest! {
             jira: JiraSide { application_url: g(8), application_name: g(9), consumer_key: g(10), consumer_name: g(11), public_key: g(12), callback_url: g(13) },
         };
         let checks = run(&setup);
-        prop_assert_eq!(checks.len(), ALL_IDS.len());
+        // Always a subsequence of the full list, in its order.
+        let mut rest = ALL_IDS.iter();
+        for c in &checks {
+            prop_assert!(rest.any(|id| *id == c.id), "{} out of order", c.id);
+        }
         let _ = check_setup(&setup);
     }
 }

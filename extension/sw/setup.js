@@ -26,7 +26,8 @@ export function buildSetup(state) {
       consumerKey: value(jira, 'consumerKey'),
       consumerName: value(jira, 'consumerName'),
       publicKey: value(jira, 'publicKey'),
-      callbackUrl: value(jira, 'callbackUrl'),
+      // Optional: an empty field the page showed is a right answer, not a missing one.
+      callbackUrl: typeof jira?.fields?.callbackUrl?.value === 'string' ? jira.fields.callbackUrl.value : undefined,
     },
   };
 }
