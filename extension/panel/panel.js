@@ -114,7 +114,7 @@ async function refresh() {
   validateConsumerKey();
 }
 
-const saveOptions = debounce(async () => {
+async function saveOptions() {
   state = await send('panel:setOptions', {
     options: {
       jiraSiteUrl: $('opt-jira-site').value.trim(),
@@ -125,7 +125,8 @@ const saveOptions = debounce(async () => {
     },
   });
   render();
-}, 200);
+}
+const saveOptionsSoon = debounce(saveOptions, 200);
 
 async function validateConsumerKey() {
   const value = $('opt-consumer-key').value;
@@ -143,6 +144,8 @@ async function fill(side) {
   };
   status.textContent = side === 'jira' ? 'Filling the Jira form…' : 'Filling the Jira Align form…';
   try {
+    // What was just typed in the panel must be part of the plan.
+    await saveOptions();
     const result = await send('panel:fill', { side });
     const stuck = result.filled.filter((f) => f.stuck).map((f) => f.key);
     const lost = result.filled.filter((f) => !f.stuck).map((f) => f.key);
@@ -186,13 +189,13 @@ async function explain() {
     el('strong', { textContent: e.problem ? `${e.problem}: ` : '' }), e.cause ?? '', el('span', { className: 'fix', textContent: e.fix ?? '' }));
 }
 
-for (const id of ['opt-jira-site', 'opt-align-site', 'opt-username']) $(id).addEventListener('input', saveOptions);
+for (const id of ['opt-jira-site', 'opt-align-site', 'opt-username']) $(id).addEventListener('input', saveOptionsSoon);
 $('opt-auth-type').addEventListener('change', saveOptions);
-$('opt-consumer-key').addEventListener('input', () => { saveOptions(); validateConsumerKey(); });
+$('opt-consumer-key').addEventListener('input', () => { saveOptionsSoon(); validateConsumerKey(); });
 $('suggest-consumer-key').addEventListener('click', async () => {
   const name = state?.sides.align?.fields?.name?.value || 'Jira Align';
   $('opt-consumer-key').value = await send('panel:suggestConsumerKey', { name });
-  saveOptions();
+  await saveOptions();
   validateConsumerKey();
 });
 $('fill-align').addEventListener('click', () => fill('align'));

@@ -70,6 +70,8 @@ export async function planFill(side, described, state) {
     // Names are the admin's to choose: only fill them when empty.
     if (['name', 'applicationName', 'consumerName'].includes(key) && field.value) continue;
     if (field.value === value) continue;
+    // A select shows its option's text ("OAuth (Application Link)"): the same choice if it starts so.
+    if (key === 'authType' && typeof field.value === 'string' && field.value.toLowerCase().startsWith(value.toLowerCase())) continue;
     values[key] = value;
   }
   return values;
