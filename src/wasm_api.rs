@@ -122,3 +122,18 @@ pub fn explain_oauth_problem(text: JsValue) -> Result<JsValue, JsValue> {
         "The error text",
     )?))
 }
+
+/// `checkApiTokenShape(shape)` → `{field, value, ok, problems}` for an API token measured where it
+/// was typed (`{length, surroundingWhitespace, innerWhitespace: [char, position], …}`): the token
+/// itself never reaches the core.
+#[wasm_bindgen(js_name = checkApiTokenShape)]
+pub fn check_api_token_shape(shape: JsValue) -> Result<JsValue, JsValue> {
+    let shape: crate::rules::api_token::TokenShape = serde_wasm_bindgen::from_value(shape)
+        .map_err(|e| {
+            js_error(
+                "bad-argument",
+                &format!("The token shape is not in the expected shape: {e}"),
+            )
+        })?;
+    to_js(&crate::rules::api_token::check_api_token_shape(&shape))
+}

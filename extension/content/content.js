@@ -4,7 +4,7 @@
 //
 // Messages (content → worker):
 //   {type:'content:report', surface, step, href, fields:{key:{value, label, confidence}}, signals}
-//   (apiToken: {present, length, hasWhitespace, startsWithATATT, label, confidence}, never a value)
+//   (apiToken: its shape — {present, length, surroundingWhitespace, innerWhitespace, invisibleInside, quoted, startsWithATATT} — never a value)
 // Messages (worker → content), answered {ok:true, data} or {ok:false, error:{name, message}}:
 //   {type:'sw:describe'} → data {pageToken, surface, step, href, fields:[{key, label, confidence,
 //                                visible, editable, value (apiToken: its shape only)}]}

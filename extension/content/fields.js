@@ -543,16 +543,43 @@
   }
 
   // ---- reading values --------------------------------------------------------------------
+  // What a person cannot see around or inside a pasted token (white space, zero-width and bidi
+  // characters, a byte-order mark): the same set the core's rule trims.
+  const INVISIBLE = /[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\p{Cc}]/u;
+  const QUOTES = [['"', '"'], ["'", "'"], ['\u201C', '\u201D'], ['\u2018', '\u2019']];
+
+  /**
+   * A secret's shape: what the core's API-token rule needs, measured here so the token itself
+   * never leaves the page. Positions are 1-based; a white-space or invisible character is never
+   * part of a real token, so naming it reveals nothing.
+   */
+  function secretShape(v) {
+    const chars = [...v];
+    let a = 0;
+    let b = chars.length;
+    while (a < b && INVISIBLE.test(chars[a])) a += 1;
+    while (b > a && INVISIBLE.test(chars[b - 1])) b -= 1;
+    const t = chars.slice(a, b);
+    const ws = t.findIndex((c) => /\s/.test(c));
+    const inv = t.findIndex((c) => INVISIBLE.test(c) && !/\s/.test(c));
+    return {
+      present: t.length > 0,
+      length: t.length,
+      surroundingWhitespace: a > 0 || b < chars.length,
+      innerWhitespace: ws < 0 ? null : [t[ws], ws + 1],
+      invisibleInside: inv < 0 ? null : [t[inv], inv + 1],
+      quoted: t.length >= 2 && QUOTES.some(([o, c]) => t[0] === o && t[t.length - 1] === c),
+      startsWithATATT: t.slice(0, 5).join('') === 'ATATT',
+    };
+  }
+
   /**
    * What may be reported about a control's value. Secrets (the API token, any password box)
-   * yield only their shape — {present, length, hasWhitespace, startsWithATATT} — never a value.
+   * yield only their shape (see secretShape), never a value.
    */
   function readValue(f) {
     const el = f.el;
-    if (f.def.type === 'secret' || el.type === 'password') {
-      const v = String(el.value ?? '');
-      return { present: v.length > 0, length: v.length, hasWhitespace: /\s/.test(v), startsWithATATT: v.startsWith('ATATT') };
-    }
+    if (f.def.type === 'secret' || el.type === 'password') return secretShape(String(el.value ?? ''));
     if (f.def.type === 'checkbox' || f.def.type === 'radio') return { value: !!el.checked };
     if (f.def.type === 'select' && isCombobox(el)) return { value: comboboxValue(el) };
     if (f.def.type === 'select') {

@@ -103,6 +103,10 @@ function render() {
   $('row-username').hidden = oauth;
   $('basic-hint').hidden = oauth;
   $('fill-jira').disabled = !oauth;
+  const token = state.sides.align?.apiToken;
+  $('api-token-state').hidden = oauth || !token;
+  $('api-token-summary').textContent = token?.present ? token.report.value : 'empty';
+  renderProblems($('api-token-problems'), oauth ? [] : token?.report?.problems ?? []);
   renderChecklist();
   renderChecks(state.checks);
   renderAlignFingerprint();

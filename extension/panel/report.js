@@ -25,7 +25,7 @@ export function markdownReport(state, { keyFingerprints = {}, now = new Date() }
     line('Consumer key', f(align, 'consumerKey')),
     line('Public key SHA-256', keyFingerprints.align),
     line('Jira Username', maskEmail(f(align, 'username'))),
-    line('API token', align?.apiToken?.present ? '(entered, not recorded)' : ''),
+    line('API token', align?.apiToken?.present ? `${align.apiToken.report?.value ?? 'entered'} (never recorded)` : ''),
     '',
     '## Jira application link',
     line('Site', jira?.origin),

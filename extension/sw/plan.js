@@ -66,7 +66,8 @@ export async function planFill(side, described, state) {
   const values = {};
   for (const [key, value] of Object.entries(wanted)) {
     const field = shown.get(key);
-    if (!field) continue;
+    // Hidden or read-only fields are the gate's to refuse; not planning them keeps the answer clear.
+    if (!field || field.visible === false || field.editable === false) continue;
     // Names are the admin's to choose: only fill them when empty.
     if (['name', 'applicationName', 'consumerName'].includes(key) && field.value) continue;
     if (field.value === value) continue;

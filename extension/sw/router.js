@@ -60,12 +60,24 @@ function cleanSignals(signals) {
 // The API token's shape (never its value) for the in-place check of the Basic Auth field.
 function cleanTokenShape(shape) {
   if (!shape || typeof shape !== 'object') return null;
+  const at = (p) => (Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && [...p[0]].length === 1
+    && Number.isInteger(p[1]) && p[1] > 0 ? [p[0], p[1]] : null);
   return {
     present: shape.present === true,
-    length: Number.isInteger(shape.length) ? shape.length : 0,
-    hasWhitespace: shape.hasWhitespace === true,
+    length: Number.isInteger(shape.length) && shape.length >= 0 ? shape.length : 0,
+    surroundingWhitespace: shape.surroundingWhitespace === true,
+    innerWhitespace: at(shape.innerWhitespace),
+    invisibleInside: at(shape.invisibleInside),
+    quoted: shape.quoted === true,
     startsWithATATT: shape.startsWithATATT === true,
   };
+}
+
+/** The core's verdict on the token's shape: a mask and problems, nothing of the token. */
+async function tokenReport(shape) {
+  const clean = cleanTokenShape(shape);
+  if (!clean?.present) return clean && { present: false, report: null };
+  return { present: true, report: (await loadCore()).checkApiTokenShape(clean) };
 }
 
 const contentHandlers = {
@@ -83,7 +95,7 @@ const contentHandlers = {
         // A step shows only some fields: keep what earlier steps showed on the same site.
         fields: { ...(sameTab || previous?.origin === originOf(sender.url) ? previous?.fields : {}), ...cleanFields(side, message.fields) },
         signals: { ...(sameTab ? previous?.signals : {}), ...cleanSignals(message.signals) },
-        apiToken: side === 'align' ? cleanTokenShape(message.fields?.apiToken) : null,
+        apiToken: side === 'align' ? await tokenReport(message.fields?.apiToken) : null,
         updatedAt: Date.now(),
       };
       await recompute(state);
@@ -92,26 +104,49 @@ const contentHandlers = {
   },
 };
 
+async function describeTab(tabId) {
+  try {
+    return await chrome.tabs.sendMessage(tabId, { type: 'sw:describe' }, { frameId: 0 });
+  } catch {
+    return null;
+  }
+}
+
+// One fill can reveal more fields (choosing Basic Auth shows Jira Username), so a fill runs in
+// rounds: describe, plan, fill, until a round has nothing new to fill. Each round gets a fresh
+// page token, so the gate still checks every field against what was just described.
+const MAX_ROUNDS = 3;
+
 async function fillSide(side) {
   const state = await loadState();
   const tabId = state.sides[side]?.tabId;
   if (tabId === undefined) return fail('no-tab', side === 'jira' ? 'Open the Jira application links page first.' : 'Open the Jira Align connector first.');
-  let described;
-  try {
-    described = await chrome.tabs.sendMessage(tabId, { type: 'sw:describe' }, { frameId: 0 });
-  } catch {
-    return fail('no-tab', 'That tab is gone or has not finished loading. Reload it and try again.');
+  const filled = [];
+  const refused = new Map();
+  const attempted = new Set();
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const described = await describeTab(tabId);
+    if (!described) return fail('no-tab', 'That tab is gone or has not finished loading. Reload it and try again.');
+    if (!described.ok) return fail('describe-failed', described.error?.message ?? 'The page did not answer.');
+    const values = Object.fromEntries(Object.entries(await planFill(side, described.data, state))
+      .filter(([key]) => !attempted.has(key)));
+    if (Object.keys(values).length === 0) break;
+    for (const key of Object.keys(values)) attempted.add(key);
+    const result = await chrome.tabs.sendMessage(tabId, { type: 'sw:fill', pageToken: described.data.pageToken, values }, { frameId: 0 })
+      .catch(() => null);
+    if (!result?.ok) return fail('fill-failed', result?.error?.message ?? 'The page refused the fill.');
+    filled.push(...result.data.filled);
+    for (const r of result.data.refused) refused.set(r.key, r);
+    if (side === 'jira' && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
+      const report = (await loadCore()).inspectPublicKey(values.publicKey);
+      await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
+    }
   }
-  if (!described?.ok) return fail('describe-failed', described?.error?.message ?? 'The page did not answer.');
-  const values = await planFill(side, described.data, state);
-  if (Object.keys(values).length === 0) return ok({ filled: [], refused: [], note: 'Nothing to fill on this step: every field already holds the right value.' });
-  const result = await chrome.tabs.sendMessage(tabId, { type: 'sw:fill', pageToken: described.data.pageToken, values }, { frameId: 0 });
-  if (!result?.ok) return fail('fill-failed', result?.error?.message ?? 'The page refused the fill.');
-  if (side === 'jira' && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
-    const report = (await loadCore()).inspectPublicKey(values.publicKey);
-    await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
+  for (const f of filled) refused.delete(f.key);
+  if (filled.length === 0 && refused.size === 0) {
+    return ok({ filled, refused: [], note: 'Nothing to fill on this step: every field already holds the right value.' });
   }
-  return ok(result.data);
+  return ok({ filled, refused: [...refused.values()] });
 }
 
 const panelHandlers = {

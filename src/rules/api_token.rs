@@ -14,6 +14,8 @@
 //! | `api-token-password-like` | warning | looks like a human-chosen password |
 //! | `api-token-atlassian-format` | info | starts like a current Atlassian API token |
 
+use serde::Deserialize;
+
 use super::{FieldReport, trim_invisible};
 use crate::problem::Problem;
 use crate::text::{is_invisible, special_char_name};
@@ -30,7 +32,10 @@ const PASSWORD_WORDS: [&str; 18] = [
 
 /// What the field shows instead of the token.
 pub fn mask(token: &str) -> String {
-    let n = token.chars().count();
+    masked(token.chars().count())
+}
+
+fn masked(n: usize) -> String {
     if n == 0 {
         String::new()
     } else {
@@ -38,12 +43,65 @@ pub fn mask(token: &str) -> String {
     }
 }
 
+/// What can be measured about a token without keeping it. The extension's content script
+/// measures the token where it is typed and sends only this, so the token itself never leaves
+/// the page; [`check_api_token`] measures the same way from the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TokenShape {
+    /// Characters in the token, surrounding white space excluded.
+    pub length: usize,
+    pub surrounding_whitespace: bool,
+    /// The first white-space character inside the token and its 1-based position. Such a
+    /// character is never part of a real token, so naming it reveals nothing.
+    pub inner_whitespace: Option<(char, usize)>,
+    /// The first invisible (non-white-space) character inside, and its position.
+    pub invisible_inside: Option<(char, usize)>,
+    pub quoted: bool,
+    #[serde(rename = "startsWithATATT")]
+    pub starts_with_atatt: bool,
+    /// Measured only where the text is at hand (see `looks_like_password`).
+    pub password_like: bool,
+}
+
+impl TokenShape {
+    pub fn of(input: &str) -> Self {
+        let token = trim_invisible(input);
+        let quoted = |open: char, close: char| token.starts_with(open) && token.ends_with(close);
+        Self {
+            length: token.chars().count(),
+            surrounding_whitespace: token.len() != input.len(),
+            inner_whitespace: token
+                .chars()
+                .enumerate()
+                .find(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| (c, i + 1)),
+            invisible_inside: token
+                .chars()
+                .enumerate()
+                .find(|(_, c)| is_invisible(*c) && !c.is_whitespace())
+                .map(|(i, c)| (c, i + 1)),
+            quoted: token.chars().count() >= 2
+                && (quoted('"', '"')
+                    || quoted('\'', '\'')
+                    || quoted('\u{201c}', '\u{201d}')
+                    || quoted('\u{2018}', '\u{2019}')),
+            starts_with_atatt: token.starts_with("ATATT"),
+            password_like: looks_like_password(token),
+        }
+    }
+}
+
 /// Checks an API token without ever repeating it.
 pub fn check_api_token(input: &str) -> FieldReport {
+    check_api_token_shape(&TokenShape::of(input))
+}
+
+/// Checks a token from its measurements alone (what the extension sends).
+pub fn check_api_token_shape(shape: &TokenShape) -> FieldReport {
     const LABEL: &str = "API token";
-    let token = trim_invisible(input);
     let mut problems = Vec::new();
-    if token.is_empty() {
+    if shape.length == 0 {
         problems.push(Problem::error(
             "api-token-empty",
             format!("{LABEL}: it is empty."),
@@ -51,7 +109,7 @@ pub fn check_api_token(input: &str) -> FieldReport {
         ));
         return FieldReport::new(FIELD, String::new(), problems);
     }
-    if token.len() != input.len() {
+    if shape.surrounding_whitespace {
         problems.push(Problem::warning(
             "api-token-surrounding-whitespace",
             format!(
@@ -61,67 +119,55 @@ pub fn check_api_token(input: &str) -> FieldReport {
         ));
     }
     // Positions say where to look without saying what is there.
-    if let Some((i, c)) = token.chars().enumerate().find(|(_, c)| c.is_whitespace()) {
+    if let Some((c, position)) = shape.inner_whitespace {
+        let name = special_char_name(c).unwrap_or("white space");
         problems.push(Problem::error(
             "api-token-whitespace-inside",
             format!(
-                "{LABEL}: there is a {} at position {} inside the token; tokens have none.",
-                special_char_name(c).unwrap_or("white space"),
-                i + 1
+                "{LABEL}: there is a {name} at position {position} inside the token; tokens have none."
             ),
             "Paste only the token itself (no 'Bearer ' or 'Basic ' prefix, no line breaks).",
         ));
     }
-    if let Some((i, c)) = token
-        .chars()
-        .enumerate()
-        .find(|(_, c)| is_invisible(*c) && !c.is_whitespace())
-    {
+    if let Some((c, position)) = shape.invisible_inside {
+        let name = special_char_name(c).unwrap_or("character");
         problems.push(Problem::error(
             "api-token-invisible-char",
             format!(
-                "{LABEL}: there is an invisible {} at position {} inside the token.",
-                special_char_name(c).unwrap_or("character"),
-                i + 1
+                "{LABEL}: there is an invisible {name} at position {position} inside the token."
             ),
             "Copy the token again from where you saved it, or create a new one.",
         ));
     }
-    let quoted = |open: char, close: char| token.starts_with(open) && token.ends_with(close);
-    if token.chars().count() >= 2
-        && (quoted('"', '"')
-            || quoted('\'', '\'')
-            || quoted('\u{201c}', '\u{201d}')
-            || quoted('\u{2018}', '\u{2019}'))
-    {
+    if shape.quoted {
         problems.push(Problem::warning(
             "api-token-quoted",
             format!("{LABEL}: it is wrapped in quotes."),
             "Remove the quotes; the token itself has none.",
         ));
     }
-    let n = token.chars().count();
+    let n = shape.length;
     if n < SHORT {
         problems.push(Problem::warning(
             "api-token-short",
             format!("{LABEL}: it has only {n} characters; Atlassian API tokens are much longer, so this looks like a password."),
             "Jira Cloud does not accept account passwords here: create an API token for the service account and paste that.",
         ));
-    } else if looks_like_password(token) {
+    } else if shape.password_like {
         problems.push(Problem::warning(
             "api-token-password-like",
             format!("{LABEL}: it looks like a chosen password rather than a generated API token."),
             "Jira Cloud does not accept account passwords here: create an API token for the service account and paste that.",
         ));
     }
-    if token.starts_with("ATATT") {
+    if shape.starts_with_atatt {
         problems.push(Problem::info(
             "api-token-atlassian-format",
             format!("{LABEL}: it has the current Atlassian API token format."),
             "Nothing to do. Tokens expire (1 to 365 days): note the date so the connector does not stop silently.",
         ));
     }
-    FieldReport::new(FIELD, mask(token), problems)
+    FieldReport::new(FIELD, masked(n), problems)
 }
 
 /// A dictionary word, or the "Word2024!" shape: letters, then a few digits, then at most one
@@ -247,5 +293,23 @@ mod tests {
                 prop_assert!(!text.contains(&piece), "{:?} leaked: {}", piece, text);
             }
         }
+    }
+
+    #[test]
+    fn a_shape_measured_elsewhere_gives_the_same_verdict_as_the_text() {
+        let shape: TokenShape = serde_json::from_str(
+            r#"{"present":true,"length":27,"surroundingWhitespace":false,"innerWhitespace":[" ",7],"invisibleInside":null,"quoted":false,"startsWithATATT":true}"#,
+        )
+        .unwrap_or_default();
+        let from_shape = check_api_token_shape(&shape);
+        let from_text = check_api_token("ATATT3 xFfGF0-fixture-00000");
+        assert_eq!(from_shape, from_text);
+        assert!(from_shape.has("api-token-whitespace-inside"));
+        assert!(
+            from_shape
+                .problems
+                .iter()
+                .any(|p| p.message.contains("space at position 7"))
+        );
     }
 }

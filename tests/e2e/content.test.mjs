@@ -118,8 +118,8 @@ test('Align connector: detected by labels, filled, secrets never read, read-only
   const d2 = await describe(page, 'align-connector', 'connector-form');
   const token = byKey(d2.fields).apiToken;
   assert.equal(token.value, undefined);
-  assert.deepEqual({ present: token.present, length: token.length, hasWhitespace: token.hasWhitespace, startsWithATATT: token.startsWithATATT },
-    { present: true, length: TOKEN.length, hasWhitespace: false, startsWithATATT: true });
+  assert.deepEqual({ present: token.present, length: token.length, innerWhitespace: token.innerWhitespace, startsWithATATT: token.startsWithATATT },
+    { present: true, length: TOKEN.length, innerWhitespace: null, startsWithATATT: true });
   const r = await waitForReport((m) => m.surface === 'align-connector' && m.fields.apiToken?.present);
   assert.equal(r.fields.apiToken.value, undefined);
   assert.equal(r.fields.apiToken.length, TOKEN.length);

@@ -46,3 +46,44 @@ test('new React Jira UI: the filled values live in the app state and every check
     await w.ext.close();
   }
 });
+
+test('Basic Auth: the panel fills link, API URL, type and username; the token is checked in place, never kept', async () => {
+  const { openAlignConnector, openJira, panelFill, waitForCheck } = await import('./walkthrough.mjs');
+  const w = await startWalkthrough();
+  const TOKEN = 'ATATT3xFfGF0 fixture-not-a-real-token-0000';
+  try {
+    await openAlignConnector(w);
+    await openJira(w);
+    await w.panel.selectOption('#opt-auth-type', 'basic');
+    await w.panel.fill('#opt-username', 'svc-align@acme.com');
+    assert.equal(await w.panel.locator('#fill-jira').isDisabled(), true, 'no application link with Basic Auth');
+    assert.match(await panelFill(w, 'align'), /Filled: /);
+    assert.equal(await w.align.locator('#ddlAuthType').inputValue(), 'basic');
+    assert.equal(await w.align.locator('#txtJiraUsername').inputValue(), 'svc-align@acme.com');
+    assert.equal(await w.align.locator('#txtJiraApiUrl').inputValue(), 'https://acme.atlassian.net');
+    assert.equal(await w.align.locator('#txtJiraPassword').inputValue(), '', 'the token is the person\'s to type');
+
+    // A token pasted with a space inside: the panel says where, without showing it.
+    await w.align.locator('#txtJiraPassword').pressSequentially(TOKEN);
+    await w.panel.locator('#api-token-problems li[data-code="api-token-whitespace-inside"]').waitFor();
+    assert.match(await w.panel.locator('#api-token-problems').textContent(), /position 13/);
+    await w.align.locator('#txtJiraPassword').fill(TOKEN.replace(' ', ''));
+    await w.panel.locator('#api-token-problems li[data-code="api-token-whitespace-inside"]').waitFor({ state: 'detached' });
+    await w.panel.locator('#api-token-problems li[data-code="api-token-atlassian-format"]').waitFor();
+
+    for (const id of ['auth-type', 'username-format', 'jira-api-url-match', 'jira-link-match']) await waitForCheck(w, id, 'pass');
+    const states = await checkStates(w);
+    assert.deepEqual(Object.entries(states).filter(([, s]) => s !== 'pass'), [], JSON.stringify(states));
+    assert.ok(!('consumer-key-match' in states), 'OAuth checks are left out with Basic Auth');
+
+    // The token is nowhere in the extension: not in any storage area, not in the panel.
+    const stored = await w.panel.evaluate(async () => JSON.stringify([
+      await chrome.storage.local.get(null), await chrome.storage.sync.get(null), await chrome.storage.session.get(null)]));
+    for (const piece of ['ATATT3xFf', 'fixture-not-a-real', TOKEN.slice(-12)]) {
+      assert.ok(!stored.includes(piece), `storage holds part of the token: ${piece}`);
+      assert.ok(!(await w.panel.content()).includes(piece), 'the panel shows part of the token');
+    }
+  } finally {
+    await w.ext.close();
+  }
+});
