@@ -3,7 +3,8 @@
 #
 #   ./build.sh          install what is missing, build the wasm core and the extension (dist/)
 #   ./build.sh test     every check: fmt, clippy, native tests, wasm boundary tests, JS lint, browser e2e
-#   ./build.sh demo     build, then serve the standalone checker page (www/) on 127.0.0.1
+#   ./build.sh demo     build, run the walkthrough in Chromium with the extension on the fixture UIs
+#                       (headless: screenshots in out/demo/), then serve the checker page (www/)
 #
 # Everything it needs is installed on first use, so a fresh machine only needs rustup, node and apt.
 set -euo pipefail
@@ -156,15 +157,22 @@ run_tests() {
 
 demo() {
   build
-  local port="${PORT:-8765}"
-  log "Serving the standalone checker"
-  echo "Open http://127.0.0.1:$port/ (Ctrl-C to stop)"
-  exec python3 -m http.server --bind 127.0.0.1 --directory "$DIST/www" "$port"
+  ensure_test_tools
+  build_fixtures
+  log "The walkthrough: Chromium with dist/chrome on the fixture copies of both admin UIs"
+  # Headed when a display exists; otherwise headless, with screenshots in out/demo/.
+  node tests/demo/demo.mjs "$@"
+  if [ "${DEMO_SERVE:-1}" = 1 ]; then
+    local port="${PORT:-8765}"
+    log "Serving the standalone checker (www/)"
+    echo "Open http://127.0.0.1:$port/ (Ctrl-C to stop)"
+    exec python3 -m http.server --bind 127.0.0.1 --directory "$DIST/www" "$port"
+  fi
 }
 
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
-  demo) demo ;;
+  demo) shift; demo "$@" ;;
   *) echo "usage: $0 [build|test|demo]" >&2; exit 2 ;;
 esac

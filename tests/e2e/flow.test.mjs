@@ -20,6 +20,16 @@ test('legacy Jira UI: empty connector to every check passing, through the panel'
     assert.equal(link.incoming.key, CONSUMER_KEY);
     const pem = await alignPublicKey(w);
     assert.equal(link.incoming.publicKey, pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''));
+    // Copy report: Markdown with fingerprints and every check, and no key material.
+    await w.panel.click('#copy-report');
+    const report = await w.panel.locator('#report-output').inputValue();
+    assert.match(report, /^# Linksmith report/);
+    const fp = (await workerState(w)).checks.find((c) => c.id === 'public-key-match');
+    assert.equal(fp.state, 'pass');
+    assert.match(report, /Public key SHA-256: `[0-9a-f]{64}`/);
+    assert.match(report, /\| consumer-key-match \| pass \|/);
+    assert.ok(!report.includes(pem.split('\n')[1]), 'no line of the key itself');
+    assert.doesNotMatch(report, /PRIVATE|BEGIN/);
     // Checklist ticked itself up to the Jira side.
     for (const step of ['open-align', 'fill-align', 'generate-key', 'save-align', 'open-jira', 'create-link', 'incoming-auth']) {
       assert.equal(await w.panel.locator(`#checklist [data-step="${step}"]`).getAttribute('data-done'), 'true', step);

@@ -15,18 +15,19 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launchWithExtension({ extensionDir = DIST } = {}) {
+export async function launchWithExtension({ extensionDir = DIST, headless = true } = {}) {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} has no manifest.json: run ./build.sh first`);
   }
   const profile = await mkdtemp(path.join(tmpdir(), 'linksmith-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    headless: true,
+    headless,
+    viewport: { width: 1280, height: 860 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--headless=new',
+      ...(headless ? ['--headless=new'] : []),
       ...CHROMIUM_ARGS,
     ],
   });

@@ -8,8 +8,8 @@ import { routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_UR
 export const CONSUMER_KEY = 'JiraAlignAcme';
 
 /** Starts the browser with the extension, the fixture sites and the panel open in a tab. */
-export async function startWalkthrough({ renamed = false, jiraScenario = 'empty', alignScenario = 'empty', onStep } = {}) {
-  const ext = await launchWithExtension();
+export async function startWalkthrough({ renamed = false, jiraScenario = 'empty', alignScenario = 'empty', onStep, headless = true } = {}) {
+  const ext = await launchWithExtension({ headless });
   await routeFixtures(ext.context, { renamed });
   await seedJira(ext.context, jiraScenario);
   await seedAlign(ext.context, alignScenario);
