@@ -61,12 +61,20 @@ function renderChecks(checks) {
     c.predicts ? el('span', { className: 'fix', textContent: `Jira would answer: oauth_problem=${c.predicts}` }) : null)));
 }
 
+// Each step's button goes to where the step happens: the tab Linksmith already knows, or the
+// admin page opened in a new tab.
+function goTo(step) {
+  const tabId = state.sides[step.side]?.tabId;
+  if (tabId !== undefined) return chrome.tabs.update(tabId, { active: true }).catch(() => chrome.tabs.create({ url: step.link }));
+  if (step.link) return chrome.tabs.create({ url: step.link });
+}
+
 function renderChecklist() {
   $('checklist').replaceChildren(...checklist(state).map((step) => el('li', { dataset: { step: step.id, done: String(step.done) } },
     step.title, ' ',
-    step.link ? el('button', {
-      type: 'button', className: 'link', textContent: 'Open',
-      onclick: () => chrome.tabs.create({ url: step.link }),
+    (step.link || state.sides[step.side]) && !step.done ? el('button', {
+      type: 'button', className: 'link', textContent: state.sides[step.side] ? 'Show' : 'Open',
+      onclick: () => goTo(step),
     }) : null)));
 }
 
