@@ -179,7 +179,8 @@ $(cd "$PKG" && sha256sum linksmith_bg.wasm linksmith.js)
 \`\`\`
 
 Everything else in the extension is hand-written, unminified JavaScript, HTML, CSS and JSON,
-copied as is; only \`manifest.json\` is rewritten per browser by \`tools/manifest.mjs\`.
+copied as is; per browser, \`manifest.json\` is rewritten by \`tools/manifest.mjs\` and
+\`sw/platform.js\` is the copy of \`extension/sw/platform/<browser>.js\`.
 README
 }
 
