@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Linksmith's one entry point.
 #
-#   ./build.sh          install what is missing, build the wasm core and the extension (dist/)
+#   ./build.sh          install what is missing, build the wasm core and the extension for Chrome and
+#                       Firefox (dist/chrome, dist/firefox, their zips, and a source zip for store review)
 #   ./build.sh test     every check: fmt, clippy, native tests, wasm boundary tests, JS lint, browser e2e
 #   ./build.sh demo     build, run the walkthrough in Chromium with the extension on the fixture UIs
 #                       (headless: screenshots in out/demo/), then serve the checker page (www/)
@@ -69,19 +70,30 @@ ensure_test_tools() {
 
 # --- build ----------------------------------------------------------------------------------
 
+# The same flags in the build and in the source README. The remapping keeps this checkout's path
+# and $HOME out of panic messages, so a reviewer's rebuild elsewhere gives the same bytes.
+REPRO_RUSTFLAGS="--remap-path-prefix=$ROOT=/linksmith --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+REPRO_RUSTFLAGS_SHOWN='--remap-path-prefix=$PWD=/linksmith --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo'
+WASM_OPT_FLAGS="-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals"
+
 build_wasm() {
   log "Building the Rust core for $TARGET"
   # `cargo rustc --crate-type cdylib` because LTO is skipped for a cdylib+rlib crate otherwise.
-  cargo rustc --lib --release --target "$TARGET" --crate-type cdylib
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$REPRO_RUSTFLAGS" \
+    cargo rustc --locked --lib --release --target "$TARGET" --crate-type cdylib
   if [ ! -f "$PKG/linksmith_bg.wasm" ] || [ "$WASM_OUT" -nt "$PKG/linksmith_bg.wasm" ]; then
     log "wasm-bindgen + wasm-opt"
     rm -rf "$PKG.tmp" && mkdir -p "$PKG.tmp"
     wasm-bindgen --target web --no-typescript --out-dir "$PKG.tmp" "$WASM_OUT"
     # binaryen from npm: Debian's binaryen 108 corrupts wasm-bindgen 0.2.13x output.
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-reference-types --enable-multivalue --enable-mutable-globals \
-      "$PKG.tmp/linksmith_bg.wasm" -o "$PKG.tmp/linksmith_bg.wasm"
+    # shellcheck disable=SC2086
+    wasm-opt $WASM_OPT_FLAGS "$PKG.tmp/linksmith_bg.wasm" -o "$PKG.tmp/linksmith_bg.wasm"
     rm -rf "$PKG" && mv "$PKG.tmp" "$PKG"
+  fi
+  # A build-machine path in the binary would make the store's rebuild differ.
+  if grep -qaF -e "$ROOT" -e "$HOME/" "$PKG/linksmith_bg.wasm"; then
+    echo "error: $PKG/linksmith_bg.wasm contains a local path; the remap flags did not apply" >&2
+    exit 1
   fi
 }
 
@@ -103,19 +115,99 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
 PY
 }
 
+# One extension tree per browser: the same files, a manifest rewritten by tools/manifest.mjs.
+assemble_browser() {
+  local browser=$1 out="$DIST/$1"
+  rm -rf "$out"
+  mkdir -p "$out/pkg"
+  cp -R extension/. "$out/"
+  # The one module that differs between browsers (panel opening): only this browser's copy ships.
+  rm -rf "$out/sw/platform"
+  cp "extension/sw/platform/$browser.js" "$out/sw/platform.js"
+  node tools/manifest.mjs "$browser" "$out"
+  cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$out/pkg/"
+  rm -f "$DIST/linksmith-$browser.zip"
+  make_zip "$out" "$DIST/linksmith-$browser.zip"
+}
+
+# What a store reviewer needs to rebuild the identical wasm: the sources, the lock files, the
+# build script, and a README with the exact tool versions this build used.
+SOURCE_PATHS=(Cargo.toml Cargo.lock src extension www tools build.sh package.json package-lock.json
+  eslint.config.js README.md PRIVACY.md)
+
+source_readme() {
+  local rust
+  rust=$(rustc --version | awk '{print $2}')
+  cat <<README
+# Linksmith $(node tools/manifest.mjs --version) — source for store review
+
+This archive holds everything that produces the shipped extension. The only generated code is in
+\`pkg/\` (\`linksmith.js\`, \`linksmith_bg.wasm\`), built from \`src/\` by these exact tools:
+
+| tool | version used for this build |
+|---|---|
+| rustc (target wasm32-unknown-unknown) | $(rustc --version) |
+| cargo | $(cargo --version) |
+| wasm-bindgen-cli | $(wasm-bindgen --version) (must equal the \`wasm-bindgen\` crate in Cargo.lock) |
+| wasm-opt (npm \`binaryen\`, pinned in package-lock.json) | $(wasm-opt --version) |
+| node | $(node --version) |
+
+Rebuild on Linux (Debian 12 was used), with rustup, node and npm installed:
+
+\`\`\`sh
+rustup default $rust
+./build.sh    # adds the wasm target, installs wasm-bindgen-cli, runs npm ci, builds dist/
+\`\`\`
+
+For the wasm, build.sh runs exactly:
+
+\`\`\`sh
+rustup target add wasm32-unknown-unknown
+cargo install wasm-bindgen-cli --version $(wasm_bindgen_version)
+npm ci
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$REPRO_RUSTFLAGS_SHOWN" \\
+  cargo rustc --locked --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+wasm-bindgen --target web --no-typescript --out-dir target/pkg target/wasm32-unknown-unknown/release/linksmith.wasm
+node_modules/.bin/wasm-opt $WASM_OPT_FLAGS target/pkg/linksmith_bg.wasm -o target/pkg/linksmith_bg.wasm
+\`\`\`
+
+The path remapping keeps the checkout folder and \`\$HOME\` out of the binary (build.sh refuses a
+wasm that contains either), so the bytes do not depend on where this archive is unpacked.
+Expected result (the same files are in the extension's \`pkg/\`):
+
+\`\`\`
+$(cd "$PKG" && sha256sum linksmith_bg.wasm linksmith.js)
+\`\`\`
+
+Everything else in the extension is hand-written, unminified JavaScript, HTML, CSS and JSON,
+copied as is; per browser, \`manifest.json\` is rewritten by \`tools/manifest.mjs\` and
+\`sw/platform.js\` is the copy of \`extension/sw/platform/<browser>.js\`.
+README
+}
+
+make_source_zip() {
+  local tmp="$DIST/source.tmp" p
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  for p in "${SOURCE_PATHS[@]}"; do [ -e "$p" ] && cp -R "$p" "$tmp/"; done
+  source_readme >"$tmp/SOURCE-README.md"
+  rm -f "$DIST/linksmith-source.zip"
+  make_zip "$tmp" "$DIST/linksmith-source.zip"
+  rm -rf "$tmp"
+}
+
 assemble() {
-  log "Assembling $DIST/chrome and $DIST/www"
-  rm -rf "$DIST/chrome" "$DIST/www"
-  mkdir -p "$DIST/chrome/pkg" "$DIST/www/pkg"
-  cp -R extension/. "$DIST/chrome/"
-  cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$DIST/chrome/pkg/"
+  log "Assembling $DIST/chrome, $DIST/firefox and $DIST/www"
+  assemble_browser chrome
+  assemble_browser firefox
+  rm -rf "$DIST/www"
+  mkdir -p "$DIST/www/pkg"
   cp -R www/. "$DIST/www/"
-  # The page runs the panel's key generator (and its worker) unchanged.
+  # The page runs the panel's key generator (and its worker, and its strings) unchanged.
   mkdir -p "$DIST/www/keygen"
-  cp extension/panel/keygen.js extension/panel/keygen-worker.js "$DIST/www/keygen/"
+  cp extension/panel/keygen.js extension/panel/keygen-worker.js extension/panel/i18n.js "$DIST/www/keygen/"
+  cp extension/_locales/en/messages.json "$DIST/www/keygen/"
   cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$DIST/www/pkg/"
-  rm -f "$DIST/linksmith-chrome.zip"
-  make_zip "$DIST/chrome" "$DIST/linksmith-chrome.zip"
+  make_source_zip
   printf 'wasm: %s bytes (%s gzipped)\n' "$(wc -c <"$DIST/chrome/pkg/linksmith_bg.wasm")" \
     "$(gzip -9c "$DIST/chrome/pkg/linksmith_bg.wasm" | wc -c)"
 }
@@ -132,7 +224,8 @@ build() {
   ensure_npm
   build_wasm
   assemble
-  log "Built: load $DIST/chrome unpacked in chrome://extensions, or install $DIST/linksmith-chrome.zip"
+  log "Built: load $DIST/chrome unpacked in chrome://extensions (zip: $DIST/linksmith-chrome.zip);"
+  echo "Firefox: $DIST/linksmith-firefox.zip; sources for store review: $DIST/linksmith-source.zip"
 }
 
 # --- test -----------------------------------------------------------------------------------
@@ -150,7 +243,9 @@ run_tests() {
   log "wasm boundary tests (wasm-bindgen-test in node)"
   cargo test --target "$TARGET" --test wasm_boundary
   log "ESLint"
-  eslint extension www tests
+  eslint extension www tests tools
+  log "web-ext lint on dist/firefox (warnings are errors)"
+  web-ext lint --source-dir "$DIST/firefox" --warnings-as-errors --no-input
   log "Browser tests (Playwright, Debian Chromium, dist/chrome)"
   node --test --test-concurrency=1 tests/node/ tests/e2e/
 }

@@ -24,6 +24,10 @@ export default [
     },
   },
   {
+    files: ['tools/**/*.mjs'],
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node } },
+  },
+  {
     files: ['tests/**/*.{js,mjs,jsx}'],
     languageOptions: {
       ecmaVersion: 2024,

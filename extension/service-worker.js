@@ -3,6 +3,9 @@
 // top level so that the event that wakes a stopped worker is never missed.
 import { loadCore } from './sw/core.js';
 import { handleMessage, fillActiveTab } from './sw/router.js';
+import { onPermissionsRemoved } from './sw/selfhosted.js';
+// Written by build.sh from sw/platform/<browser>.js: the one file that differs between browsers.
+import { setUpPanel } from './sw/platform.js';
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   handleMessage(message, sender).then(sendResponse, (error) =>
@@ -11,15 +14,16 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // the answer is asynchronous
 });
 
-chrome.runtime.onInstalled.addListener(() => {
-  // The toolbar button opens the side panel, where the whole walkthrough lives.
-  chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
-});
+// The toolbar button opens the panel: Chrome's side panel or Firefox's sidebar (sw/platform/).
+setUpPanel();
 
 // "Fill the form on this page": a keyboard shortcut is a user action, like the panel's buttons.
 chrome.commands?.onCommand.addListener((command) => {
   if (command === 'fill-form') fillActiveTab().catch(() => {});
 });
+
+// A self-hosted site's permission taken back in the browser's settings: forget the site too.
+chrome.permissions.onRemoved.addListener((removed) => { onPermissionsRemoved(removed).catch(() => {}); });
 
 // Warm the core so the first check after a wake-up is fast.
 loadCore().catch(() => {});

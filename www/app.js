@@ -4,6 +4,7 @@ import init, {
   checkSetup, checkField, suggestConsumerKey, explainOAuthProblem, inspectPublicKey, generateKeyPair,
 } from './pkg/linksmith.js';
 import { setupKeygen } from './keygen/keygen.js';
+import { t, loadMessages } from './keygen/i18n.js';
 
 await init({ module_or_path: new URL('./pkg/linksmith_bg.wasm', import.meta.url) });
 
@@ -146,6 +147,8 @@ $('inspect-input').addEventListener('input', (event) => {
   $('inspect-problems').replaceChildren(...problemList(r.problems).children);
 });
 
-setupKeygen(document);
+// The key generator's strings: the extension's catalogue, copied beside it by build.sh.
+await loadMessages();
+setupKeygen(document, t);
 update();
 document.body.dataset.ready = 'true';

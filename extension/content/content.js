@@ -74,11 +74,15 @@
       if (root.nodeType === 9 && root !== document) root.defaultView?.addEventListener('load', schedule);
     }
   }
-  watchRoots();
-  document.addEventListener('load', () => { watchRoots(); schedule(); }, true); // iframe loads
-  window.addEventListener('popstate', schedule);
-  window.addEventListener('hashchange', schedule);
-  schedule();
+  // Nothing is reported or described before the gate knows the approved self-hosted origins.
+  const ready = G.loadApproved().catch(() => {});
+  ready.then(() => {
+    watchRoots();
+    document.addEventListener('load', () => { watchRoots(); schedule(); }, true); // iframe loads
+    window.addEventListener('popstate', schedule);
+    window.addEventListener('hashchange', schedule);
+    schedule();
+  });
 
   // ---- messages from the worker -----------------------------------------------------------------
   const EXTENSION_ROOT = chrome.runtime.getURL('');
@@ -103,12 +107,14 @@
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!fromWorker(sender) || !message || typeof message.type !== 'string') return false;
     if (message.type === 'sw:describe') {
-      try {
-        sendResponse(describe());
-      } catch (e) {
-        sendResponse({ ok: false, error: { name: 'internal', message: String(e?.message ?? e) } });
-      }
-      return false;
+      ready.then(() => {
+        try {
+          sendResponse(describe());
+        } catch (e) {
+          sendResponse({ ok: false, error: { name: 'internal', message: String(e?.message ?? e) } });
+        }
+      });
+      return true; // async answer
     }
     if (message.type === 'sw:fill') {
       const values = message.values && typeof message.values === 'object' && !Array.isArray(message.values) ? message.values : null;
@@ -116,7 +122,7 @@
         sendResponse({ ok: false, error: { name: 'bad-request', message: 'values must be an object' } });
         return false;
       }
-      G.fill(message.pageToken, values).then(
+      ready.then(() => G.fill(message.pageToken, values)).then(
         (data) => { sendResponse({ ok: true, data }); schedule(); },
         (e) => sendResponse({ ok: false, error: { name: 'internal', message: String(e?.message ?? e) } }),
       );

@@ -14,8 +14,29 @@
   /** Host suffixes on a dot boundary (https only). Admin-approved self-hosted origins go in `exact`. */
   const ALLOWED = {
     suffixes: ['atlassian.net', 'jiraalign.com', 'agilecraft.com'],
-    exact: [], // e.g. 'https://align.example.com' — filled from admin settings by a later change
+    exact: [], // e.g. 'https://align.example.com': the admin-approved origins, see loadApproved()
   };
+
+  // The approved self-hosted origins live in chrome.storage.local (the worker writes them only
+  // after the browser granted the origin; pages cannot write extension storage). This copy
+  // follows every change, so removing a site makes an already-open page refuse at once.
+  const APPROVED_KEY = 'approvedHosts';
+  function setApproved(list) {
+    const origins = Array.isArray(list) ? list.map((h) => h?.origin).filter((o) => {
+      try { return typeof o === 'string' && new URL(o).origin === o && o.startsWith('https://'); } catch { return false; }
+    }) : [];
+    ALLOWED.exact.splice(0, ALLOWED.exact.length, ...origins);
+  }
+  let approvedLoaded = null;
+  function loadApproved() {
+    approvedLoaded ??= (async () => {
+      chrome.storage.onChanged.addListener((changes, area) => {
+        if (area === 'local' && APPROVED_KEY in changes) setApproved(changes[APPROVED_KEY].newValue);
+      });
+      setApproved((await chrome.storage.local.get(APPROVED_KEY))[APPROVED_KEY]);
+    })();
+    return approvedLoaded;
+  }
 
   /**
    * True when `url` is an https origin whose host is one of the suffixes or ends in "." + suffix
@@ -262,5 +283,5 @@
     return { filled, refused };
   }
 
-  LS.gate = { isAllowedOrigin, pageRefusal, issuePlan, fill, ALLOWED };
+  LS.gate = { isAllowedOrigin, pageRefusal, issuePlan, fill, loadApproved, ALLOWED };
 })();

@@ -11,7 +11,8 @@ function download(filename, text) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function setupKeygen(doc = document) {
+/** @param {(key: string, subs?: unknown) => string} t  the page's message lookup (i18n.js) */
+export function setupKeygen(doc = document, t = (key) => key) {
   const $ = (id) => doc.getElementById(id);
   const bitsSelect = $('keygen-bits');
   const runButton = $('keygen-run');
@@ -38,7 +39,7 @@ export function setupKeygen(doc = document) {
     pair = null;
     result.hidden = true;
     status.classList.remove('error');
-    status.textContent = `Generating a ${bits}-bit RSA key pair…`;
+    status.textContent = t('keygenGenerating', String(bits));
     setBusy(true);
     stopWorker();
     worker = new Worker(new URL('./keygen-worker.js', import.meta.url), { type: 'module' });
@@ -50,20 +51,20 @@ export function setupKeygen(doc = document) {
       setBusy(false);
       if (!data.ok) {
         status.classList.add('error');
-        status.textContent = `Could not generate the key: ${data.error.message}`;
+        status.textContent = t('keygenFailed', data.error.message);
         return;
       }
       pair = data.pair;
       $('keygen-public').value = pair.publicKeyPem;
       $('keygen-fingerprint').textContent = pair.fingerprintSha256;
       result.hidden = false;
-      status.textContent = `Made a ${pair.bits}-bit key pair in ${Math.round(performance.now() - started)} ms.`;
+      status.textContent = t('keygenMade', [String(pair.bits), String(Math.round(performance.now() - started))]);
     };
     worker.onerror = (event) => {
       stopWorker();
       setBusy(false);
       status.classList.add('error');
-      status.textContent = `Could not generate the key: ${event.message || 'the worker failed to start'}`;
+      status.textContent = t('keygenFailed', event.message || t('keygenWorkerFailed'));
     };
     worker.postMessage({ id, bits });
   });
@@ -72,14 +73,14 @@ export function setupKeygen(doc = document) {
     stopWorker();
     requestId++;
     setBusy(false);
-    status.textContent = 'Cancelled: no key was made.';
+    status.textContent = t('keygenCancelled');
   });
 
   $('keygen-copy').addEventListener('click', async () => {
     if (!pair) return;
     await navigator.clipboard.writeText(pair.publicKeyPem).then(
-      () => { status.textContent = 'Public key copied.'; },
-      () => { status.textContent = 'Copying was refused: select the key above and copy it by hand.'; },
+      () => { status.textContent = t('keygenCopied'); },
+      () => { status.textContent = t('keygenCopyRefused'); },
     );
   });
   $('keygen-download-public').addEventListener('click', () => pair && download('linksmith-public.pem', pair.publicKeyPem));

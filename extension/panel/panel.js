@@ -4,9 +4,12 @@
 import { setupKeygen } from './keygen.js';
 import { checklist } from './checklist.js';
 import { markdownReport } from './report.js';
+import { t, applyI18n } from './i18n.js';
+import { setupHosts } from './hosts.js';
 
 const $ = (id) => document.getElementById(id);
 let state = null;
+applyI18n(document);
 
 async function send(type, payload = {}) {
   const answer = await chrome.runtime.sendMessage({ type, ...payload });
@@ -32,7 +35,7 @@ function debounce(fn, ms) {
 
 function renderTab(node, side, label) {
   if (!side) {
-    node.textContent = 'not seen yet';
+    node.textContent = t('notSeenYet');
     node.dataset.detected = 'false';
     return;
   }
@@ -40,9 +43,9 @@ function renderTab(node, side, label) {
   node.dataset.surface = side.surface;
   const where = side.step ? `${side.surface} · ${side.step}` : side.surface;
   node.replaceChildren(
-    el('span', { textContent: `${side.origin} — ${where} ` }),
+    el('span', { textContent: `${t('tabWhere', [side.origin, where])} ` }),
     el('button', {
-      type: 'button', textContent: `Show ${label} tab`,
+      type: 'button', textContent: t('showTab', label),
       onclick: () => chrome.tabs.update(side.tabId, { active: true }).catch(() => {}),
     }),
   );
@@ -55,10 +58,10 @@ function renderProblems(list, problems) {
 
 function renderChecks(checks) {
   $('checks').replaceChildren(...checks.map((c) => el('li', { dataset: { check: c.id, state: c.state } },
-    el('span', { className: 'check-state', textContent: c.state }),
+    el('span', { className: 'check-state', textContent: t(`checkState_${c.state}`) }),
     el('span', { className: 'message', textContent: c.message }),
     c.fix ? el('span', { className: 'fix', textContent: c.fix }) : null,
-    c.predicts ? el('span', { className: 'fix', textContent: `Jira would answer: oauth_problem=${c.predicts}` }) : null)));
+    c.predicts ? el('span', { className: 'fix', textContent: t('jiraWouldAnswer', c.predicts) }) : null)));
 }
 
 // Each step's button goes to where the step happens: the tab Linksmith already knows, or the
@@ -70,10 +73,10 @@ function goTo(step) {
 }
 
 function renderChecklist() {
-  $('checklist').replaceChildren(...checklist(state).map((step) => el('li', { dataset: { step: step.id, done: String(step.done) } },
+  $('checklist').replaceChildren(...checklist(state, t).map((step) => el('li', { dataset: { step: step.id, done: String(step.done) } },
     step.title, ' ',
     (step.link || state.sides[step.side]) && !step.done ? el('button', {
-      type: 'button', className: 'link', textContent: state.sides[step.side] ? 'Show' : 'Open',
+      type: 'button', className: 'link', textContent: t(state.sides[step.side] ? 'show' : 'open'),
       onclick: () => goTo(step),
     }) : null)));
 }
@@ -84,11 +87,26 @@ async function renderAlignFingerprint() {
   if (key === lastAlignKey) return;
   lastAlignKey = key;
   if (!key) {
-    $('align-fingerprint').textContent = 'not seen yet';
+    $('align-fingerprint').textContent = t('notSeenYet');
     return;
   }
   const report = await send('panel:inspectPublicKey', { text: key }).catch(() => null);
-  $('align-fingerprint').textContent = report?.fingerprintSha256 ?? 'unreadable key (see the public-key checks)';
+  $('align-fingerprint').textContent = report?.fingerprintSha256 ?? t('unreadableKey');
+}
+
+// IT can fix the two sites and a consumer-key prefix by policy (storage.managed): the worker
+// applies them and says which; here they show as locked, with the reason next to them.
+function renderPolicy() {
+  const policy = state.policy ?? {};
+  for (const [id, key] of [['opt-jira-site', 'jiraSiteUrl'], ['opt-align-site', 'alignSiteUrl']]) {
+    const locked = Boolean(policy[key]);
+    $(id).disabled = locked;
+    $(`${id}-locked`).hidden = !locked;
+    if (locked) $(id).setAttribute('aria-describedby', `${id}-locked`);
+    else $(id).removeAttribute('aria-describedby');
+  }
+  $('consumer-key-prefix').hidden = !policy.consumerKeyPrefix;
+  $('consumer-key-prefix').textContent = policy.consumerKeyPrefix ? t('consumerKeyPrefixNote', policy.consumerKeyPrefix) : '';
 }
 
 function syncInput(input, value) {
@@ -97,8 +115,9 @@ function syncInput(input, value) {
 
 function render() {
   if (!state) return;
-  renderTab($('tab-align'), state.sides.align, 'Jira Align');
-  renderTab($('tab-jira'), state.sides.jira, 'Jira');
+  renderTab($('tab-align'), state.sides.align, t('sideAlign'));
+  renderTab($('tab-jira'), state.sides.jira, t('sideJira'));
+  renderPolicy();
   const o = state.options;
   syncInput($('opt-jira-site'), o.jiraSiteUrl || '');
   syncInput($('opt-align-site'), o.alignSiteUrl || '');
@@ -113,7 +132,7 @@ function render() {
   $('fill-jira').disabled = !oauth;
   const token = state.sides.align?.apiToken;
   $('api-token-state').hidden = oauth || !token;
-  $('api-token-summary').textContent = token?.present ? token.report.value : 'empty';
+  $('api-token-summary').textContent = token?.present ? token.report.value : t('apiTokenEmpty');
   renderProblems($('api-token-problems'), oauth ? [] : token?.report?.problems ?? []);
   renderChecklist();
   renderChecks(state.checks);
@@ -144,7 +163,10 @@ async function validateConsumerKey() {
   const value = $('opt-consumer-key').value;
   if (!value) return renderProblems($('consumer-key-problems'), []);
   const report = await send('panel:checkField', { field: 'consumerKey', value }).catch(() => null);
-  renderProblems($('consumer-key-problems'), report?.problems ?? []);
+  const prefix = state?.policy?.consumerKeyPrefix;
+  const policyProblems = prefix && !value.startsWith(prefix)
+    ? [{ code: 'consumer-key-policy-prefix', severity: 'error', message: t('consumerKeyPrefixProblem', prefix), fix: '' }] : [];
+  renderProblems($('consumer-key-problems'), [...policyProblems, ...(report?.problems ?? [])]);
 }
 
 async function fill(side) {
@@ -154,7 +176,7 @@ async function fill(side) {
     status.dataset.result = result;
     status.dataset.seq = String(Number(status.dataset.seq ?? 0) + 1);
   };
-  status.textContent = side === 'jira' ? 'Filling the Jira form…' : 'Filling the Jira Align form…';
+  status.textContent = t(side === 'jira' ? 'fillingJira' : 'fillingAlign');
   try {
     // What was just typed in the panel must be part of the plan.
     await saveOptions();
@@ -163,10 +185,10 @@ async function fill(side) {
     const lost = result.filled.filter((f) => !f.stuck).map((f) => f.key);
     const parts = [];
     if (result.note) parts.push(result.note);
-    if (stuck.length) parts.push(`Filled: ${stuck.join(', ')}.`);
-    if (lost.length) parts.push(`The page did not keep: ${lost.join(', ')} — fill them by hand.`);
-    if (result.refused.length) parts.push(`Not filled: ${result.refused.map((r) => `${r.key} (${r.reason})`).join(', ')}.`);
-    status.textContent = parts.join(' ') || 'Nothing to fill on this step.';
+    if (stuck.length) parts.push(t('filledKeys', stuck.join(', ')));
+    if (lost.length) parts.push(t('lostKeys', lost.join(', ')));
+    if (result.refused.length) parts.push(t('refusedKeys', result.refused.map((r) => `${r.key} (${r.reason})`).join(', ')));
+    status.textContent = parts.join(' ') || t('nothingToFill');
     finish('done');
   } catch (error) {
     status.textContent = error.message;
@@ -182,12 +204,12 @@ async function copyReport() {
   const text = markdownReport(state, { keyFingerprints: { align: await fingerprint('align'), jira: await fingerprint('jira') } });
   $('report-status').dataset.report = text;
   await navigator.clipboard.writeText(text).then(
-    () => { $('report-status').textContent = 'Report copied: paste it into your support ticket.'; },
-    () => { $('report-status').textContent = 'The browser refused the clipboard: the report is below.'; },
+    () => { $('report-status').textContent = t('reportCopied'); },
+    () => { $('report-status').textContent = t('reportClipboardRefused'); },
   );
   let out = $('report-output');
   if (!out) {
-    out = el('textarea', { id: 'report-output', readOnly: true, rows: 10, spellcheck: false, 'aria-label': 'Report' });
+    out = el('textarea', { id: 'report-output', readOnly: true, rows: 10, spellcheck: false, 'aria-label': t('reportLabel') });
     $('report-status').after(out);
   }
   out.value = text;
@@ -217,5 +239,7 @@ $('reset').addEventListener('click', async () => { state = await send('panel:res
 $('explain-input').addEventListener('input', debounce(explain, 200));
 
 chrome.storage.session.onChanged.addListener(() => refresh().catch(() => {}));
-setupKeygen(document);
-refresh().catch((error) => { $('fill-status').textContent = `Linksmith could not start: ${error.message}`; });
+chrome.storage.managed?.onChanged?.addListener(() => refresh().catch(() => {}));
+setupKeygen(document, t);
+setupHosts(document, t);
+refresh().catch((error) => { $('fill-status').textContent = t('startFailed', error.message); });

@@ -2,7 +2,9 @@
 // pages, `content:*` from content scripts); each sender is checked before anything is done, and
 // every answer is `{ok: true, data}` or `{ok: false, error: {name, message}}`.
 import { loadCore } from './core.js';
-import { sideOfUrl, originOf } from './hosts.js';
+import { sideOfUrl, originOf, approvedHosts } from './hosts.js';
+import { addHost, removeHost } from './selfhosted.js';
+import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
@@ -18,6 +20,8 @@ const FIELD_KEYS = {
 const ok = (data) => ({ ok: true, data });
 const fail = (name, message) => ({ ok: false, error: { name, message } });
 const isString = (v, max = MAX_VALUE) => typeof v === 'string' && v.length <= max;
+// User-facing text comes from _locales (chrome.i18n works in the worker too).
+const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
 
 /** True when the message comes from one of this extension's own pages (panel, popup). */
 export function isExtensionPage(sender) {
@@ -26,9 +30,22 @@ export function isExtensionPage(sender) {
 }
 
 /** The side a content script speaks for, or null if the sender is not a top frame on an allowed host. */
-function contentSide(sender) {
+async function contentSide(sender) {
   if (sender?.id !== chrome.runtime.id || !sender.tab || sender.frameId !== 0) return null;
-  return sideOfUrl(sender.url);
+  return sideOfUrl(sender.url, await approvedHosts());
+}
+
+/** The state with the enterprise policy's values written in (and saved if they changed). */
+async function stateWithPolicy() {
+  const policy = await managedPolicy();
+  const state = await loadState();
+  if (applyPolicy({ ...state.options }, policy)) {
+    await updateState(async (s) => {
+      applyPolicy(s.options, policy);
+      await recompute(s);
+    });
+  }
+  return { state: await loadState(), policy };
 }
 
 /** Keeps only known field keys with string/boolean values of sane size; drops everything else. */
@@ -118,23 +135,23 @@ async function describeTab(tabId) {
 const MAX_ROUNDS = 3;
 
 async function fillSide(side) {
-  const state = await loadState();
+  const { state } = await stateWithPolicy();
   const tabId = state.sides[side]?.tabId;
-  if (tabId === undefined) return fail('no-tab', side === 'jira' ? 'Open the Jira application links page first.' : 'Open the Jira Align connector first.');
+  if (tabId === undefined) return fail('no-tab', t(side === 'jira' ? 'errNoTabJira' : 'errNoTabAlign'));
   const filled = [];
   const refused = new Map();
   const attempted = new Set();
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const described = await describeTab(tabId);
-    if (!described) return fail('no-tab', 'That tab is gone or has not finished loading. Reload it and try again.');
-    if (!described.ok) return fail('describe-failed', described.error?.message ?? 'The page did not answer.');
+    if (!described) return fail('no-tab', t('errTabGone'));
+    if (!described.ok) return fail('describe-failed', described.error?.message ?? t('errNoAnswer'));
     const values = Object.fromEntries(Object.entries(await planFill(side, described.data, state))
       .filter(([key]) => !attempted.has(key)));
     if (Object.keys(values).length === 0) break;
     for (const key of Object.keys(values)) attempted.add(key);
     const result = await chrome.tabs.sendMessage(tabId, { type: 'sw:fill', pageToken: described.data.pageToken, values }, { frameId: 0 })
       .catch(() => null);
-    if (!result?.ok) return fail('fill-failed', result?.error?.message ?? 'The page refused the fill.');
+    if (!result?.ok) return fail('fill-failed', result?.error?.message ?? t('errFillRefused'));
     filled.push(...result.data.filled);
     for (const r of result.data.refused) refused.set(r.key, r);
     if (side === 'jira' && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
@@ -144,29 +161,34 @@ async function fillSide(side) {
   }
   for (const f of filled) refused.delete(f.key);
   if (filled.length === 0 && refused.size === 0) {
-    return ok({ filled, refused: [], note: 'Nothing to fill on this step: every field already holds the right value.' });
+    return ok({ filled, refused: [], note: t('nothingToFillAll') });
   }
   return ok({ filled, refused: [...refused.values()] });
 }
 
 const panelHandlers = {
   async 'panel:getState'() {
-    return ok(await loadState());
+    const { state, policy } = await stateWithPolicy();
+    return ok({ ...state, policy });
   },
   async 'panel:reset'() {
     await resetState();
-    return ok(await loadState());
+    const { state, policy } = await stateWithPolicy();
+    return ok({ ...state, policy });
   },
   async 'panel:setOptions'({ options }) {
     if (!options || typeof options !== 'object') return fail('bad-request', 'options must be an object');
     const allowed = { consumerKey: 255 * 4, authType: 16, username: 320, jiraSiteUrl: 2048, alignSiteUrl: 2048 };
+    const policy = await managedPolicy();
+    const locked = lockedOptions(policy); // set by the organisation: not the panel's to change
     await updateState(async (state) => {
       for (const [key, max] of Object.entries(allowed)) {
-        if (isString(options[key], max)) state.options[key] = options[key];
+        if (!locked.includes(key) && isString(options[key], max)) state.options[key] = options[key];
       }
+      applyPolicy(state.options, policy);
       await recompute(state);
     });
-    return ok(await loadState());
+    return ok({ ...(await loadState()), policy });
   },
   async 'panel:fill'({ side }) {
     if (side !== 'align' && side !== 'jira') return fail('bad-request', 'side must be align or jira');
@@ -178,7 +200,9 @@ const panelHandlers = {
   },
   async 'panel:suggestConsumerKey'({ name }) {
     if (!isString(name, 1024)) return fail('bad-request', 'name must be a string');
-    return ok((await loadCore()).suggestConsumerKey(name));
+    const suggested = (await loadCore()).suggestConsumerKey(name);
+    const { consumerKeyPrefix: prefix } = await managedPolicy();
+    return ok(prefix && !suggested.startsWith(prefix) ? `${prefix}${suggested}`.slice(0, 255) : suggested);
   },
   async 'panel:explainOAuthProblem'({ text }) {
     if (!isString(text, 64 * 1024)) return fail('bad-request', 'text must be a string');
@@ -187,6 +211,16 @@ const panelHandlers = {
   async 'panel:inspectPublicKey'({ text }) {
     if (!isString(text, 1024 * 1024)) return fail('bad-request', 'text must be a string');
     return ok((await loadCore()).inspectPublicKey(text));
+  },
+  // Self-hosted sites. The panel has already had the browser grant the origin (that needs the
+  // admin's click); addHost checks the grant again before registering anything.
+  async 'panel:addHost'({ origin, side }) {
+    if (!isString(origin, 2048) || !isString(side, 8)) return fail('bad-request', 'origin and side must be strings');
+    return ok(await addHost(origin, side));
+  },
+  async 'panel:removeHost'({ origin }) {
+    if (!isString(origin, 2048)) return fail('bad-request', 'origin must be a string');
+    return ok(await removeHost(origin));
   },
   async 'panel:comparePublicKeys'({ a, b }) {
     if (!isString(a, 1024 * 1024) || !isString(b, 1024 * 1024)) return fail('bad-request', 'a and b must be strings');
@@ -204,7 +238,7 @@ export async function handleMessage(message, sender) {
     return panelHandlers[message.type](message);
   }
   if (Object.hasOwn(contentHandlers, message.type)) {
-    const side = contentSide(sender);
+    const side = await contentSide(sender);
     if (!side) return fail('forbidden', `${message.type} is only accepted from a Jira or Jira Align page`);
     return contentHandlers[message.type](message, sender, side);
   }
@@ -216,6 +250,6 @@ export async function fillActiveTab() {
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   const state = await loadState();
   const side = ['align', 'jira'].find((s) => state.sides[s]?.tabId === tab?.id);
-  return side ? fillSide(side) : fail('no-tab', 'This tab is not a Jira or Jira Align form Linksmith has seen.');
+  return side ? fillSide(side) : fail('no-tab', t('errNotAForm'));
 }
 

@@ -15,15 +15,24 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launchWithExtension({ extensionDir = DIST, headless = true } = {}) {
+/**
+ * @param {object} [options]
+ * @param {string} [options.extensionDir]  an unpacked extension (default dist/chrome)
+ * @param {string} [options.executablePath]  another launcher for Debian's Chromium (the policy
+ *        test runs it in a private mount namespace); default /usr/bin/chromium
+ * @param {Record<string, string>} [options.env]  extra environment for the browser process
+ * @param {boolean} [options.headless]  false for the headed demo
+ */
+export async function launchWithExtension({ extensionDir = DIST, executablePath = '/usr/bin/chromium', env, headless = true } = {}) {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} has no manifest.json: run ./build.sh first`);
   }
   const profile = await mkdtemp(path.join(tmpdir(), 'linksmith-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     headless,
     viewport: { width: 1280, height: 860 },
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

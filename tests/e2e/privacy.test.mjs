@@ -1,0 +1,110 @@
+// The privacy promises of PRIVACY.md, checked after the whole admin walkthrough: no private key and
+// no API token in any storage area, no network request of the extension's own (every request the
+// browser makes comes from the fixture pages, or is the extension loading its own files), and the
+// side panel passes axe-core with no violation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { launchWithExtension, ROOT } from './harness.mjs';
+import { routeFixtures, seedJira, seedAlign } from '../fixtures/serve.mjs';
+import { fullOAuthFlow, panelFill } from './walkthrough.mjs';
+
+const FIXTURE_HOSTS = new Set(['acme.atlassian.net', 'acme.jiraalign.com']);
+const TOKEN = 'ATATT3xFfGF0privacyfixture0000notarealtoken0000';
+
+test('after the full walkthrough: no secret stored, no request of the extension\'s own, axe finds nothing', async () => {
+  const ext = await launchWithExtension();
+  const own = `chrome-extension://${ext.extensionId}/`;
+  const requests = [];
+  const strays = [];
+  try {
+    // Every http(s) request of the browser context — pages, their workers and the extension's
+    // service worker alike — passes through context routes (DevTools protocol Fetch interception).
+    // Three layers: refuse whatever no fixture serves (registered first, so it runs last), the
+    // fixture sites, and a recorder of each request and who made it (registered last, so it runs
+    // first and falls through to the others).
+    await ext.context.route((u) => /^https?:$/.test(u.protocol), (route) => {
+      strays.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    await routeFixtures(ext.context);
+    await seedJira(ext.context, 'empty');
+    await seedAlign(ext.context, 'empty');
+    await ext.context.route((u) => /^https?:$/.test(u.protocol), (route) => {
+      const r = route.request();
+      let from;
+      try {
+        from = r.serviceWorker()?.url() ?? r.frame().url();
+      } catch {
+        from = 'unknown';
+      }
+      requests.push({ url: r.url(), from, navigation: r.isNavigationRequest() });
+      return route.fallback();
+    });
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('panel/panel.html'));
+    const w = { ext, panel, align: null, jira: null, onStep: async () => {} };
+
+    await fullOAuthFlow(w, { ui: 'legacy' });
+
+    // A key pair made in the panel: its private half must stay in the panel's memory.
+    await panel.click('#keygen-run');
+    await panel.locator('#keygen-result:not([hidden])').waitFor({ timeout: 60_000 });
+    const publicPem = await panel.locator('#keygen-public').inputValue();
+    // An API token typed into Jira Align (Basic Auth): Linksmith sees only its shape.
+    await panel.selectOption('#opt-auth-type', 'basic');
+    await panel.fill('#opt-username', 'svc-align@acme.com');
+    await panelFill(w, 'align');
+    await w.align.locator('#txtJiraPassword').fill(TOKEN);
+    await panel.locator('#api-token-state:not([hidden])').waitFor();
+
+    // 1. Storage: all three areas, as text.
+    const dump = await panel.evaluate(async () => JSON.stringify({
+      local: await chrome.storage.local.get(null),
+      sync: await chrome.storage.sync.get(null),
+      session: await chrome.storage.session.get(null),
+    }));
+    assert.ok(dump.includes('BEGIN PUBLIC KEY') || dump.includes('publicKey'), 'the dump is real: public keys are stored');
+    assert.doesNotMatch(dump, /PRIVATE KEY/);
+    for (const piece of [TOKEN, TOKEN.slice(0, 12), TOKEN.slice(-16)]) assert.ok(!dump.includes(piece), `token piece ${piece} stored`);
+    // The panel's own private key, as the admin downloads it: no line of its Base64 is stored.
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('#keygen-download-private')]);
+    const privatePem = await readFile(await download.path(), 'utf8');
+    assert.match(privatePem, /BEGIN PRIVATE KEY/);
+    for (const line of privatePem.split('\n').filter((l) => l.length >= 40 && !l.startsWith('-'))) {
+      assert.ok(!dump.includes(line), 'a line of the private key is in storage');
+    }
+    assert.ok(!dump.includes(publicPem.split('\n')[2] ?? 'x'), 'the generated key pair is not stored at all');
+
+    // 2. Network: no http(s) request from the extension's worker or pages; every request comes
+    // from a fixture page, to that page's own site (content scripts run in the page and add none).
+    assert.deepEqual(strays, [], 'no request to a host outside the fixtures');
+    assert.ok(requests.length > 10, 'the recorder saw the fixture pages load');
+    for (const r of requests) {
+      assert.ok(!r.from.startsWith(own), `the extension requested ${r.url} (from ${r.from})`);
+      // Opening a fixture page (the test's page.goto, the admin's address bar) is a navigation of
+      // that tab, reported from the page it replaces.
+      if (r.navigation && FIXTURE_HOSTS.has(new URL(r.url).hostname)) continue;
+      const page = URL.canParse(r.from) ? new URL(r.from) : null;
+      assert.ok(page?.protocol === 'https:' && FIXTURE_HOSTS.has(page.hostname) && new URL(r.url).hostname === page.hostname,
+        `unexpected request ${r.url} from ${r.from}`);
+    }
+    // The recorder is not blind to the worker: a request it makes on purpose is seen, as the worker's.
+    const seenBefore = requests.length;
+    await ext.worker.evaluate(() => fetch('https://probe.invalid/').catch(() => null));
+    assert.deepEqual(requests.slice(seenBefore).map((r) => [r.url, r.from]), [['https://probe.invalid/', `${own}service-worker.js`]]);
+    assert.equal(strays.at(-1), 'https://probe.invalid/');
+
+    // 3. Accessibility: axe-core on the side panel as the walkthrough left it. The source is
+    // evaluated through the DevTools protocol, which the panel's CSP does not apply to.
+    const axeSource = await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    await panel.evaluate(axeSource);
+    const results = await panel.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+    const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    assert.deepEqual(violations, []);
+    assert.ok(results.passes.length > 10, 'axe ran its rules');
+  } finally {
+    await ext.close();
+  }
+});

@@ -1,0 +1,197 @@
+// What a store and an IT department are promised, checked in the real browser: self-hosted sites
+// are read only once the admin adds them (and no longer once removed), an enterprise policy shows
+// as locked settings, the keyboard command fills, and the panel passes axe.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdtemp, mkdir, writeFile, copyFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchWithExtension, ROOT, DIST } from './harness.mjs';
+import {
+  routeFixtures, seedJira, seedAlign, SELF_HOSTED_JIRA_ORIGIN, APPLINKS_PATH, ALIGN_CONNECTOR_URL,
+} from '../fixtures/serve.mjs';
+import { startWalkthrough, openAlignConnector, workerState } from './walkthrough.mjs';
+
+/** Waits for the panel's status line `id` to give its next answer; returns [result, text]. */
+async function nextStatus(panel, id, action) {
+  const node = panel.locator(`#${id}`);
+  const before = Number((await node.getAttribute('data-seq')) ?? 0);
+  await action();
+  await panel.waitForFunction(([i, n]) => Number(document.getElementById(i).dataset.seq ?? 0) > n, [id, before]);
+  return [await node.getAttribute('data-result'), await node.textContent()];
+}
+
+async function until(what, fn, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+test('self-hosted Jira Data Center: added in the panel → permission, content scripts, fill; removed → all revoked', async () => {
+  const ext = await launchWithExtension();
+  const JIRA_DC = SELF_HOSTED_JIRA_ORIGIN + APPLINKS_PATH;
+  try {
+    await routeFixtures(ext.context);
+    await seedJira(ext.context, 'empty', { hosts: ['jira.example.com'] });
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('panel/panel.html'));
+    const granted = () => ext.worker.evaluate((o) => chrome.permissions.contains({ origins: [`${o}/*`] }), SELF_HOSTED_JIRA_ORIGIN);
+    const scripts = () => ext.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+
+    // Before: the site is not Linksmith's. Its page loads, nothing reads it.
+    const jira = await ext.context.newPage();
+    await jira.goto(JIRA_DC);
+    await jira.waitForTimeout(1500);
+    assert.equal((await workerState({ panel })).sides.jira, null, 'an unapproved host is not read');
+    assert.equal(await granted(), false);
+
+    // Built-in hosts and malformed input are refused without asking the browser.
+    await panel.fill('#host-url', 'https://acme.atlassian.net');
+    assert.deepEqual((await nextStatus(panel, 'host-status', () => panel.click('#host-add')))[0], 'error');
+    await panel.fill('#host-url', 'http://jira.example.com');
+    assert.deepEqual((await nextStatus(panel, 'host-status', () => panel.click('#host-add')))[0], 'error');
+
+    // The admin's "Allow" in Chrome's permission prompt: headless Chromium cannot show that dialog
+    // (the request waits forever), so the same runtime grant is made the way chrome://extensions'
+    // "Site access → Add a site" does it. permissions.request below still runs from the panel
+    // click, and resolves true only because the browser now holds the grant.
+    const site = await ext.context.newPage();
+    await site.goto('chrome://extensions');
+    await site.evaluate(([id, o]) => chrome.developerPrivate.addHostPermission(id, `${o}/*`), [ext.extensionId, SELF_HOSTED_JIRA_ORIGIN]);
+    await site.close();
+
+    await panel.fill('#host-url', `${SELF_HOSTED_JIRA_ORIGIN}/`);
+    await panel.selectOption('#host-side', 'jira');
+    const [result, text] = await nextStatus(panel, 'host-status', () => panel.click('#host-add'));
+    assert.equal(result, 'added', text);
+    await panel.locator(`#host-list li[data-origin="${SELF_HOSTED_JIRA_ORIGIN}"][data-side="jira"]`).waitFor();
+    assert.equal(await granted(), true);
+    const registered = await scripts();
+    assert.deepEqual(registered.map((s) => [s.id, s.matches]), [[`selfhosted:${SELF_HOSTED_JIRA_ORIGIN}`, [`${SELF_HOSTED_JIRA_ORIGIN}/*`]]]);
+    assert.deepEqual(registered[0].js, ['content/fields.js', 'content/gate.js', 'content/content.js']);
+    const stored = await panel.evaluate(() => chrome.storage.local.get('approvedHosts'));
+    assert.deepEqual(stored.approvedHosts, [{ origin: SELF_HOSTED_JIRA_ORIGIN, side: 'jira' }]);
+
+    // After a reload the page is read as the Jira side, and the gate lets the panel fill it.
+    await jira.reload();
+    await panel.locator('#tab-jira[data-detected="true"]').waitFor();
+    assert.equal((await workerState({ panel })).sides.jira.origin, SELF_HOSTED_JIRA_ORIGIN);
+    await panel.fill('#opt-align-site', 'https://align.example.org');
+    const [fillResult, fillText] = await nextStatus(panel, 'fill-status', () => panel.click('#fill-jira'));
+    assert.equal(fillResult, 'done', fillText);
+    assert.equal(await jira.locator('#applinks-url-entered').inputValue(), 'https://align.example.org');
+
+    // Remove: storage, content scripts and the permission go; the open page's gate refuses at once.
+    const [removed] = await nextStatus(panel, 'host-status', () => panel.locator('#host-list .host-remove').click());
+    assert.equal(removed, 'removed');
+    await panel.locator('#host-list li').waitFor({ state: 'detached' });
+    assert.equal(await granted(), false);
+    assert.deepEqual(await scripts(), []);
+    assert.deepEqual((await panel.evaluate(() => chrome.storage.local.get('approvedHosts'))).approvedHosts, []);
+    await jira.fill('#applinks-url-entered', '');
+    const [again, againText] = await nextStatus(panel, 'fill-status', () => panel.click('#fill-jira'));
+    assert.equal(again, 'error', againText);
+    assert.equal(await jira.locator('#applinks-url-entered').inputValue(), '', 'nothing filled after removal');
+    // And a fresh load is not read at all.
+    await panel.click('#reset');
+    await jira.reload();
+    await jira.waitForTimeout(1500);
+    assert.equal((await workerState({ panel })).sides.jira, null);
+  } finally {
+    await ext.close();
+  }
+});
+
+/** Chrome's extension id for a manifest `key`: SHA-256 of the DER key, 32 nibbles as a-p. */
+function extensionIdOf(keyBase64) {
+  const hex = createHash('sha256').update(Buffer.from(keyBase64, 'base64')).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+const canUnshare = process.getuid?.() === 0 && existsSync('/usr/bin/unshare');
+
+test('enterprise policy (3rdparty extension policy) → the panel shows locked sites and the key prefix', { skip: !canUnshare && 'needs root for a private mount namespace' }, async () => {
+  const manifest = JSON.parse(await readFile(path.join(DIST, 'manifest.json'), 'utf8'));
+  const id = extensionIdOf(manifest.key);
+  const policy = { jiraSiteUrl: 'https://acme.atlassian.net', alignSiteUrl: 'https://acme.jiraalign.com/', consumerKeyPrefix: 'ACME' };
+  // The JSON an IT department writes to /etc/chromium/policies/managed/linksmith.json (README).
+  const etc = await mkdtemp(path.join(tmpdir(), 'linksmith-etc-chromium-'));
+  await mkdir(path.join(etc, 'policies/managed'), { recursive: true });
+  if (existsSync('/etc/chromium/master_preferences')) await copyFile('/etc/chromium/master_preferences', path.join(etc, 'master_preferences'));
+  await writeFile(path.join(etc, 'policies/managed/linksmith.json'), JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+  const ext = await launchWithExtension({
+    executablePath: path.join(ROOT, 'tests/e2e/chromium-policy.sh'),
+    env: { LINKSMITH_ETC_CHROMIUM: etc },
+  });
+  try {
+    assert.equal(ext.extensionId, id);
+    // Chromium loads the policy, validated against managed-schema.json.
+    const managed = await until('the managed policy', async () => {
+      const m = await ext.worker.evaluate(() => chrome.storage.managed.get(null));
+      return Object.keys(m).length ? m : null;
+    });
+    assert.deepEqual(managed, policy);
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('panel/panel.html'));
+    await panel.locator('#opt-jira-site-locked:not([hidden])').waitFor();
+    for (const [input, value] of [['#opt-jira-site', 'https://acme.atlassian.net'], ['#opt-align-site', 'https://acme.jiraalign.com']]) {
+      assert.equal(await panel.locator(input).isDisabled(), true, `${input} is locked`);
+      assert.equal(await panel.locator(input).inputValue(), value);
+    }
+    assert.equal(await panel.locator('#opt-jira-site-locked').textContent(), 'set by your organisation');
+    assert.equal(await panel.locator('#opt-jira-site').getAttribute('aria-describedby'), 'opt-jira-site-locked');
+    assert.match(await panel.locator('#consumer-key-prefix').textContent(), /start with ACME/);
+    // The worker holds the policy's values, and the panel cannot overwrite them.
+    const answer = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'panel:setOptions', options: { jiraSiteUrl: 'https://evil.atlassian.net' } }));
+    assert.equal(answer.data.options.jiraSiteUrl, 'https://acme.atlassian.net');
+    // Suggestions start with the prefix; a key without it is flagged.
+    await panel.click('#suggest-consumer-key');
+    await until('a suggested key', async () => (await panel.locator('#opt-consumer-key').inputValue()) !== '');
+    assert.match(await panel.locator('#opt-consumer-key').inputValue(), /^ACME/);
+    await panel.fill('#opt-consumer-key', 'OtherKey');
+    await panel.locator('#consumer-key-problems li[data-code="consumer-key-policy-prefix"]').waitFor();
+    // The fill uses the locked Jira site: the Align form gets it without any tab open on Jira.
+    await routeFixtures(ext.context);
+    await seedAlign(ext.context, 'empty');
+    const align = await ext.context.newPage();
+    await align.goto(ALIGN_CONNECTOR_URL);
+    await align.click('#btnJiraConnectors');
+    await align.click('#btnAddConnector');
+    await panel.locator('#tab-align[data-detected="true"]').waitFor();
+    const [result, text] = await nextStatus(panel, 'fill-status', () => panel.click('#fill-align'));
+    assert.equal(result, 'done', text);
+    assert.equal(await align.locator('#txtJiraApiUrl').inputValue(), 'https://acme.atlassian.net');
+  } finally {
+    await ext.close();
+    await rm(etc, { recursive: true, force: true });
+  }
+});
+
+test('keyboard command "Fill the form on this page" fills the active tab', async () => {
+  const w = await startWalkthrough();
+  try {
+    await w.panel.fill('#opt-jira-site', 'https://acme.atlassian.net');
+    await w.panel.fill('#opt-consumer-key', 'JiraAlignAcme');
+    await w.panel.waitForTimeout(400); // the panel saves typed options after 200 ms
+    await openAlignConnector(w);
+    await w.align.bringToFront();
+    const commands = await w.ext.worker.evaluate(() => chrome.commands.getAll());
+    const fill = commands.find((c) => c.name === 'fill-form');
+    assert.equal(fill?.description, 'Fill the form on this page', JSON.stringify(commands));
+    assert.equal(fill.shortcut, 'Alt+Shift+L');
+    // The browser delivers the shortcut as a commands.onCommand event to the worker; this
+    // dispatches that same event to the listener service-worker.js registered.
+    await w.ext.worker.evaluate(() => chrome.commands.onCommand.dispatch('fill-form'));
+    await until('the command filled the form', async () => (await w.align.locator('#txtJiraApiUrl').inputValue()) === 'https://acme.atlassian.net');
+    assert.equal(await w.align.locator('#txtConsumerKey').inputValue(), 'JiraAlignAcme');
+  } finally {
+    await w.ext.close();
+  }
+});
