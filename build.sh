@@ -6,6 +6,7 @@
 #   ./build.sh test     every check: fmt, clippy, native tests, wasm boundary tests, JS lint, browser e2e
 #   ./build.sh demo     build, run the walkthrough in Chromium with the extension on the fixture UIs
 #                       (headless: screenshots in out/demo/), then serve the checker page (www/)
+#   ./build.sh fuzz [s] run every cargo-fuzz target in fuzz/ for s seconds each (default 60)
 #
 # Everything it needs is installed on first use, so a fresh machine only needs rustup, node and apt.
 set -euo pipefail
@@ -65,6 +66,18 @@ ensure_test_tools() {
     log "Installing Debian packages: ${missing[*]}"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+# Cargo subcommands the checks need, pinned so a clean machine gets what was tested here.
+CARGO_DENY_VERSION=0.20.2
+CARGO_FUZZ_VERSION=0.13.2
+ensure_cargo_tool() { # crate version: installs `cargo <crate minus "cargo-">` if missing or other
+  local have
+  have=$(cargo "${1#cargo-}" --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$2" ]; then
+    log "Installing $1 $2 (found: ${have:-none}); this takes a few minutes once"
+    cargo install "$1" --version "$2" --locked || cargo install "$1" --version "$2"
   fi
 }
 
@@ -238,8 +251,12 @@ run_tests() {
   cargo fmt --all -- --check
   log "cargo clippy -D warnings"
   cargo clippy --all-targets -- -D warnings
+  log "Dependency audit (cargo deny)"
+  audit
   log "Native Rust tests"
   cargo test
+  log "Bad-input catalog, optimised (10 ms per case)"
+  cargo test --profile release-test --test bad_inputs -- --nocapture
   log "wasm boundary tests (wasm-bindgen-test in node)"
   cargo test --target "$TARGET" --test wasm_boundary
   log "ESLint"
@@ -248,6 +265,70 @@ run_tests() {
   web-ext lint --source-dir "$DIST/firefox" --warnings-as-errors --no-input
   log "Browser tests (Playwright, Debian Chromium, dist/chrome)"
   node --test --test-concurrency=1 tests/node/ tests/e2e/
+}
+
+# Licences, bans and sources always; advisories only where the RustSec database (a git
+# repository on GitHub) can be fetched. Machines that reach only package registries cannot, and
+# say so instead of failing or pretending (see SECURITY.md).
+audit() {
+  ensure_cargo_tool cargo-deny "$CARGO_DENY_VERSION"
+  cargo deny --locked check --hide-inclusion-graph licenses bans sources
+  if [ "${LINKSMITH_ADVISORIES:-auto}" = off ]; then
+    echo "cargo deny: advisories skipped (LINKSMITH_ADVISORIES=off)"
+  elif timeout 60 cargo deny --locked fetch db >/dev/null 2>&1; then
+    cargo deny --locked check --hide-inclusion-graph advisories
+  elif [ "${LINKSMITH_ADVISORIES:-auto}" = required ]; then
+    echo "cargo deny: the advisory database could not be fetched" >&2
+    return 1
+  else
+    echo "cargo deny: advisories NOT checked: the RustSec advisory database (GitHub) is unreachable from this machine"
+  fi
+}
+
+# Each cargo-fuzz target for N seconds, seeded with the key fixtures and fuzz/seeds; prints a
+# table of execs and crashes. Any crash (an artifact written) fails the run.
+fuzz() {
+  local seconds="${1:-60}"
+  ensure_test_tools
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  ensure_cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION"
+  cd "$ROOT/fuzz"
+  log "Building the fuzz targets (nightly, sanitizer coverage)"
+  cargo +nightly fuzz build -O
+  local summary=() failed=0 target log execs crashes rc
+  for target in $(cargo +nightly fuzz list); do
+    mkdir -p "corpus/$target" "artifacts/$target"
+    [ -d "seeds/$target" ] && cp -n seeds/"$target"/* "corpus/$target/" 2>/dev/null || true
+    case "$target" in
+      inspect_public_key|compare_public_keys|check_field)
+        for f in "$ROOT"/tests/keys/*.pem "$ROOT"/tests/keys/*.pub "$ROOT"/tests/keys/*.b64 "$ROOT"/tests/keys/*.key; do
+          cp -n "$f" "corpus/$target/" 2>/dev/null || true
+        done ;;
+    esac
+    log "Fuzzing $target for ${seconds}s"
+    log="artifacts/$target/last-run.log"
+    rc=0
+    touch "artifacts/$target/.started"
+    cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+      -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="artifacts/$target/" >"$log" 2>&1 || rc=$?
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    crashes=$(find "artifacts/$target" -maxdepth 1 -type f -newer "artifacts/$target/.started" \
+      \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'leak-*' \) | wc -l)
+    if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
+      failed=1
+      tail -40 "$log"
+    fi
+    summary+=("$(printf '%-24s %12s execs %4s crashes (exit %s)' "$target" "${execs:-?}" "$crashes" "$rc")")
+  done
+  log "Fuzzing summary (${seconds}s per target)"
+  printf '%s\n' "${summary[@]}"
+  if [ "$failed" -ne 0 ]; then
+    echo "Crashes are in fuzz/artifacts/<target>/: reproduce with" >&2
+    echo "  cd fuzz && cargo +nightly fuzz run <target> artifacts/<target>/crash-…" >&2
+    echo "and turn each into a regression test in tests/fuzz_regressions.rs." >&2
+    return 1
+  fi
 }
 
 demo() {
@@ -269,5 +350,6 @@ case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   demo) shift; demo "$@" ;;
-  *) echo "usage: $0 [build|test|demo]" >&2; exit 2 ;;
+  fuzz) fuzz "${2:-60}" ;;
+  *) echo "usage: $0 [build|test|demo|fuzz [seconds]]" >&2; exit 2 ;;
 esac

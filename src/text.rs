@@ -28,6 +28,7 @@ pub fn special_char_name(c: char) -> Option<&'static str> {
         '\u{202f}' => "narrow no-break space",
         '\u{205f}' => "math space",
         '\u{2060}' => "word joiner",
+        '\u{180e}' => "Mongolian vowel separator (invisible)",
         '\u{2066}'..='\u{2069}' => "bidirectional isolate",
         '\u{3000}' => "ideographic space",
         '\u{feff}' => "byte-order mark (zero-width no-break space)",
@@ -46,7 +47,7 @@ pub fn special_char_name(c: char) -> Option<&'static str> {
 pub fn is_invisible(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
-        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        || matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// Describes one character for a message: `'é' (U+00E9)` or `a no-break space (U+00A0)`.
@@ -397,6 +398,20 @@ mod tests {
         assert_eq!(visible("Acme\u{a0}"), "Acme⟨no-break space⟩");
         assert_eq!(visible(" a\u{200b}b\t"), "⟨space⟩a⟨zero-width space⟩b⟨tab⟩");
         assert_eq!(visible("plain"), "plain");
+    }
+
+    /// Found by the bad-input catalog: U+180E (a format character since Unicode 6.3, drawn as
+    /// nothing) was reported as a "symbol" inside a consumer key instead of an invisible one.
+    #[test]
+    fn mongolian_vowel_separator_is_invisible() {
+        assert!(is_invisible('\u{180e}'));
+        assert_eq!(
+            visible("a\u{180e}b"),
+            "a⟨Mongolian vowel separator (invisible)⟩b"
+        );
+        let r = crate::rules::check_consumer_key("Jira\u{180e}Align");
+        assert!(r.has("consumer-key-invisible-char"), "{:?}", r.problems);
+        assert!(!r.has("consumer-key-symbol"));
     }
 
     #[test]

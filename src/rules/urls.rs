@@ -10,6 +10,7 @@
 //! | code | severity | meaning |
 //! |---|---|---|
 //! | `url-empty` | error | nothing entered (the callback URL may be empty) |
+//! | `url-too-long` | error | more than 16 KiB: a pasted page or file, not an address (answered without parsing) |
 //! | `url-surrounding-whitespace` | warning | white space or invisible characters around the URL |
 //! | `url-invisible-char` | error | a space or invisible character inside the URL |
 //! | `url-lookalike` | error | a Cyrillic, Greek or fullwidth character that looks Latin |
@@ -110,6 +111,24 @@ struct Parsed {
     problems: Vec<Problem>,
 }
 
+/// Longer than any address of these forms; the extension never sends more than this either.
+const MAX_URL_BYTES: usize = 16 * 1024;
+
+/// A pasted page or file rather than an address: refused by its size alone, before trimming or
+/// scanning it (a megabyte must answer as fast as a URL).
+fn too_long(input: &str, label: &str) -> Option<Problem> {
+    (input.len() > MAX_URL_BYTES).then(|| {
+        Problem::error(
+            "url-too-long",
+            format!(
+                "{label}: it is {} bytes long; an address is at most a few hundred characters.",
+                input.len()
+            ),
+            "Clear the field and paste only the address, e.g. https://acme.jiraalign.com.",
+        )
+    })
+}
+
 /// Trims, reports stray and lookalike characters, adds a missing `https://` (reported), parses.
 /// `Err` carries the problems when there is no URL to work with.
 fn parse_common(
@@ -117,6 +136,9 @@ fn parse_common(
     label: &str,
     assume_https: bool,
 ) -> Result<Parsed, (String, Vec<Problem>)> {
+    if let Some(problem) = too_long(input, label) {
+        return Err((String::new(), vec![problem]));
+    }
     let trimmed = trim_invisible(input);
     let mut problems = Vec::new();
     if trimmed.is_empty() {
@@ -684,6 +706,9 @@ pub fn check_jira_link(input: &str) -> FieldReport {
 /// Checks the optional Consumer Callback URL of Jira's Incoming Authentication.
 pub fn check_callback_url(input: &str) -> FieldReport {
     const LABEL: &str = "Consumer Callback URL";
+    if let Some(problem) = too_long(input, LABEL) {
+        return FieldReport::new(CALLBACK_FIELD, String::new(), vec![problem]);
+    }
     if trim_invisible(input).is_empty() {
         return FieldReport::new(CALLBACK_FIELD, String::new(), Vec::new());
     }
@@ -731,6 +756,30 @@ mod tests {
     use super::*;
     use crate::rules::tests::{assert_codes, assert_good};
     use proptest::prelude::*;
+
+    /// Found by the bad-input catalog: 1 MiB of NULs pasted into a URL field took ~5-10 ms
+    /// optimised to trim; anything past 16 KiB is now refused by its length alone.
+    #[test]
+    fn huge_inputs_are_refused_by_size() {
+        let nul = "\u{0}".repeat(1 << 20);
+        let junk = format!("https://acme.jiraalign.com/{}", "a".repeat(20_000));
+        for input in [&nul, &junk] {
+            for rule in [
+                check_align_url,
+                check_jira_api_url,
+                check_jira_link,
+                check_callback_url,
+            ] {
+                let r = rule(input);
+                let codes: Vec<_> = r.problems.iter().map(|p| p.code).collect();
+                assert_eq!(codes, ["url-too-long"]);
+                assert!(r.value.is_empty());
+            }
+        }
+        // Just under the limit is still parsed normally.
+        let long_path = format!("https://acme.jiraalign.com/{}", "a".repeat(16_000));
+        assert!(check_align_url(&long_path).has("url-has-path"));
+    }
 
     #[test]
     fn bad_align_urls() {
