@@ -4,6 +4,8 @@
 #   ./build.sh          install what is missing, build the wasm core and the extension (dist/)
 #   ./build.sh test     every check: fmt, clippy, native tests, wasm boundary tests, JS lint, browser e2e
 #   ./build.sh demo     build, then serve the standalone checker page (www/) on 127.0.0.1
+#   ./build.sh bench    build, then benchmark in headless Chromium (keygen vs WebCrypto, size,
+#                       panel and form timings); writes out/bench.md
 #
 # Everything it needs is installed on first use, so a fresh machine only needs rustup, node and apt.
 set -euo pipefail
@@ -162,9 +164,18 @@ demo() {
   exec python3 -m http.server --bind 127.0.0.1 --directory "$DIST/www" "$port"
 }
 
+bench() {
+  build
+  ensure_test_tools
+  build_fixtures
+  log "Benchmark (headless Chromium, dist/chrome); about 2-5 minutes"
+  node tests/bench/bench.mjs
+}
+
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   demo) demo ;;
-  *) echo "usage: $0 [build|test|demo]" >&2; exit 2 ;;
+  bench) bench ;;
+  *) echo "usage: $0 [build|test|demo|bench]" >&2; exit 2 ;;
 esac
