@@ -145,7 +145,7 @@ const E: u32 = 65537;
 /// odd numbers against every odd prime below `64 × bits` at once (an incremental sieve: one
 /// multi-precision remainder per small prime per window instead of trial division of every
 /// candidate), also drops the candidates with gcd(p−1, e) ≠ 1, and runs Miller-Rabin only on
-/// the survivors: base 2 first (it rejects almost every composite), then the random-base rounds
+/// the survivors: a fast base-2 Fermat test first (it rejects almost every composite), then the random-base rounds
 /// FIPS 186-5 asks for. The deeper sieve is the main saving: with primes up to 2^17 about 9.5%
 /// of odd candidates reach Miller-Rabin, against 11.5% with the 2048 primes of the `rsa`
 /// crate's own search.
@@ -273,7 +273,8 @@ fn strike(alive: &mut [bool], r: u32, p: u32, bad: u32) {
     }
 }
 
-/// Miller-Rabin with base 2, then `rounds` random bases (FIPS 186-5 B.3.1 / C.3.1).
+/// A base-2 Fermat pre-test, then Miller-Rabin with `rounds` random bases (FIPS 186-5 B.3.1,
+/// C.3.1).
 fn is_probable_prime<R: TryCryptoRng + ?Sized>(
     candidate: &BoxedUint,
     rounds: usize,
@@ -286,10 +287,12 @@ fn is_probable_prime<R: TryCryptoRng + ?Sized>(
     if bits < 8 {
         return Ok(false);
     }
-    let mr = MillerRabin::new(odd);
-    if mr.test_base_two().is_composite() {
+    // The fast variable-time pre-filter rejects nearly every composite; the candidate that passes
+    // gets the full random-base rounds below from crypto-primes' constant-time code.
+    if !super::fermat::passes_base_two(&candidate.to_be_bytes_trimmed_vartime()) {
         return Ok(false);
     }
+    let mr = MillerRabin::new(odd);
     let mut done = 0;
     while done < rounds {
         // A base in [2, candidate − 2]: below 2^(bits−1) < candidate − 2, at least 2.

@@ -29,6 +29,7 @@ mod compare;
 mod der;
 mod encoding;
 mod error;
+mod fermat;
 mod fingerprint;
 mod generate;
 mod inspect;
