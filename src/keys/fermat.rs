@@ -7,15 +7,20 @@
 //!   (a shift), never a multiplication by a table entry;
 //! - squarings compute each cross product once (about 1.5 k² word products instead of 2 k²);
 //! - limbs are 32 bits on every target, so each product is one native 64-bit multiply in wasm;
-//! - it need not be constant-time: composites are discarded, and the candidate that passes is
-//!   then tested afresh with the FIPS 186-5 random-base Miller-Rabin rounds (crypto-primes).
+//! - it is a pre-filter: the candidate that passes is then tested afresh with the FIPS 186-5
+//!   random-base Miller-Rabin rounds (crypto-primes).
+//!
+//! Its running time does not depend on the candidate's bits (the last candidate is a secret
+//! prime): every bit costs a squaring and a doubling, and results are chosen by masks.
 //!
 //! It can only make the search faster or slower, never accept a composite on its own.
 
 /// `2^(n−1) ≡ 1 (mod n)` for an odd `n` given as big-endian bytes whose length is a multiple of
-/// 4 and whose top bit is set (as every candidate is). `false` for anything else.
+/// 4 (at most 2048 bits) and whose top bit is set (as every candidate is). `false` for anything
+/// else.
 pub(crate) fn passes_base_two(n_be: &[u8]) -> bool {
     if n_be.is_empty()
+        || n_be.len() > 256
         || !n_be.len().is_multiple_of(4)
         || n_be[0] & 0x80 == 0
         || n_be[n_be.len() - 1] & 1 == 0
@@ -41,12 +46,14 @@ pub(crate) fn passes_base_two(n_be: &[u8]) -> bool {
     let mut wide = vec![0u32; 2 * k + 1];
     let bits = 32 * k;
     // Exponent n − 1: n's bits, except bit 0 (n is odd) is 0.
+    let mut doubled = vec![0u32; k];
     for bit in (0..bits).rev() {
         square_mont(&mut x, &n, n0_inv, &mut wide);
-        let set = bit != 0 && (n[bit / 32] >> (bit % 32)) & 1 == 1;
-        if set {
-            double_mod(&mut x, &n);
-        }
+        // The exponent's bits are the candidate's, and the last candidate is a secret prime:
+        // always double, then keep the result or not by a mask, so timing does not follow them.
+        let set = u32::from(bit != 0) & (n[bit / 32] >> (bit % 32)) & 1;
+        double_mod(&x, &n, &mut doubled);
+        select(&mut x, &doubled, set.wrapping_neg());
     }
     x == one
 }
@@ -93,7 +100,9 @@ fn square_mont(x: &mut [u32], n: &[u32], n0_inv: u32, t: &mut [u32]) {
         c = s >> 32;
     }
     t[2 * k] = c as u32;
-    // Montgomery reduction, one word at a time.
+    // Montgomery reduction, one word at a time; the carry out of word i + k is held in `extra`
+    // and added with the next row's carry, so no loop depends on the data.
+    let mut extra = 0u64;
     for i in 0..k {
         let m = u64::from(t[i].wrapping_mul(n0_inv));
         let mut c = 0u64;
@@ -102,52 +111,44 @@ fn square_mont(x: &mut [u32], n: &[u32], n0_inv: u32, t: &mut [u32]) {
             *tw = s as u32;
             c = s >> 32;
         }
-        for tw in t[i + k..].iter_mut() {
-            if c == 0 {
-                break;
-            }
-            let s = u64::from(*tw) + c;
-            *tw = s as u32;
-            c = s >> 32;
-        }
+        let s = u64::from(t[i + k]) + c + extra;
+        t[i + k] = s as u32;
+        extra = s >> 32;
     }
+    let carry = (extra as u32) | t[2 * k];
     x.copy_from_slice(&t[k..2 * k]);
-    if t[2 * k] != 0 || !less_than(x, n) {
-        sub_in_place(x, n);
-    }
+    reduce_once(x, carry, n);
 }
 
-/// x ← 2x mod n (x < n in and out).
-fn double_mod(x: &mut [u32], n: &[u32]) {
+/// out ← 2x mod n (x < n).
+fn double_mod(x: &[u32], n: &[u32], out: &mut [u32]) {
     let mut top = 0u32;
-    for w in x.iter_mut() {
-        let v = *w;
-        *w = (v << 1) | top;
+    for (o, &v) in out.iter_mut().zip(x) {
+        *o = (v << 1) | top;
         top = v >> 31;
     }
-    if top != 0 || !less_than(x, n) {
-        sub_in_place(x, n);
-    }
+    reduce_once(out, top, n);
 }
 
-fn less_than(a: &[u32], b: &[u32]) -> bool {
-    for i in (0..a.len()).rev() {
-        if a[i] != b[i] {
-            return a[i] < b[i];
-        }
-    }
-    false
-}
-
-/// a ← a − b mod 2^(32k) (the caller knows the true result is in [0, n)).
-fn sub_in_place(a: &mut [u32], b: &[u32]) {
+/// x ← x − n if (carry·2^(32k) + x) ≥ n, else x; without branching on the values.
+fn reduce_once(x: &mut [u32], carry: u32, n: &[u32]) {
+    let mut diff = [0u32; 64];
+    let diff = &mut diff[..x.len()];
     let mut borrow = 0u64;
-    for i in 0..a.len() {
-        let d = u64::from(a[i])
-            .wrapping_sub(u64::from(b[i]))
-            .wrapping_sub(borrow);
-        a[i] = d as u32;
-        borrow = (d >> 63) & 1;
+    for ((d, &a), &b) in diff.iter_mut().zip(x.iter()).zip(n) {
+        let v = u64::from(a).wrapping_sub(u64::from(b)).wrapping_sub(borrow);
+        *d = v as u32;
+        borrow = (v >> 63) & 1;
+    }
+    // Subtract when there was a carry out, or when x − n did not borrow.
+    let take = u32::from(carry != 0) | (1 ^ borrow as u32);
+    select(x, diff, take.wrapping_neg());
+}
+
+/// x ← mask ? y : x, with mask all ones or all zeros.
+fn select(x: &mut [u32], y: &[u32], mask: u32) {
+    for (a, &b) in x.iter_mut().zip(y) {
+        *a ^= (*a ^ b) & mask;
     }
 }
 

@@ -342,7 +342,7 @@ pub fn key_pair_from_prime_bytes(
 /// Builds the key pair from two primes through the `rsa` crate (`PrivateKey::from_p_q`, which
 /// computes d = e⁻¹ mod lcm(p−1, q−1) as FIPS 186-5 asks), after checking what the primes must
 /// be: odd, exactly `bits/2` bits with the top two set, distinct by more than 2^(nlen/2−100)
-/// (FIPS 186-5 A.1.3), and each passing a base-2 Miller-Rabin test, so that bytes from a
+/// (FIPS 186-5 A.1.3), and each passing a base-2 Fermat test, so that bytes from a
 /// confused caller cannot become a broken key. The d > 2^(nlen/2) condition is checked on the
 /// result. A `Generation` error means "try another q".
 pub fn key_pair_from_primes(
@@ -360,10 +360,7 @@ pub fn key_pair_from_primes(
         {
             return refuse("a prime factor does not have the size the key needs");
         }
-        let Some(odd) = Option::<Odd<BoxedUint>>::from(Odd::new(prime.clone())) else {
-            return refuse("a prime factor is even");
-        };
-        if MillerRabin::new(odd).test_base_two().is_composite() {
+        if !super::fermat::passes_base_two(&prime.to_be_bytes_trimmed_vartime()) {
             return refuse("a factor is not prime");
         }
     }
