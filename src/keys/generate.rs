@@ -124,7 +124,10 @@ fn small_primes() -> &'static [u32] {
                 continue;
             }
             primes.push(n as u32);
-            let mut m = n * n;
+            // n² overflows a 32-bit usize (wasm32) for n ≥ 2^16; such n strike nothing below 2^17.
+            let Some(mut m) = n.checked_mul(n) else {
+                continue;
+            };
             while m < LIMIT {
                 composite[m] = true;
                 m += 2 * n;
