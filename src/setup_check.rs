@@ -436,7 +436,7 @@ fn from_report(
 }
 
 fn parse_origin(s: &str) -> Option<Url> {
-    Url::parse(trim_invisible(s))
+    crate::rules::urls::parse_url(trim_invisible(s))
         .ok()
         .filter(|u| u.host_str().is_some())
 }
@@ -473,7 +473,7 @@ fn site_match(id: &'static str, what: &str, value: Option<&str>, tab: Option<&st
             "Fix the address first (see its format check).",
         );
     };
-    let Some(site_url) = Url::parse(&site.site_root).ok() else {
+    let Some(site_url) = crate::rules::urls::parse_url(&site.site_root).ok() else {
         return check(
             id,
             CheckState::Unknown,
@@ -513,7 +513,7 @@ fn site_match(id: &'static str, what: &str, value: Option<&str>, tab: Option<&st
 
 /// The corrected value for the Jira API URL or Jira Link on another origin (context path kept).
 fn fixed_value(id: &str, site: &JiraUrl, want_origin: &str) -> String {
-    let context = Url::parse(&site.site_root)
+    let context = crate::rules::urls::parse_url(&site.site_root)
         .map(|u| u.path().trim_end_matches('/').to_string())
         .unwrap_or_default();
     if id == "jira-link-match" {

@@ -7,8 +7,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use linksmith::keys::{
-    KeyKind, KeyReport, compare_public_keys, generate_key_pair, generate_key_pair_with_rng,
-    inspect_public_key,
+    GeneratedKeyPair, KeyKind, KeyReport, PrimeSearch, compare_public_keys, generate_key_pair,
+    generate_key_pair_with_rng, inspect_public_key, key_pair_from_prime_bytes, prime_to_bytes,
 };
 use linksmith::problem::Severity;
 
@@ -196,10 +196,25 @@ fn generated_keys_pass_openssl_checks() {
         openssl_available(),
         "openssl is required (./build.sh test installs it)"
     );
+    // Both ways keys are made: in one go, and the panel's way (primes from separate searches,
+    // as parallel workers find them, then assembled).
+    let mut pairs = Vec::new();
     for bits in [2048u32, 3072] {
         let started = Instant::now();
-        let pair = generate_key_pair(bits).unwrap_or_else(|e| panic!("{e}"));
+        pairs.push(generate_key_pair(bits).unwrap_or_else(|e| panic!("{e}")));
         eprintln!("generated {bits} bits in {:?}", started.elapsed());
+    }
+    for bits in [2048u32, 4096] {
+        let started = Instant::now();
+        pairs.push(pair_the_workers_way(bits));
+        eprintln!(
+            "generated {bits} bits the workers' way in {:?}",
+            started.elapsed()
+        );
+    }
+    for pair in pairs {
+        let bits = pair.bits;
+        assert_meets_fips_186_5(&pair);
         assert_eq!(pair.bits, bits);
         assert!(
             pair.public_key_pem
@@ -290,6 +305,74 @@ fn generated_keys_pass_openssl_checks() {
             let _ = std::fs::remove_file(path);
         }
     }
+}
+
+/// What the panel's workers do: each runs a `PrimeSearch` (in steps, reporting progress in
+/// between), and the first two primes are assembled into the key.
+fn pair_the_workers_way(bits: u32) -> GeneratedKeyPair {
+    let mut rng = getrandom::SysRng;
+    let mut prime = || {
+        let mut search = PrimeSearch::new(bits).unwrap_or_else(|e| panic!("{e}"));
+        loop {
+            match search.step(&mut rng, 8) {
+                Ok(Some(p)) => return prime_to_bytes(&p),
+                Ok(None) => continue,
+                Err(e) => panic!("{e}"),
+            }
+        }
+    };
+    let (p, q) = (prime(), prime());
+    key_pair_from_prime_bytes(bits, &p, &q).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// FIPS 186-5 A.1.3 conditions on the key's factors: p, q > √2·2^(nlen/2−1), |p − q| >
+/// 2^(nlen/2−100), d > 2^(nlen/2), d = e⁻¹ mod lcm(p−1, q−1) (so d < lcm), and both prime.
+fn assert_meets_fips_186_5(pair: &GeneratedKeyPair) {
+    use crypto_bigint::ConcatenatingMul;
+    use rsa::BoxedUint;
+    use rsa::pkcs8::DecodePrivateKey;
+    use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+    let key = rsa::PrivateKey::from_pkcs8_pem(&pair.private_key_pkcs8_pem)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let half = pair.bits / 2;
+    let [p, q] = key.primes() else {
+        panic!("a two-prime key");
+    };
+    let (p, q): (BoxedUint, BoxedUint) = (p.as_ref().clone(), q.as_ref().clone());
+    // √2·2^(half−1) < 0xB505 · 2^(half−16)
+    let sqrt2_bound = BoxedUint::from(0xB505u32)
+        .shl_vartime(half - 16)
+        .unwrap_or_default();
+    for f in [&p, &q] {
+        assert_eq!(f.bit_width_vartime(), half);
+        assert!(*f > sqrt2_bound);
+        assert!(crypto_primes::is_prime(crypto_primes::Flavor::Any, f));
+    }
+    let diff = if p > q {
+        p.wrapping_sub(&q)
+    } else {
+        q.wrapping_sub(&p)
+    };
+    assert!(diff.bit_width_vartime() > half - 99, "|p − q| too small");
+    assert!(key.d().bit_width_vartime() > half + 1, "d too small");
+    assert_eq!(key.as_public_key().n().bit_width_vartime(), pair.bits);
+    assert_eq!(*key.as_public_key().e(), BoxedUint::from(65537u32));
+    // d·e ≡ 1 (mod p−1) and (mod q−1), and d below lcm(p−1, q−1) ≤ (p−1)(q−1)/2.
+    let one = BoxedUint::one();
+    let de = key.d().concatenating_mul(key.as_public_key().e());
+    for f in [&p, &q] {
+        let m = f.wrapping_sub(&one);
+        let nz = crypto_bigint::NonZero::new(m)
+            .into_option()
+            .unwrap_or_else(|| panic!("p − 1 = 0"));
+        assert_eq!(de.rem_vartime(&nz), one);
+    }
+    let phi_half = p
+        .wrapping_sub(&one)
+        .concatenating_mul(&q.wrapping_sub(&one))
+        .shr_vartime(1)
+        .unwrap_or_default();
+    assert!(*key.d() < phi_half, "d is reduced mod λ(n)");
 }
 
 #[test]

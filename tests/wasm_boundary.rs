@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Error, Reflect};
-use linksmith::wasm_api::{compare_public_keys, generate_key_pair, inspect_public_key};
+use linksmith::wasm_api::{
+    PrimeSearch, compare_public_keys, generate_key_pair, inspect_public_key, key_pair_from_primes,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -90,4 +92,34 @@ fn compare_sees_one_key_in_two_formats() {
     );
     let cmp = compare_public_keys(pem, one_line).expect("compare");
     assert_eq!(get(&cmp, "same").as_bool(), Some(true));
+}
+
+/// The panel workers' path: primes from two searches, assembled into a pair with the same fields;
+/// a refused pair of primes is a named error.
+#[wasm_bindgen_test]
+fn prime_searches_and_assembly_make_a_pair() {
+    let prime = || {
+        let mut search = PrimeSearch::new(2048).expect("2048 is a supported size");
+        loop {
+            if let Some(p) = search.step(4).expect("the search runs") {
+                assert!(search.tested() >= 1.0);
+                return p;
+            }
+        }
+    };
+    let (p, q) = (prime(), prime());
+    assert_eq!(p.len(), 128);
+    let pair = key_pair_from_primes(2048, &p, &q).expect("two fresh primes make a key");
+    assert_eq!(get(&pair, "bits").as_f64(), Some(2048.0));
+    assert!(get(&pair, "publicKeyPem").as_string().is_some());
+    let refused = key_pair_from_primes(2048, &p, &p).err();
+    assert_eq!(
+        refused.map(error_name).as_deref(),
+        Some("key-generation-failed")
+    );
+    let refused = PrimeSearch::new(1024).err();
+    assert_eq!(
+        refused.map(error_name).as_deref(),
+        Some("key-size-unsupported")
+    );
 }

@@ -1,15 +1,73 @@
-// Key generation runs here, off the panel's main thread, so a slow 4096-bit key never freezes the
-// panel and Cancel can end it at once (the panel terminates this worker).
-import init, { generateKeyPair } from '../pkg/linksmith.js';
+// One of the panel's key-generation workers. Several run at once and race for the two primes of
+// a key (every core searches, so a key takes about 1/cores of the time); one of them then
+// assembles the key from the first two primes found. All of this runs off the panel's main
+// thread, and Cancel simply terminates the workers.
+//
+// Messages in:  {type: 'search', id, bits} | {type: 'stop'} | {type: 'assemble', id, bits, p, q}
+// Messages out: {type: 'ready'} | {type: 'progress', id, tested} | {type: 'prime', id, prime}
+//               | {type: 'pair', id, pair} | {type: 'error', id, error: {name, message}}
+import init, { PrimeSearch, keyPairFromPrimes } from '../pkg/linksmith.js';
 
 const ready = init({ module_or_path: new URL('../pkg/linksmith_bg.wasm', import.meta.url) });
+ready.then(() => self.postMessage({ type: 'ready' }), () => {});
 
-self.onmessage = async ({ data }) => {
-  const { id, bits } = data ?? {};
+// Miller-Rabin tests per step: a step then takes ~5 ms (2048-bit keys) to ~50 ms (4096), short
+// enough for fresh progress and a prompt 'stop' or 'assemble'.
+const BUDGET = 4;
+let current = 0;
+
+// A macrotask boundary without setTimeout's 4 ms clamp, so queued messages are handled.
+function yieldToMessages() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+function errorOf(error) {
+  return { name: error?.name ?? 'Error', message: String(error?.message ?? error) };
+}
+
+async function search(id, bits) {
+  const run = ++current;
+  let searcher = null;
+  let done = 0;
   try {
     await ready;
-    self.postMessage({ id, ok: true, pair: generateKeyPair(bits) });
+    searcher = new PrimeSearch(bits);
+    // Keep finding primes until told otherwise: the second prime may come from this worker too.
+    while (run === current) {
+      const prime = searcher.step(BUDGET);
+      if (prime) {
+        self.postMessage({ type: 'prime', id, prime }, [prime.buffer]);
+        done += searcher.tested();
+        searcher.free();
+        searcher = new PrimeSearch(bits);
+      }
+      self.postMessage({ type: 'progress', id, tested: done + searcher.tested() });
+      await yieldToMessages();
+    }
   } catch (error) {
-    self.postMessage({ id, ok: false, error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) } });
+    self.postMessage({ type: 'error', id, error: errorOf(error) });
+  } finally {
+    searcher?.free();
+  }
+}
+
+self.onmessage = async ({ data }) => {
+  const { type, id, bits } = data ?? {};
+  if (type === 'search') {
+    search(id, bits);
+  } else if (type === 'stop') {
+    current++;
+  } else if (type === 'assemble') {
+    current++;
+    try {
+      await ready;
+      self.postMessage({ type: 'pair', id, pair: keyPairFromPrimes(bits, data.p, data.q) });
+    } catch (error) {
+      self.postMessage({ type: 'error', id, error: errorOf(error) });
+    }
   }
 };

@@ -1,6 +1,103 @@
-// The panel's key generator: asks a worker for a key pair, shows the public half and its
-// fingerprint, and offers the private half as a download only. The private key lives in this
+// The panel's key generator: parallel workers search for the primes and assemble the key
+// (keygen-worker.js); the panel shows the public half and its fingerprint, and offers the
+// private half as a download only. The private key lives in this
 // closure until the panel closes or a new key is made; it is never stored or sent anywhere.
+
+/** How many workers race for primes: one per core, at least two (p and q), at most eight. */
+export function workerCount() {
+  return Math.min(8, Math.max(2, navigator.hardwareConcurrency || 2));
+}
+
+/**
+ * A pool of key-generation workers. Workers are started ahead of time (`warm`) so a key does
+ * not wait for the wasm to load, kept between keys, and terminated by `cancel`, which is what
+ * really stops a search: a worker busy in wasm cannot be interrupted any other way.
+ */
+export class KeygenPool {
+  constructor(size = workerCount()) {
+    this.size = size;
+    this.workers = [];
+    this.job = null;
+    this.nextId = 0;
+  }
+
+  warm() {
+    while (this.workers.length < this.size) {
+      const worker = new Worker(new URL('./keygen-worker.js', import.meta.url), { type: 'module' });
+      worker.onmessage = ({ data }) => this.onMessage(worker, data);
+      worker.onerror = (event) => {
+        // A worker that failed to load is useless: drop them all so the next key starts afresh.
+        this.terminate();
+        this.fail({ name: 'worker-failed', message: event.message || 'the key worker failed to start' });
+      };
+      this.workers.push(worker);
+    }
+  }
+
+  /**
+   * Generates a key pair of `bits`; `onProgress({tested, primes, workers})` is called as the
+   * workers report. Resolves to the pair; rejects with an Error named by its code, or
+   * 'cancelled' when `cancel()` ends it.
+   */
+  generate(bits, onProgress = () => {}) {
+    this.cancel();
+    this.warm();
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.job = { id, bits, onProgress, resolve, reject, primes: [], tested: new Map(), assembling: false };
+      for (const worker of this.workers) worker.postMessage({ type: 'search', id, bits });
+    });
+  }
+
+  terminate() {
+    for (const worker of this.workers) worker.terminate();
+    this.workers = [];
+  }
+
+  /** Stops the search now: the workers are terminated, and fresh ones start next time. */
+  cancel() {
+    this.fail({ name: 'cancelled', message: 'Cancelled' });
+  }
+
+  fail(error) {
+    const job = this.job;
+    if (!job) return;
+    this.job = null;
+    this.terminate();
+    job.reject(Object.assign(new Error(error.message), { name: error.name }));
+  }
+
+  onMessage(worker, data) {
+    const job = this.job;
+    if (!job || data?.id !== job.id) return;
+    if (data.type === 'progress') {
+      job.tested.set(worker, data.tested);
+      let tested = 0;
+      for (const n of job.tested.values()) tested += n;
+      job.onProgress({ tested, primes: Math.min(2, job.primes.length), workers: this.workers.length });
+    } else if (data.type === 'prime') {
+      job.primes.push(data.prime);
+      if (job.primes.length >= 2 && !job.assembling) {
+        job.assembling = true;
+        for (const w of this.workers) if (w !== worker) w.postMessage({ type: 'stop' });
+        // The worker that found the second prime is between steps, so it answers at once.
+        worker.postMessage({ type: 'assemble', id: job.id, bits: job.bits, p: job.primes[0], q: job.primes[1] });
+      }
+    } else if (data.type === 'pair') {
+      this.job = null;
+      job.resolve(data.pair);
+    } else if (data.type === 'error') {
+      if (data.error.name === 'key-generation-failed' && job.assembling) {
+        // q was refused (too close to p, or d too small: odds ~2^-100): search for another.
+        job.primes.splice(1);
+        job.assembling = false;
+        for (const w of this.workers) w.postMessage({ type: 'search', id: job.id, bits: job.bits });
+        return;
+      }
+      this.fail(data.error);
+    }
+  }
+}
 
 function download(filename, text) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/x-pem-file' }));
@@ -19,9 +116,9 @@ export function setupKeygen(doc = document, t = (key) => key) {
   const cancelButton = $('keygen-cancel');
   const status = $('keygen-status');
   const result = $('keygen-result');
-  let worker = null;
+  const pool = new KeygenPool();
   let pair = null;
-  let requestId = 0;
+  let running = null;
 
   function setBusy(busy) {
     runButton.disabled = busy;
@@ -29,50 +126,45 @@ export function setupKeygen(doc = document, t = (key) => key) {
     cancelButton.hidden = !busy;
   }
 
-  function stopWorker() {
-    worker?.terminate();
-    worker = null;
-  }
+  // Start the workers once the panel is idle, so the first key does not wait for the wasm.
+  (globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => pool.warm());
 
-  runButton.addEventListener('click', () => {
+  runButton.addEventListener('click', async () => {
     const bits = Number(bitsSelect.value);
     pair = null;
     result.hidden = true;
     status.classList.remove('error');
     status.textContent = t('keygenGenerating', String(bits));
     setBusy(true);
-    stopWorker();
-    worker = new Worker(new URL('./keygen-worker.js', import.meta.url), { type: 'module' });
-    const id = ++requestId;
     const started = performance.now();
-    worker.onmessage = ({ data }) => {
-      if (data.id !== id) return;
-      stopWorker();
-      setBusy(false);
-      if (!data.ok) {
-        status.classList.add('error');
-        status.textContent = t('keygenFailed', data.error.message);
-        return;
-      }
-      pair = data.pair;
+    const job = pool.generate(bits, ({ tested, primes, workers }) => {
+      status.textContent = t('keygenProgress', [String(bits), String(workers), String(tested), String(primes)]);
+    });
+    running = job;
+    try {
+      pair = await job;
+      if (running !== job) return;
       $('keygen-public').value = pair.publicKeyPem;
       $('keygen-fingerprint').textContent = pair.fingerprintSha256;
       result.hidden = false;
       status.textContent = t('keygenMade', [String(pair.bits), String(Math.round(performance.now() - started))]);
-    };
-    worker.onerror = (event) => {
-      stopWorker();
-      setBusy(false);
+    } catch (error) {
+      if (running !== job || error.name === 'cancelled') return;
       status.classList.add('error');
-      status.textContent = t('keygenFailed', event.message || t('keygenWorkerFailed'));
-    };
-    worker.postMessage({ id, bits });
+      status.textContent = t('keygenFailed', error.message);
+    } finally {
+      if (running === job) {
+        running = null;
+        setBusy(false);
+      }
+    }
   });
 
   cancelButton.addEventListener('click', () => {
-    stopWorker();
-    requestId++;
+    running = null;
+    pool.cancel();
     setBusy(false);
+    status.classList.remove('error');
     status.textContent = t('keygenCancelled');
   });
 

@@ -29,6 +29,7 @@ mod compare;
 mod der;
 mod encoding;
 mod error;
+mod fermat;
 mod fingerprint;
 mod generate;
 mod inspect;
@@ -39,6 +40,9 @@ mod ssh;
 
 pub use compare::{Difference, KeyComparison, compare_public_keys};
 pub use error::{KeyError, SUPPORTED_KEY_SIZES};
-pub use generate::{GeneratedKeyPair, generate_key_pair, generate_key_pair_with_rng};
+pub use generate::{
+    GeneratedKeyPair, PrimeSearch, generate_key_pair, generate_key_pair_with_rng,
+    key_pair_from_prime_bytes, key_pair_from_primes, prime_to_bytes,
+};
 pub use inspect::{MAX_INPUT_BYTES, inspect_public_key};
 pub use kind::{KeyKind, KeyReport};
