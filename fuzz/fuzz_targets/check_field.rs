@@ -2,26 +2,10 @@
 //! context: no panic, field-named messages, non-empty fixes, and normalising is idempotent.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use linksmith::rules::{FieldContext, check_field};
+use linksmith::rules::{FIELD_IDS, FieldContext, check_field};
 
-const IDS: [&str; 16] = [
-    "consumerKey",
-    "name",
-    "connectorName",
-    "applicationName",
-    "consumerName",
-    "alignUrl",
-    "applicationUrl",
-    "jiraApiUrl",
-    "jiraSiteUrl",
-    "jiraLink",
-    "username",
-    "apiToken",
-    "callbackUrl",
-    "publicKey",
-    "",
-    "nope",
-];
+/// Every known id, plus an empty and an unknown one.
+const EXTRA: [&str; 2] = ["", "nope"];
 
 #[derive(arbitrary::Arbitrary, Debug)]
 struct Input<'a> {
@@ -32,7 +16,8 @@ struct Input<'a> {
 }
 
 fuzz_target!(|input: Input| {
-    let id = IDS[usize::from(input.field) % IDS.len()];
+    let n = usize::from(input.field) % (FIELD_IDS.len() + EXTRA.len());
+    let id = FIELD_IDS.iter().chain(&EXTRA).nth(n).copied().unwrap_or("");
     let ctx = FieldContext {
         jira_api_url: input.jira_api_url.map(str::to_string),
         jira_site_url: input.jira_site_url.map(str::to_string),

@@ -65,10 +65,27 @@ pub struct FieldContext {
     pub jira_site_url: Option<String>,
 }
 
-/// Runs the rule for a field named by id, for callers that dispatch on a string (the wasm
-/// shim). Ids: `consumerKey`, `name`/`connectorName`, `applicationName`, `consumerName`,
-/// `alignUrl`/`applicationUrl`, `jiraApiUrl`/`jiraSiteUrl`, `jiraLink`, `username`, `apiToken`,
-/// `callbackUrl`, `publicKey`. `None` for an unknown id.
+/// Every field id [`check_field`] knows, aliases included: one list for its callers, tests and
+/// fuzz targets.
+pub const FIELD_IDS: [&str; 14] = [
+    "consumerKey",
+    "name",
+    "connectorName",
+    "applicationName",
+    "consumerName",
+    "alignUrl",
+    "applicationUrl",
+    "jiraApiUrl",
+    "jiraSiteUrl",
+    "jiraLink",
+    "username",
+    "apiToken",
+    "callbackUrl",
+    "publicKey",
+];
+
+/// Runs the rule for a field named by id (one of [`FIELD_IDS`]), for callers that dispatch on a
+/// string (the wasm shim). `None` for an unknown id.
 pub fn check_field(field: &str, value: &str, context: &FieldContext) -> Option<FieldReport> {
     Some(match field {
         "consumerKey" => check_consumer_key(value),
@@ -135,23 +152,7 @@ mod tests {
             jira_api_url: None,
             jira_site_url: Some("https://acme.atlassian.net".into()),
         };
-        let ids = [
-            "consumerKey",
-            "name",
-            "connectorName",
-            "applicationName",
-            "consumerName",
-            "alignUrl",
-            "applicationUrl",
-            "jiraApiUrl",
-            "jiraSiteUrl",
-            "jiraLink",
-            "username",
-            "apiToken",
-            "callbackUrl",
-            "publicKey",
-        ];
-        for id in ids {
+        for id in FIELD_IDS {
             assert!(check_field(id, "x", &ctx).is_some(), "{id}");
         }
         assert!(check_field("nope", "x", &ctx).is_none());
