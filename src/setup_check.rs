@@ -196,22 +196,6 @@ pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
     out
 }
 
-#[cfg(test)]
-/// Ids of the OAuth-only checks, in the order [`oauth_checks`] returns them.
-const OAUTH_CHECK_IDS: [&str; 11] = [
-    "application-url-format",
-    "application-url-match",
-    "application-name-format",
-    "align-consumer-key-format",
-    "jira-consumer-key-format",
-    "consumer-key-match",
-    "consumer-name-format",
-    "align-public-key-format",
-    "jira-public-key-format",
-    "public-key-match",
-    "callback-url-format",
-];
-
 /// The checks that only matter for OAuth 1.0a, in display order.
 fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
     let a = &setup.align;
