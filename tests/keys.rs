@@ -2,7 +2,7 @@
 //! (tests/keys/regenerate.sh), against the `openssl` command itself, and on every kind of
 //! broken paste the inspector is meant to explain.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -13,16 +13,7 @@ use linksmith::keys::{
 use linksmith::problem::Severity;
 
 mod common;
-use common::TestRng;
-
-fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/keys")
-}
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(fixture_dir().join(name))
-        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
-}
+use common::{RSA_2048_FORMS, TestRng, fixture, fixture_dir};
 
 fn codes(report: &KeyReport) -> Vec<&'static str> {
     report.problems.iter().map(|p| p.code).collect()
@@ -974,18 +965,8 @@ fn report_serialises_with_camel_case_and_kebab_kinds() {
 
 #[test]
 fn compares_across_formats() {
-    let forms = [
-        "rsa-2048.pub.pem",
-        "rsa-2048.oneline.b64",
-        "rsa-2048.wrapped.b64",
-        "rsa-2048.pkcs1.pub.pem",
-        "rsa-2048.pkcs1.b64",
-        "rsa-2048.ssh.pub",
-        "rsa-2048.ssh2.pub",
-        "cert-rsa-2048.pem",
-    ];
-    for a in forms {
-        for b in forms {
+    for a in RSA_2048_FORMS {
+        for b in RSA_2048_FORMS {
             let c = compare_public_keys(&fixture(a), &fixture(b));
             assert!(c.same, "{a} vs {b}: {c:#?}");
             assert!(c.problems.is_empty() && c.first_difference.is_none());

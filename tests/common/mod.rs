@@ -1,6 +1,30 @@
 //! Helpers shared by the key tests.
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+
+pub fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/keys")
+}
+
+/// A key fixture made by tests/keys/regenerate.sh.
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixture_dir().join(name))
+        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+/// The same 2048-bit key in every public form the fixtures hold.
+pub const RSA_2048_FORMS: [&str; 8] = [
+    "rsa-2048.pub.pem",
+    "rsa-2048.oneline.b64",
+    "rsa-2048.wrapped.b64",
+    "rsa-2048.pkcs1.pub.pem",
+    "rsa-2048.pkcs1.b64",
+    "rsa-2048.ssh.pub",
+    "rsa-2048.ssh2.pub",
+    "cert-rsa-2048.pem",
+];
+
 /// A deterministic "CSPRNG" for repeatable keygen tests: SHA-256 in counter mode over a seed.
 /// Never use outside tests.
 pub struct TestRng {
