@@ -1070,3 +1070,45 @@ fn compare_names_the_side_that_does_not_parse() {
             .any(|p| p.code == "key-not-rsa" && p.message.starts_with("Second key: "))
     );
 }
+
+/// Found by the proptest of tests/keys_formats_props.rs: in an `ssh-rsa` line, a last Base64
+/// character whose unused low bits were changed decoded to the same key and compared as the same
+/// without a word. It must be named as altered, as in PEM.
+#[test]
+fn altered_padding_bits_in_an_ssh_line_are_reported() {
+    const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    // The case proptest found: a 1024-bit key, whose SSH blob ends in padding.
+    let table = std::fs::read_to_string(fixture_dir().join("differential/keys.tsv"))
+        .unwrap_or_else(|e| panic!("differential keys: {e}"));
+    let row = |kind: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(&format!("k001-1024-e65537\t{kind}\t")))
+            .and_then(|l| l.split('\t').nth(5))
+            .map(|t| t.replace("\\n", "\n"))
+            .unwrap_or_else(|| panic!("no {kind} row for k001"))
+    };
+    let original = row("openssh-public");
+    let blob_end = original
+        .match_indices('=')
+        .next()
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("the fixture's blob has padding"));
+    let last = original.as_bytes()[blob_end - 1];
+    let value = B64.iter().position(|b| *b == last).unwrap_or(0);
+    // Padding means the low bits of the last character carry nothing: set one of them.
+    let altered = char::from(B64[value | 1]);
+    assert_ne!(
+        altered,
+        char::from(last),
+        "the fixture's last character has a clear low bit"
+    );
+    let mut flipped = original.clone();
+    flipped.replace_range(blob_end - 1..blob_end, &altered.to_string());
+    let c = compare_public_keys(&row("spki-pem"), &flipped);
+    assert!(
+        !c.same || c.problems.iter().any(|p| p.code == "key-altered-base64"),
+        "{c:#?}"
+    );
+    assert!(codes(&inspect_public_key(&flipped)).contains(&"key-altered-base64"));
+}

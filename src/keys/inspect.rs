@@ -440,6 +440,19 @@ fn ssh_line_path(mut f: Findings<'_>, lines: &[Line], index: usize) -> Analysis 
     )
 }
 
+/// A last Base64 character whose unused low bits are set decodes to the same bytes as the one an
+/// encoder writes, so the key would read as unchanged: say the text was altered.
+fn report_loose_bits(f: &mut Findings<'_>, loose_bits: bool, end_offset: usize) {
+    if loose_bits {
+        let at = f.at(end_offset);
+        f.blocking(
+            "key-altered-base64",
+            format!("the last Base64 character before {at} is one no encoder writes: the text was changed after it was copied."),
+            RECOPY,
+        );
+    }
+}
+
 /// Shared by `ssh-rsa …` lines, SSH2 blocks and bare SSH Base64.
 fn ssh_blob(
     mut f: Findings<'_>,
@@ -450,6 +463,7 @@ fn ssh_blob(
 ) -> Analysis {
     match ssh::parse_wire(&decoded.bytes) {
         Ok(key) => {
+            report_loose_bits(&mut f, decoded.loose_bits, end_offset);
             if let Some(declared) = declared.filter(|d| *d != "ssh-rsa") {
                 f.warning(
                     "key-ssh-type-mismatch",
@@ -649,14 +663,7 @@ fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
     if let Some(kind) = private_shape(&shape) {
         return private_key(f, kind, !armoured);
     }
-    if decoded.loose_bits {
-        let at = f.at(end_offset);
-        f.blocking(
-            "key-altered-base64",
-            format!("the last Base64 character before {at} is one no encoder writes: the text was changed after it was copied."),
-            RECOPY,
-        );
-    }
+    report_loose_bits(&mut f, decoded.loose_bits, end_offset);
     report_trailing(&mut f, der, &trailing, decoded.dangling, end_offset);
     report_other_blocks(&mut f, &others, der);
 
