@@ -8,7 +8,10 @@
 //               | {type: 'pair', id, pair} | {type: 'error', id, error: {name, message}}
 import init, { PrimeSearch, keyPairFromPrimes } from '../pkg/linksmith.js';
 
-const ready = init({ module_or_path: new URL('../pkg/linksmith_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('../pkg/linksmith_bg.wasm', import.meta.url) }).then(() => {
+  // The first search computes the sieve's table of small primes: do it now, while idle.
+  new PrimeSearch(2048).free();
+});
 ready.then(() => self.postMessage({ type: 'ready' }), () => {});
 
 // Miller-Rabin tests per step: a step then takes ~5 ms (2048-bit keys) to ~50 ms (4096), short

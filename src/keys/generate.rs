@@ -111,25 +111,44 @@ fn mr_rounds_for(prime_bits: u32) -> usize {
     }
 }
 
-/// The odd primes below 2^17, for sieving candidates. Computed once (a few hundred µs) rather
-/// than shipped as a table: a table of them would cost ~48 KB of wasm.
+/// Every odd prime the sieve uses is below this (and the residue arithmetic in
+/// [`residues`] relies on it: a remainder times 2^32 stays below 2^53, exact in an f64).
+const SIEVE_LIMIT: u32 = 1 << 21;
+
+/// How far the sieve goes for primes of `prime_bits` bits. Deeper sieving removes more
+/// candidates before the expensive Fermat test (the fraction of odd candidates left falls like
+/// 1/ln(bound)) but costs one residue per small prime per window; these bounds are where the
+/// two balance in wasm (`./build.sh bench`): 2^20 leaves 8.1% of odd 1024-bit candidates
+/// (10.1% at 2^16), 2^21 leaves 7.7% of 2048-bit ones (9.5% at 2^17).
+fn sieve_bound(prime_bits: u32) -> u32 {
+    if prime_bits <= 1024 {
+        1 << 20
+    } else {
+        SIEVE_LIMIT
+    }
+}
+
+/// The odd primes below [`SIEVE_LIMIT`], for sieving candidates. Computed once per worker
+/// (a few ms) rather than shipped: a table of them would cost ~600 KB of wasm.
 fn small_primes() -> &'static [u32] {
     static PRIMES: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     PRIMES.get_or_init(|| {
-        const LIMIT: usize = 1 << 17;
-        let mut composite = vec![false; LIMIT];
-        let mut primes = Vec::with_capacity(12_300);
-        for n in 3..LIMIT {
-            if n % 2 == 0 || composite[n] {
+        const LIMIT: usize = SIEVE_LIMIT as usize;
+        // composite[i] is for the odd number 2i + 1.
+        let mut composite = vec![false; LIMIT / 2];
+        let mut primes = Vec::with_capacity(155_610);
+        for i in 1..LIMIT / 2 {
+            if composite[i] {
                 continue;
             }
+            let n = 2 * i + 1;
             primes.push(n as u32);
-            // n² overflows a 32-bit usize (wasm32) for n ≥ 2^16; such n strike nothing below 2^17.
+            // n² overflows a 32-bit usize (wasm32) for n ≥ 2^16; such n strike nothing here.
             let Some(mut m) = n.checked_mul(n) else {
                 continue;
             };
             while m < LIMIT {
-                composite[m] = true;
+                composite[m / 2] = true;
                 m += 2 * n;
             }
         }
@@ -145,15 +164,17 @@ const E: u32 = 65537;
 ///
 /// Each window starts at a random odd number with its top two bits set (so p·q has exactly the
 /// key's bit length and p, q > √2·2^(nlen/2−1), FIPS 186-5 A.1.3), sieves the next `window`
-/// odd numbers against every odd prime below `64 × bits` at once (an incremental sieve: one
-/// multi-precision remainder per small prime per window instead of trial division of every
-/// candidate), also drops the candidates with gcd(p−1, e) ≠ 1, and runs Miller-Rabin only on
-/// the survivors: a fast base-2 Fermat test first (it rejects almost every composite), then the random-base rounds
-/// FIPS 186-5 asks for. The deeper sieve is the main saving: with primes up to 2^17 about 9.5%
-/// of odd candidates reach Miller-Rabin, against 11.5% with the 2048 primes of the `rsa`
-/// crate's own search.
+/// odd numbers against every odd prime below [`sieve_bound`] at once (an incremental sieve:
+/// one remainder per small prime per window instead of trial division of every candidate),
+/// also drops the candidates with gcd(p−1, e) ≠ 1, and runs Miller-Rabin only on the
+/// survivors: a fast base-2 Fermat test first (it rejects almost every composite), then the
+/// random-base rounds FIPS 186-5 asks for. The deep sieve is the main saving: with primes up
+/// to 2^20 about 8% of odd 1024-bit candidates reach the Fermat test, against 11.5% with the
+/// 2048 primes of the `rsa` crate's own search.
 pub struct PrimeSearch {
     bits: u32,
+    /// The odd primes below [`sieve_bound`] for this size.
+    sieve_primes: &'static [u32],
     window: Option<Window>,
     tested: u64,
 }
@@ -167,10 +188,17 @@ struct Window {
 
 impl PrimeSearch {
     /// A search for one prime of `key_bits / 2` bits.
+    ///
+    /// The first search in a process also computes the sieve's table of small primes (tens of
+    /// ms in wasm), so the panel's workers make one while idle, before any key is asked for.
     pub fn new(key_bits: u32) -> Result<Self, KeyError> {
         check_size(key_bits)?;
+        let bits = key_bits / 2;
+        let bound = sieve_bound(bits);
+        let primes = small_primes();
         Ok(Self {
-            bits: key_bits / 2,
+            bits,
+            sieve_primes: &primes[..primes.partition_point(|&p| p < bound)],
             window: None,
             tested: 0,
         })
@@ -232,13 +260,13 @@ impl PrimeSearch {
         // so a window almost always holds a prime.
         let len = (bits as usize) * 2;
         let mut alive = vec![true; len];
-        let bytes = start.to_be_bytes();
-        let limit = 64 * bits;
-        for &p in small_primes().iter().take_while(|&&p| p < limit) {
-            strike(&mut alive, residue(&bytes, p), p, 0);
+        let words = be_words(&start.to_be_bytes());
+        let primes = self.sieve_primes;
+        for (&p, r) in primes.iter().zip(residues(&words, primes)) {
+            strike(&mut alive, r, p, 0);
         }
         // gcd(p − 1, 65537) = 1 ⟺ p ≢ 1 (mod 65537), since e is prime.
-        strike(&mut alive, residue(&bytes, E), E, 1);
+        strike(&mut alive, residues(&words, &[E])[0], E, 1);
         Ok(Window {
             start,
             alive,
@@ -247,20 +275,62 @@ impl PrimeSearch {
     }
 }
 
-/// `n mod p` for a big-endian byte string, four bytes at a time (works alike on 32- and
-/// 64-bit targets).
-fn residue(bytes: &[u8], p: u32) -> u32 {
-    let p = u64::from(p);
-    let mut r = 0u64;
+/// Big-endian 32-bit words of a big-endian byte string (a short first word if the length is
+/// not a multiple of 4).
+fn be_words(bytes: &[u8]) -> Vec<u32> {
     let head = bytes.len() % 4;
-    for &b in &bytes[..head] {
-        r = ((r << 8) | u64::from(b)) % p;
+    let mut words = Vec::with_capacity(bytes.len() / 4 + 1);
+    if head > 0 {
+        words.push(
+            bytes[..head]
+                .iter()
+                .fold(0, |w, &b| (w << 8) | u32::from(b)),
+        );
     }
     for chunk in bytes[head..].chunks_exact(4) {
-        let w = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
-        r = ((r << 32) | u64::from(w)) % p;
+        words.push(u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]));
     }
-    r as u32
+    words
+}
+
+/// `n mod p` for each odd prime p below [`SIEVE_LIMIT`], n given as big-endian 32-bit words.
+///
+/// One remainder per small prime per window is the sieve's whole cost, so this avoids integer
+/// division (a slow instruction, in a dependency chain word after word) and works in f64,
+/// where every value here is an integer below 2^53 and so exact: the quotient of r·2^32 + w by
+/// p comes from a multiplication by 1/p, off by at most one (its relative error is about
+/// 2^-52 and the quotient is below 2^32), and one correction each way fixes the remainder.
+fn residues(words: &[u32], primes: &[u32]) -> Vec<u32> {
+    #[inline(always)]
+    fn step(r: f64, w: f64, p: f64, inv: f64) -> f64 {
+        let x = r * 4_294_967_296.0 + w;
+        let r = x - (x * inv).floor() * p;
+        let r = if r < 0.0 { r + p } else { r };
+        if r >= p { r - p } else { r }
+    }
+    debug_assert!(primes.iter().all(|&p| p % 2 == 1 && p < SIEVE_LIMIT));
+    let words: Vec<f64> = words.iter().map(|&w| f64::from(w)).collect();
+    let mut out = Vec::with_capacity(primes.len());
+    // Blocks of primes, word by word: the remainders of one block are independent, so the
+    // processor overlaps their dependency chains (four at a time left it waiting on latency).
+    let mut r = [0.0; 64];
+    let mut p = [0.0; 64];
+    let mut inv = [0.0; 64];
+    for block in primes.chunks(64) {
+        let n = block.len();
+        for ((r, p), (inv, &q)) in r.iter_mut().zip(&mut p).zip(inv.iter_mut().zip(block)) {
+            *r = 0.0;
+            *p = f64::from(q);
+            *inv = 1.0 / *p;
+        }
+        for &w in &words {
+            for ((r, &p), &inv) in r[..n].iter_mut().zip(&p[..n]).zip(&inv[..n]) {
+                *r = step(*r, w, p, inv);
+            }
+        }
+        out.extend(r[..n].iter().map(|&r| r as u32));
+    }
+    out
 }
 
 /// Marks every k with start + 2k ≡ `bad` (mod p), given r = start mod p.
@@ -446,27 +516,56 @@ mod tests {
     }
 
     #[test]
-    fn small_primes_are_the_odd_primes_below_2_17() {
+    fn small_primes_are_the_odd_primes_below_the_limit() {
         let primes = small_primes();
-        assert_eq!(primes.len(), 12_250); // π(2^17) = 12251, less the prime 2
+        assert_eq!(primes.len(), 155_610); // π(2^21) = 155611, less the prime 2
         assert_eq!(&primes[..6], &[3, 5, 7, 11, 13, 17]);
-        assert_eq!(primes.last(), Some(&131_071));
+        assert_eq!(primes.last(), Some(&2_097_143));
+        assert_eq!(primes.partition_point(|&p| p < 1 << 17), 12_250);
     }
 
     #[test]
-    fn residue_matches_big_integer_remainder() {
+    fn residues_match_big_integer_remainder() {
         use crypto_bigint::{Limb, NonZero};
         let mut rng = getrandom::SysRng;
-        for bits in [1024u32, 1536, 2048, 1000] {
-            let n = BoxedUint::try_random_bits(&mut rng, bits).unwrap_or_default();
-            let bytes = n.to_be_bytes();
-            for p in [3u32, 65537, 131_071, 4_294_967_291] {
-                let want = NonZero::new(Limb::from(p))
-                    .into_option()
-                    .map(|d| n.rem_limb(d).0);
-                assert_eq!(Some(u64::from(residue(&bytes, p))), want);
+        let primes = small_primes();
+        // The smallest and the largest primes, and a spread between, at every size; odd counts
+        // exercise the path for primes left over from groups of four.
+        let mut picked: Vec<u32> = primes.iter().step_by(997).copied().collect();
+        picked.extend_from_slice(&primes[..5]);
+        picked.extend_from_slice(&primes[primes.len() - 6..]);
+        picked.push(E);
+        for bits in [1024u32, 1536, 2048, 1000, 31, 64] {
+            for _ in 0..3 {
+                let n = BoxedUint::try_random_bits(&mut rng, bits).unwrap_or_default();
+                let words = be_words(&n.to_be_bytes_trimmed_vartime());
+                for (&p, r) in picked.iter().zip(residues(&words, &picked)) {
+                    let want = NonZero::new(Limb::from(p))
+                        .into_option()
+                        .map(|d| n.rem_limb(d).0);
+                    assert_eq!(Some(u64::from(r)), want, "{bits} bits mod {p}");
+                }
             }
         }
+        // All ones, the largest remainders at every step.
+        let words = vec![u32::MAX; 64];
+        let n = BoxedUint::from_be_slice_vartime(&[0xff; 256]);
+        for (&p, r) in primes[primes.len() - 4..]
+            .iter()
+            .zip(residues(&words, &primes[primes.len() - 4..]))
+        {
+            let want = NonZero::new(Limb::from(p))
+                .into_option()
+                .map(|d| n.rem_limb(d).0);
+            assert_eq!(Some(u64::from(r)), want);
+        }
+    }
+
+    #[test]
+    fn big_endian_words() {
+        assert_eq!(be_words(&[1, 2, 3, 4, 5]), vec![1, 0x0203_0405]);
+        assert_eq!(be_words(&[0xaa, 0xbb, 0xcc, 0xdd]), vec![0xaabb_ccdd]);
+        assert!(be_words(&[]).is_empty());
     }
 
     #[test]
@@ -506,7 +605,7 @@ mod tests {
             assert!(crypto_primes::is_prime(crypto_primes::Flavor::Any, &prime));
             // gcd(p − 1, e) = 1
             assert_ne!(
-                residue(&prime.to_be_bytes(), E),
+                residues(&be_words(&prime.to_be_bytes()), &[E])[0],
                 1,
                 "p ≡ 1 (mod e) must be sieved out"
             );
