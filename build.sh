@@ -87,8 +87,13 @@ ensure_cargo_tool() { # crate version: installs `cargo <crate minus "cargo-">` i
 
 # The same flags in the build and in the source README. The remapping keeps this checkout's path
 # and $HOME out of panic messages, so a reviewer's rebuild elsewhere gives the same bytes.
-REPRO_RUSTFLAGS="--remap-path-prefix=$ROOT=/linksmith --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
-REPRO_RUSTFLAGS_SHOWN='--remap-path-prefix=$PWD=/linksmith --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo'
+# `cpubits` (crypto-bigint's word-size switch, a documented override) picks 64-bit limbs on
+# wasm32, whose 64×64→128-bit products wasm can only emulate (__multi3); 32-bit limbs make the
+# Miller-Rabin rounds of key generation ~10% faster and the wasm 2 KB smaller (gzipped).
+WASM_CFG='--cfg cpubits="32"'
+WASM_CFG_SHOWN='--cfg cpubits=\"32\"'
+REPRO_RUSTFLAGS="$WASM_CFG --remap-path-prefix=$ROOT=/linksmith --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+REPRO_RUSTFLAGS_SHOWN="$WASM_CFG_SHOWN "'--remap-path-prefix=$PWD=/linksmith --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo'
 WASM_OPT_FLAGS="-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals"
 
 build_wasm() {
@@ -260,7 +265,7 @@ run_tests() {
   log "Bad-input catalog, optimised (10 ms per case)"
   cargo test --profile release-test --test bad_inputs -- --nocapture
   log "wasm boundary tests (wasm-bindgen-test in node)"
-  cargo test --target "$TARGET" --test wasm_boundary
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$WASM_CFG" cargo test --target "$TARGET" --test wasm_boundary
   log "ESLint"
   eslint extension www tests tools
   log "web-ext lint on dist/firefox (warnings are errors)"
