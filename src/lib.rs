@@ -6,6 +6,7 @@
 
 pub mod keys;
 pub mod oauth_problem;
+pub mod order;
 pub mod problem;
 pub mod rules;
 pub mod setup_check;

@@ -268,7 +268,8 @@ fn report_notes<'l>(f: &mut Findings<'_>, lines: impl Iterator<Item = &'l Line>)
             None => tally.push((note.stray, *note, 1)),
         }
     }
-    tally.sort_by_key(|(_, note, _)| note.offset);
+    // Offsets are below MAX_INPUT_BYTES, so they fit in a u32.
+    crate::order::sort_stable_by_u32(&mut tally, |(_, note, _)| note.offset as u32);
     for (stray, note, count) in tally {
         let at = f.at(note.offset);
         let what = text::describe_char(note.ch);
@@ -991,7 +992,7 @@ fn finish(mut f: Findings<'_>, kind: KeyKind, key: Option<RsaPublic>) -> Analysi
         report.jira_base64 = Some(encoding::one_line(&der));
         Some(key)
     });
-    f.problems.sort_by_key(|p| p.severity);
+    crate::order::sort_stable_by_u32(&mut f.problems, |p| p.severity as u32);
     report.ok = key.is_some() && crate::problem::no_errors(&f.problems);
     report.jira_accepts = key.is_some() && kind.jira_reads() && !f.jira_blocked;
     report.problems = f.problems;
