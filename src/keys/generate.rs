@@ -117,9 +117,9 @@ const SIEVE_LIMIT: u32 = 1 << 21;
 
 /// How far the sieve goes for primes of `prime_bits` bits. Deeper sieving removes more
 /// candidates before the expensive Fermat test (the fraction of odd candidates left falls like
-/// 1/ln(bound)) but costs one residue per small prime per window; these bounds are where the
-/// two balance in wasm (`./build.sh bench`): 2^20 leaves 8.1% of odd 1024-bit candidates
-/// (10.1% at 2^16), 2^21 leaves 7.7% of 2048-bit ones (9.5% at 2^17).
+/// 1/ln(bound)) but costs one residue per small prime per window. Measured in Chromium, these
+/// bounds are about where the two balance: 2^20 leaves 8.1% of odd 1024-bit candidates (10.1%
+/// at 2^16) for a ~11 ms window, 2^21 leaves 7.7% of 2048-bit ones (9.5% at 2^17) for ~40 ms.
 fn sieve_bound(prime_bits: u32) -> u32 {
     if prime_bits <= 1024 {
         1 << 20
@@ -129,7 +129,7 @@ fn sieve_bound(prime_bits: u32) -> u32 {
 }
 
 /// The odd primes below [`SIEVE_LIMIT`], for sieving candidates. Computed once per worker
-/// (a few ms) rather than shipped: a table of them would cost ~600 KB of wasm.
+/// (tens of ms in wasm) rather than shipped: a table of them would cost ~600 KB of wasm.
 fn small_primes() -> &'static [u32] {
     static PRIMES: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     PRIMES.get_or_init(|| {
