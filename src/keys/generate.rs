@@ -312,7 +312,8 @@ fn residues(words: &[u32], primes: &[u32]) -> Vec<u32> {
     let words: Vec<f64> = words.iter().map(|&w| f64::from(w)).collect();
     let mut out = Vec::with_capacity(primes.len());
     // Blocks of primes, word by word: the remainders of one block are independent, so the
-    // processor overlaps their dependency chains (four at a time left it waiting on latency).
+    // processor overlaps their dependency chains (as fast as unrolled groups of four, measured
+    // in Chromium, and smaller).
     let mut r = [0.0; 64];
     let mut p = [0.0; 64];
     let mut inv = [0.0; 64];
@@ -529,8 +530,8 @@ mod tests {
         use crypto_bigint::{Limb, NonZero};
         let mut rng = getrandom::SysRng;
         let primes = small_primes();
-        // The smallest and the largest primes, and a spread between, at every size; odd counts
-        // exercise the path for primes left over from groups of four.
+        // The smallest and the largest primes, and a spread between, at every size; their count
+        // is not a multiple of the block size, so the last, partial block is exercised too.
         let mut picked: Vec<u32> = primes.iter().step_by(997).copied().collect();
         picked.extend_from_slice(&primes[..5]);
         picked.extend_from_slice(&primes[primes.len() - 6..]);
