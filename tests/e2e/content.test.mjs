@@ -3,9 +3,8 @@
 // both admin UIs and the hostile pages. Reports are observed by a recorder added to the worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { launchWithExtension, DIST } from './harness.mjs';
+import { launchWithExtension } from './harness.mjs';
+import { bundleContent } from '../../tools/bundle-content.mjs';
 import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, HOSTILE_HONEYPOT_URL, HOSTILE_CROSS_ORIGIN_FRAME_URL,
@@ -307,15 +306,16 @@ test('lookalike host: no content script, and the gate itself refuses the origin'
   await page.waitForTimeout(300);
   const answer = await send(page, { type: 'sw:describe' });
   assert.match(answer.sendError ?? '', /Receiving end does not exist|Could not establish connection/);
-  // Run the shipped gate in this page (main world, stub chrome) to check its own origin test.
-  for (const file of ['fields.js', 'gate.js']) {
-    await page.evaluate(await readFile(path.join(DIST, 'content', file), 'utf8'));
-  }
+  // Run the gate's own modules in this page (main world), bundled the way the shipped script is,
+  // to check its own origin test.
+  await page.evaluate(await bundleContent(null, {
+    source: "export { fill, issuePlan, pageRefusal } from './gate.js'; export { detect } from './surface.js';",
+    globalName: '__linksmithGate',
+  }));
   const result = await page.evaluate(async () => {
-    const ls = globalThis.__linksmith;
-    const d = ls.fields.detect();
-    const token = ls.gate.issuePlan(d);
-    return { refusal: ls.gate.pageRefusal(), fill: await ls.gate.fill(token, { consumerKey: 'EVIL' }), value: document.querySelector('input[name=key]')?.value };
+    const gate = globalThis.__linksmithGate;
+    const token = gate.issuePlan(gate.detect());
+    return { refusal: gate.pageRefusal(), fill: await gate.fill(token, { consumerKey: 'EVIL' }), value: document.querySelector('input[name=key]')?.value };
   });
   assert.equal(result.refusal, 'origin-not-allowed');
   assert.deepEqual(result.fill.refused, [{ key: 'consumerKey', reason: 'origin-not-allowed' }]);
