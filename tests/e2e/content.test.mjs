@@ -222,7 +222,7 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
   await page.evaluate(() => { const el = document.getElementById('key'); el.replaceWith(el.cloneNode(true)); });
   const partial = await fill(page, newer.pageToken, { consumerKey: 'A', consumerName: 'B' });
   assert.deepEqual(refusedMap(partial), { consumerKey: 'page-changed' });
-  assert.deepEqual(partial.filled, [{ key: 'consumerName', stuck: true }]);
+  assert.deepEqual(partial.filled.map(({ key, stuck }) => ({ key, stuck })), [{ key: 'consumerName', stuck: true }]);
   assert.equal(await page.inputValue('#key'), '');
   // Navigated (same document, new URL) since describe: everything refused.
   const before = await describe(page, 'jira-applinks', 'incoming-auth');
@@ -245,30 +245,36 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
 });
 
 // ---- Jira new UI (React, controlled inputs) -----------------------------------------------------
-test('Jira new UI: create-link modal and review step fill React state (radio, url, combobox, checkbox)', async () => {
+test('Jira new UI (Atlaskit): create-link modal and review step fill final-form state (radio, url, Select, checkbox)', async () => {
   const page = await openPage(JIRA_NEW_UI_URL);
   await page.getByRole('button', { name: 'Create link' }).click();
   let d = await describe(page, 'jira-applinks', 'create-link-modal');
   assert.deepEqual(d.fields.map((x) => x.key).sort(), ['applicationUrl', 'linkType']);
   allStuck(await fill(page, d.pageToken, { linkType: 'Direct application link', applicationUrl: 'https://acme3.jiraalign.com' }), ['applicationUrl', 'linkType']);
   let s = await page.evaluate(() => window.__fixtureState());
-  assert.equal(s.create.kind, 'direct');
-  assert.equal(s.create.url, 'https://acme3.jiraalign.com');
+  assert.equal(s.forms.create.values.kind, 'direct');
+  assert.equal(s.forms.create.values.url, 'https://acme3.jiraalign.com');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  assert.equal(byKey((await describe(page, 'jira-applinks', 'configure-url')).fields).applicationUrl.label, 'new url');
+  assert.deepEqual((await describe(page, 'jira-applinks', 'configure-url')).fields, []);
   await page.getByRole('button', { name: 'Continue' }).click();
 
   d = await describe(page, 'jira-applinks', 'review-link');
   const f = byKey(d.fields);
   assert.deepEqual(Object.keys(f).sort(), ['applicationName', 'applicationType', 'createIncomingLink']);
   assert.equal(f.applicationType.label, 'application type');
-  allStuck(await fill(page, d.pageToken, { applicationName: 'Jira Align 3', applicationType: 'Generic Application', createIncomingLink: true }),
-    ['applicationName', 'applicationType', 'createIncomingLink']);
+  assert.equal(f.applicationType.widget, 'combobox');
+  const res = await fill(page, d.pageToken, { applicationName: 'Jira Align 3', applicationType: 'Generic Application', createIncomingLink: true });
+  allStuck(res, ['applicationName', 'applicationType', 'createIncomingLink']);
+  assert.equal(res.filled.find((x) => x.key === 'applicationType').shown, 'Generic Application');
   s = await page.evaluate(() => window.__fixtureState());
-  assert.equal(s.create.review.name, 'Jira Align 3');
-  assert.equal(s.create.review.type, 'generic');
-  assert.equal(s.create.review.createIncoming, true);
+  assert.equal(s.forms.review.values.applicationName, 'Jira Align 3');
+  assert.equal(s.forms.review.values.applicationType?.value, 'generic');
+  assert.equal(s.forms.review.values.createIncoming, true);
+  // The outgoing fields were never focused: touching them would block the form.
+  for (const n of ['serviceProviderName', 'consumerKey', 'sharedSecret']) assert.ok(!s.forms.review.touched?.[n], `${n} untouched`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForFunction(() => window.__fixtureState().links.some((l) => l.name === 'Jira Align 3'));
   await page.close();
 });
 
