@@ -4,9 +4,14 @@
 import { norm, textOf } from './text.js';
 import { isChecked, isCombobox, openListOf, optionsIn, widgetValue } from './widgets.js';
 
-// What a person cannot see around or inside a pasted token (white space, zero-width and bidi
-// characters, a byte-order mark): the same set the core's rule trims.
-export const INVISIBLE = /[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\p{Cc}]/u;
+// The core's sets (src/text.rs), written out: Rust's char::is_whitespace is Unicode White_Space,
+// which is not JS's \s (that adds U+FEFF and lacks U+0085). tests/dom/parity.test.mjs holds the
+// two to the same answers.
+const WS = '\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000';
+export const WHITESPACE = new RegExp(`[${WS}]`, 'u');
+// What a person cannot see around or inside a pasted token (white space, control, zero-width
+// and bidi characters, a byte-order mark): the same set the core's rule trims.
+export const INVISIBLE = new RegExp(`[${WS}\\u00AD\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\p{Cc}]`, 'u');
 const QUOTES = [['"', '"'], ["'", "'"], ['\u201C', '\u201D'], ['\u2018', '\u2019']];
 
 /**
@@ -21,8 +26,8 @@ export function secretShape(v) {
   while (a < b && INVISIBLE.test(chars[a])) a += 1;
   while (b > a && INVISIBLE.test(chars[b - 1])) b -= 1;
   const t = chars.slice(a, b);
-  const ws = t.findIndex((c) => /\s/.test(c));
-  const inv = t.findIndex((c) => INVISIBLE.test(c) && !/\s/.test(c));
+  const ws = t.findIndex((c) => WHITESPACE.test(c));
+  const inv = t.findIndex((c) => INVISIBLE.test(c) && !WHITESPACE.test(c));
   return {
     present: t.length > 0,
     length: t.length,

@@ -56,7 +56,7 @@ export function hiddenByStyle(el) {
     if (node.hasAttribute('inert')) return 'inert';
     const s = styleOf(node);
     if (s.display === 'none') return 'display';
-    if (Number(s.opacity) === 0) return 'opacity';
+    if (s.opacity !== '' && Number(s.opacity) === 0) return 'opacity';
     if (node !== el && s.contentVisibility === 'hidden') return 'content-visibility';
     if (node !== el && node.localName === 'details' && !node.open) {
       const summary = node.querySelector(':scope > summary');
