@@ -3,7 +3,7 @@
 // title, name, id, and nearby text (a preceding sibling, a table cell, a dt).
 import { norm, textOf, words } from './text.js';
 import { byIdOnRoot } from './walk.js';
-import { widgetOf } from './widgets.js';
+import { wrappingWidget } from './widgets.js';
 
 /** Text of a label without the text inside controls it wraps (a textarea's content is not its label). */
 export function labelText(label) {
@@ -60,8 +60,7 @@ export function labelCandidates(el) {
   if (el.id) add('id', words(el.id));
   // A widget that wraps its native control (Kendo) holds the current value as text before it:
   // nearby text is looked for around the whole widget.
-  const { visual } = widgetOf(el);
-  const near = nearbyText(visual && visual !== el && visual.contains(el) ? visual : el);
+  const near = nearbyText(wrappingWidget(el) ?? el);
   if (near) add('nearby-text', near);
   return out;
 }

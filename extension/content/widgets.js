@@ -22,6 +22,12 @@ export function isReadOnly(el) {
   return !!el.readOnly && !isCombobox(el); // a react-select input is read-only by design
 }
 
+/** The widget element a native select sits inside (Kendo wraps it), visible or not, or null. */
+export function wrappingWidget(select) {
+  const parent = select.parentElement;
+  return select.localName === 'select' && parent?.matches(WIDGET_ROLE) ? parent : null;
+}
+
 /** The drawn widget that stands for a hidden native select, or null. */
 export function selectWidgetOf(select) {
   if (select.localName !== 'select' || !hiddenByStyle(select)) return null;
