@@ -8,7 +8,7 @@ import { bundleContent } from '../../tools/bundle-content.mjs';
 import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, HOSTILE_HONEYPOT_URL, HOSTILE_CROSS_ORIGIN_FRAME_URL,
-  HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64,
+  HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64, ALIGN_VARIANTS, alignVariantUrl,
 } from '../fixtures/serve.mjs';
 
 const INCOMING_URL = jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID);
@@ -277,6 +277,55 @@ test('Jira new UI (Atlaskit): create-link modal and review step fill final-form 
   await page.waitForFunction(() => window.__fixtureState().links.some((l) => l.name === 'Jira Align 3'));
   await page.close();
 });
+
+// ---- Jira Align variant table ------------------------------------------------------------------
+// Every variant (label wordings and linkage, ids, native / Kendo / select2 dropdowns, div, table
+// and slide-out layouts) is detected, filled and read back: first OAuth (which reveals the
+// consumer key), then Basic Auth where the variant has it (a widget changed a second time).
+for (const variant of ALIGN_VARIANTS) {
+  test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async () => {
+    const page = await openPage(alignVariantUrl(variant.id));
+    if (variant.layout === 'slideout') await page.click('#btnAddConnector');
+    const text = (kind) => variant.auth.options.find(([v]) => v === kind)?.[1];
+    let d = await describe(page, 'align-connector');
+    const f = byKey(d.fields);
+    for (const key of ['jiraLink', 'name', 'jiraApiUrl', 'authType']) assert.ok(f[key], `${key} found: ${JSON.stringify(Object.keys(f))}`);
+    let res = await fill(page, d.pageToken, {
+      jiraLink: 'https://acme.atlassian.net/browse/', name: 'Acme Jira', jiraApiUrl: 'https://acme.atlassian.net', authType: text('oauth'),
+    });
+    allStuck(res, ['jiraLink', 'name', 'jiraApiUrl', 'authType']);
+    let s = await page.evaluate(() => window.__fixtureState());
+    assert.equal(s.authType, 'oauth');
+    assert.equal(s.nativeSelectValue, 'oauth');
+    assert.equal(s.widgetOpen, false, 'the list is closed again');
+    assert.deepEqual([s.form.jiraLink, s.form.name, s.form.jiraApiUrl], ['https://acme.atlassian.net/browse/', 'Acme Jira', 'https://acme.atlassian.net']);
+    if (s.widgetText !== null) assert.equal(s.widgetText, text('oauth'));
+
+    d = await describe(page, 'align-connector');
+    assert.ok(byKey(d.fields).consumerKey, 'choosing OAuth revealed the consumer key');
+    res = await fill(page, d.pageToken, { consumerKey: 'JiraAlignAcme' });
+    allStuck(res, ['consumerKey']);
+    assert.equal((await page.evaluate(() => window.__fixtureState())).form.consumerKey, 'JiraAlignAcme');
+
+    if (text('basic')) {
+      d = await describe(page, 'align-connector');
+      res = await fill(page, d.pageToken, { authType: text('basic') });
+      allStuck(res, ['authType']);
+      d = await describe(page, 'align-connector');
+      const apiToken = byKey(d.fields).apiToken;
+      assert.ok(apiToken && apiToken.present === false && !('value' in apiToken), 'the token box: its shape only');
+      res = await fill(page, d.pageToken, { username: 'svc-align@acme.example', apiToken: 'x' });
+      assert.deepEqual(refusedMap(res), { apiToken: 'secret-field' });
+      assert.ok(res.left.some((x) => x.key === 'apiToken' && x.reason === 'secret-field'), 'the token is left for the admin');
+      s = await page.evaluate(() => window.__fixtureState());
+      assert.equal(s.authType, 'basic');
+      assert.equal(s.nativeSelectValue, 'basic');
+      assert.equal(s.form.username, 'svc-align@acme.example');
+      assert.equal(s.form.tokenPresent, false);
+    }
+    await page.close();
+  });
+}
 
 // ---- hostile pages ------------------------------------------------------------------------------
 test('honeypot: invisible decoys are never chosen or filled', async () => {
