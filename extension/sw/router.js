@@ -9,6 +9,7 @@ import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
+import { bindingHandlers } from './bindings.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('/')).origin;
 // The keys a content script may report for each side: every form field but the secret one (an
@@ -229,6 +230,8 @@ const panelHandlers = {
     return ok((await loadCore()).comparePublicKeys(a, b));
   },
 };
+
+Object.assign(panelHandlers, bindingHandlers); // Point to the field, bindings, Describe this page
 
 export async function handleMessage(message, sender) {
   if (sender?.id !== chrome.runtime.id) return fail('forbidden', 'unknown sender');
