@@ -227,6 +227,8 @@ assemble() {
   rm -rf "$DIST/www"
   mkdir -p "$DIST/www/pkg"
   cp -R www/. "$DIST/www/"
+  # The page imports the same vocabulary as the extension.
+  cp -R extension/shared "$DIST/www/shared"
   # The page runs the panel's key generator (and its worker, and its strings) unchanged.
   mkdir -p "$DIST/www/keygen"
   cp extension/panel/keygen.js extension/panel/keygen-worker.js extension/panel/i18n.js "$DIST/www/keygen/"
@@ -244,9 +246,17 @@ build_fixtures() {
   fi
 }
 
+# extension/shared/vocabulary.js is generated from src/vocabulary/ (committed, so a reader sees it;
+# `cargo test` fails when the committed copy is stale).
+emit_vocabulary() {
+  log "Writing extension/shared/vocabulary.js from src/vocabulary/"
+  LINKSMITH_WRITE_VOCABULARY=1 cargo test --locked --quiet --test vocabulary the_committed_vocabulary_module_is_current >/dev/null
+}
+
 build() {
   ensure_rust
   ensure_npm
+  emit_vocabulary
   build_wasm
   assemble
   log "Built: load $DIST/chrome unpacked in chrome://extensions (zip: $DIST/linksmith-chrome.zip);"
