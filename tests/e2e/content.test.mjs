@@ -284,8 +284,9 @@ test('Jira new UI (Atlaskit): create-link modal and review step fill final-form 
 // and slide-out layouts) is detected, filled and read back: first OAuth (which reveals the
 // consumer key), then Basic Auth where the variant has it (a widget changed a second time).
 for (const variant of ALIGN_VARIANTS) {
-  test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async () => {
+  test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async (t) => {
     const page = await openPage(alignVariantUrl(variant.id));
+    t.after(() => page.close()); // a failed variant leaves no tab behind for the next test
     if (variant.layout === 'slideout') await page.click('#btnAddConnector');
     const text = (kind) => variant.auth.options.find(([v]) => v === kind)?.[1];
     let d = await describe(page, 'align-connector');
@@ -324,7 +325,6 @@ for (const variant of ALIGN_VARIANTS) {
       assert.equal(s.form.username, 'svc-align@acme.example');
       assert.equal(s.form.tokenPresent, false);
     }
-    await page.close();
   });
 }
 
