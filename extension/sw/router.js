@@ -8,6 +8,7 @@ import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
+import { inspectKey } from './keycache.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('/')).origin;
 const MAX_VALUE = 16 * 1024; // a 4096-bit PEM is ~800 bytes; anything huge is not a form value
@@ -155,7 +156,7 @@ async function fillSide(side) {
     filled.push(...result.data.filled);
     for (const r of result.data.refused) refused.set(r.key, r);
     if (side === 'jira' && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
-      const report = (await loadCore()).inspectPublicKey(values.publicKey);
+      const report = await inspectKey(values.publicKey);
       await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
     }
   }
@@ -210,7 +211,7 @@ const panelHandlers = {
   },
   async 'panel:inspectPublicKey'({ text }) {
     if (!isString(text, 1024 * 1024)) return fail('bad-request', 'text must be a string');
-    return ok((await loadCore()).inspectPublicKey(text));
+    return ok(await inspectKey(text));
   },
   // Self-hosted sites. The panel has already had the browser grant the origin (that needs the
   // admin's click); addHost checks the grant again before registering anything.
