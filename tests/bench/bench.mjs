@@ -11,7 +11,10 @@
 // each goal is met, and writes it all to out/bench.md. Compare ratios within one run, never
 // absolute times across machines or runs.
 //
-// Knobs (environment): BENCH_KEYS_2048 (default 120), BENCH_KEYS_4096 (default 48) keys each way;
+// Knobs (environment): BENCH_KEYS_2048 (default 120), BENCH_KEYS_4096 (default 48): at most so
+// many keys each way; BENCH_SECONDS (default 330): key generation stops adding keys once the
+// whole run has taken that long (a third of what is left for 2048 bits, the rest for 4096), so
+// a loaded machine gives fewer keys and a wider range rather than a run of half an hour;
 // BENCH_COLD (default 4) fresh profiles; BENCH_QUICK=1 runs a few samples of everything (to try
 // the bench itself, not to quote).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -19,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launchWithExtension, DIST, ROOT } from '../e2e/harness.mjs';
-import { summary, ratioRange, ms, ratio, machine, loadSampler } from './stats.mjs';
+import { summary, ratioRange, quantileRange, ms, ratio, machine, loadSampler } from './stats.mjs';
 import { panelTimings } from './panel.mjs';
 import { editToVerdict } from './edit.mjs';
 import { idleCost } from './idle.mjs';
@@ -30,6 +33,7 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const n = (name, full, quick) => Number(process.env[name] ?? (QUICK ? quick : full));
 const KEYS = { 2048: n('BENCH_KEYS_2048', 120, 6), 4096: n('BENCH_KEYS_4096', 48, 2) };
 const COLD = n('BENCH_COLD', 4, 2);
+const SECONDS = n('BENCH_SECONDS', 330, 120);
 const WASM_BUDGET = 200 * 1024;
 const log = (...a) => console.error(...a);
 
@@ -45,18 +49,25 @@ async function wasmSize() {
   return { raw: wasm.length, gzip };
 }
 
+// A goal is met when the whole 90% bootstrap range of the judged statistic is under it, not met
+// when the whole range is over it, and not shown either way when the range spans it (too few
+// samples for the spread, or a statistic sitting on the line).
+function verdict([lo, hi], target) {
+  if (hi <= target) return '**met**';
+  if (lo > target) return '**not met**';
+  return '**not shown** (range spans the goal)';
+}
+const range = ([lo, hi], f = ms) => `${f(lo)}-${f(hi)}`;
+
 // One row per goal: what, n, median, p95, the baseline and the ratio to it, the goal, verdict.
 const rows = [];
-function row({ goal, what, s, base, baseWhat, judged, target, unit = 'ms', note = '' }) {
-  const value = judged === 'p95' ? s.p95 : s.median;
-  const met = value <= target;
-  rows.push(`| ${goal} | ${what} | ${s.n} | ${ms(s.median)} | ${ms(s.p95)} | ${baseWhat}: ${ms(base.median)} (n ${base.n}) | ${ratio(s.median / base.median)} | ${judged} ≤ ${target} ${unit} | ${met ? '**met**' : '**not met**'}${note ? ` ${note}` : ''} |`);
+function row({ goal, what, s, base, baseWhat, judged, target, unit = 'ms' }) {
+  const r = quantileRange(s.xs, judged === 'p95' ? 0.95 : 0.5);
+  rows.push(`| ${goal} | ${what} | ${s.n} | ${ms(s.median)} | ${ms(s.p95)} | ${baseWhat}: ${ms(base.median)} (n ${base.n}) | ${ratio(s.median / base.median)} | ${judged} ≤ ${target} ${unit} | ${verdict(r, target)}; ${judged} range ${range(r)} |`);
 }
 function ratioRow({ goal, what, on, off, target, note = '' }) {
-  const r = on.median / off.median;
-  const [lo, hi] = ratioRange(on.xs, off.xs);
-  const verdict = r <= target ? (hi <= target ? '**met**' : '**met** (point estimate; range not all under)') : '**not met**';
-  rows.push(`| ${goal} | ${what} | ${on.n} + ${off.n} | on ${ms(on.median)} | on ${ms(on.p95)} | off: ${ms(off.median)} | ${ratio(r)} (90% range ${lo.toFixed(2)}-${hi.toFixed(2)}) | ratio ≤ ${target}× | ${verdict}${note ? ` ${note}` : ''} |`);
+  const r = ratioRange(on.xs, off.xs);
+  rows.push(`| ${goal} | ${what} | ${on.n} + ${off.n} | on ${ms(on.median)} | on ${ms(on.p95)} | off: ${ms(off.median)} | ${ratio(on.median / off.median)} (range ${range(r, (x) => x.toFixed(2))}) | ratio ≤ ${target}× | ${verdict(r, target)}${note ? `; ${note}` : ''} |`);
 }
 
 async function main() {
@@ -84,9 +95,11 @@ async function main() {
     const panel = await ext.context.newPage();
     await panel.goto(ext.extensionUrl('panel/panel.html'));
     workers = await setUpKeygen(panel);
+    const left = started + SECONDS * 1000 - Date.now();
+    const deadlines = { 2048: Date.now() + left / 3, 4096: started + SECONDS * 1000 };
     for (const bits of [2048, 4096]) {
-      log(`  ${bits} bits, ${KEYS[bits]} keys each way…`);
-      gen[bits] = await keygen(panel, bits, KEYS[bits]);
+      log(`  ${bits} bits, up to ${KEYS[bits]} keys each way, until ${new Date(deadlines[bits]).toISOString().slice(11, 19)}…`);
+      gen[bits] = await keygen(panel, bits, KEYS[bits], deadlines[bits], QUICK ? 2 : 6);
     }
   } finally {
     await ext.close();
@@ -101,17 +114,19 @@ async function main() {
   row({ goal: '2 edit → verdict, Jira tab', what: 'Callback URL input event → its check in the panel', s: summary(e.jira), base: trip, baseWhat: 'panel→worker→panel round trip', judged: 'p95', target: 150 });
   row({ goal: '2 edit → verdict, Jira Align tab', what: 'Jira Link input event → its check in the panel', s: summary(e.align), base: trip, baseWhat: 'panel→worker→panel round trip', judged: 'p95', target: 150 });
   const win = `${idle.windowMs / 1000} s`;
-  ratioRow({ goal: '3 idle, busy board', what: `main-thread task ms per ${win} (CDP TaskDuration)`, on: summary(idle.board.on.task), off: summary(idle.board.off.task), target: 1.05 });
+  // A starved page runs its own interval less often, which lowers its own cost: the cost per
+  // board change is printed beside the judged ratio.
+  const perChange = (side) => summary(idle.board[side].task.map((t, i) => t / Math.max(1, idle.board[side].changes[i])));
+  const pc = [perChange('on'), perChange('off')];
+  ratioRow({ goal: '3 idle, busy board', what: `main-thread task ms per ${win} (CDP TaskDuration)`, on: summary(idle.board.on.task), off: summary(idle.board.off.task), target: 1.05, note: `per board change ${ms(pc[0].median)} vs ${ms(pc[1].median)} ms (${ratio(pc[0].median / pc[1].median)})` });
   ratioRow({ goal: '3 idle, admin page', what: `main-thread task ms per ${win}, nothing changing`, on: summary(idle.admin.on.task), off: summary(idle.admin.off.task), target: 1.2 });
   row({ goal: '4 worker cold → verdict', what: 'stopped worker → panel:checkField answered', s: summary(wake.checkFieldCold), base: summary(wake.checkFieldWarm), baseWhat: 'same, worker running', judged: 'median', target: 100 });
   row({ goal: '4 worker cold → all checks', what: 'stopped worker → panel:setOptions (checkSetup, saved) answered', s: summary(wake.checkSetupCold), base: summary(wake.checkSetupWarm), baseWhat: 'same, worker running', judged: 'median', target: 100 });
   for (const bits of [2048, 4096]) {
     const ours = summary(gen[bits].ours);
     const theirs = summary(gen[bits].theirs);
-    const r = ours.median / theirs.median;
-    const [lo, hi] = ratioRange(ours.xs, theirs.xs);
-    const verdict = hi <= 1.5 ? '**met**' : r <= 1.5 ? '**not shown** (point estimate under, range not)' : '**not met**';
-    rows.push(`| 5 keygen ${bits} | Linksmith (${workers} workers, wasm) vs WebCrypto generateKey + PEM, interleaved | ${ours.n} + ${theirs.n} | ${ms(ours.median)} | ${ms(ours.p95)} | WebCrypto: ${ms(theirs.median)} (p95 ${ms(theirs.p95)}) | ${ratio(r)} (90% range ${lo.toFixed(2)}-${hi.toFixed(2)}) | median ratio ≤ 1.5× | ${verdict} |`);
+    const r = ratioRange(ours.xs, theirs.xs);
+    rows.push(`| 5 keygen ${bits} | Linksmith (${workers} workers, wasm) vs WebCrypto generateKey + PEM, interleaved | ${ours.n} + ${theirs.n} | ${ms(ours.median)} | ${ms(ours.p95)} | WebCrypto: ${ms(theirs.median)} (p95 ${ms(theirs.p95)}) | ${ratio(ours.median / theirs.median)} (range ${range(r, (x) => x.toFixed(2))}) | median ratio ≤ 1.5× | ${verdict(r, 1.5)} |`);
   }
   rows.push(`| 5 wasm size | dist/chrome/pkg/linksmith_bg.wasm, gzip -9 | 1 | ${size.gzip} B | | raw: ${size.raw} B | ${(size.gzip / size.raw).toFixed(2)}× | ≤ ${WASM_BUDGET} B | ${size.gzip <= WASM_BUDGET ? '**met**' : '**not met**'} |`);
 
@@ -124,13 +139,13 @@ async function main() {
     `Load: 1-minute load average ${l.start.toFixed(2)} at start, ${l.end.toFixed(2)} at end (${l.min.toFixed(2)}-${l.max.toFixed(2)} sampled every 5 s); all cores ${(l.busy * 100).toFixed(0)}% busy over the run, the bench's own browser included.`,
     `Run: ${new Date(started).toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s${QUICK ? ' (BENCH_QUICK: too few samples to quote)' : ''}.`,
     '',
-    'Each goal is judged on the statistic named in its "goal" column; ratios are against the baseline measured in the same run.',
+    'Each goal is judged on the statistic named in its "goal" column: met when the whole 90% bootstrap range of that statistic (or ratio) is under the goal, not met when it is all over, not shown when it spans the goal. Ratios are against the baseline measured in the same run.',
     '',
     '| goal | measure | n | median | p95 | baseline (median) | ratio | goal | verdict |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Idle script time alone (CDP ScriptDuration, medians per ${win}): busy board ${ms(boardScript[0])} ms on, ${ms(boardScript[1])} ms off; admin page ${ms(adminScript[0])} ms on, ${ms(adminScript[1])} ms off. Board changes per window: ${idle.changes.join(', ')} (page visibility: ${[...idle.visibility].join(', ')}).`,
+    `Idle script time alone (CDP ScriptDuration, medians per ${win}): busy board ${ms(boardScript[0])} ms on, ${ms(boardScript[1])} ms off; admin page ${ms(adminScript[0])} ms on, ${ms(adminScript[1])} ms off. Board changes per window (60 expected): on ${idle.board.on.changes.join(', ')}, off ${idle.board.off.changes.join(', ')} (page visibility: ${[...idle.visibility].join(', ')}).`,
     '',
   ].join('\n');
   await mkdir(path.join(ROOT, 'out'), { recursive: true });

@@ -35,11 +35,11 @@ async function measureOnce(on, { windowMs, settleMs }) {
       await session.send('Performance.enable');
       pages[name] = { page, session };
     }
-    // The board really is busy in every run (its interval fires only in a visible page).
-    const changesBefore = await pages.board.page.evaluate(() => Number(document.body.dataset.changes ?? 0));
     await sleep(settleMs);
     const start = {};
     for (const [name, p] of Object.entries(pages)) start[name] = await metrics(p.session);
+    // How busy the board really was: a starved page runs its interval less often.
+    const changesBefore = await pages.board.page.evaluate(() => Number(document.body.dataset.changes ?? 0));
     await sleep(windowMs);
     const out = {};
     for (const [name, p] of Object.entries(pages)) {
@@ -56,7 +56,8 @@ async function measureOnce(on, { windowMs, settleMs }) {
 
 /** `pairs` of off/on runs; per page and side, the task and script milliseconds of each window. */
 export async function idleCost({ pairs = 3, windowMs = 6000, settleMs = 2000, log = () => {} } = {}) {
-  const out = { windowMs, board: { on: { task: [], script: [] }, off: { task: [], script: [] } }, admin: { on: { task: [], script: [] }, off: { task: [], script: [] } }, changes: [], visibility: new Set() };
+  const side = () => ({ on: { task: [], script: [], changes: [] }, off: { task: [], script: [], changes: [] } });
+  const out = { windowMs, board: side(), admin: side(), visibility: new Set() };
   for (let i = 0; i < pairs; i += 1) {
     for (const on of i % 2 ? [true, false] : [false, true]) {
       const r = await measureOnce(on, { windowMs, settleMs });
@@ -64,7 +65,7 @@ export async function idleCost({ pairs = 3, windowMs = 6000, settleMs = 2000, lo
         out[name][on ? 'on' : 'off'].task.push(r[name].task);
         out[name][on ? 'on' : 'off'].script.push(r[name].script);
       }
-      out.changes.push(r.boardChanges);
+      out.board[on ? 'on' : 'off'].changes.push(r.boardChanges);
       out.visibility.add(r.visibility);
       log(`  Linksmith ${on ? 'on ' : 'off'}: board ${r.board.task.toFixed(0)} ms tasks (${r.board.script.toFixed(0)} script), admin page ${r.admin.task.toFixed(0)} ms (${r.admin.script.toFixed(0)} script) in ${windowMs / 1000} s`);
     }
