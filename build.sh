@@ -6,8 +6,8 @@
 #   ./build.sh test     every check: fmt, clippy, native tests, wasm boundary tests, JS lint, browser e2e
 #   ./build.sh demo     build, run the walkthrough in Chromium with the extension on the fixture UIs
 #                       (headless: screenshots in out/demo/), then serve the checker page (www/)
-#   ./build.sh bench    build, then benchmark in headless Chromium (keygen vs WebCrypto, size,
-#                       panel and form timings); writes out/bench.md
+#   ./build.sh bench    build, then benchmark in headless Chromium each goal of docs/performance.md
+#                       against a baseline from the same run (~5 min); writes out/bench.md
 #   ./build.sh fuzz [s] run every cargo-fuzz target in fuzz/ for s seconds each (default 60)
 #
 # Everything it needs is installed on first use, so a fresh machine only needs rustup, node and apt.
@@ -372,7 +372,7 @@ bench() {
   build
   ensure_test_tools
   build_fixtures
-  log "Benchmark (headless Chromium, dist/chrome); about 2-5 minutes"
+  log "Benchmark (headless Chromium, dist/chrome; docs/performance.md); about 5 minutes"
   node tests/bench/bench.mjs
 }
 
