@@ -8,6 +8,7 @@ import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
+import { verifyHandlers } from './verify.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('/')).origin;
 const MAX_VALUE = 16 * 1024; // a 4096-bit PEM is ~800 bytes; anything huge is not a form value
@@ -167,6 +168,7 @@ async function fillSide(side) {
 }
 
 const panelHandlers = {
+  ...verifyHandlers, // Verify with Jira (sw/verify.js)
   async 'panel:getState'() {
     const { state, policy } = await stateWithPolicy();
     return ok({ ...state, policy });
@@ -178,7 +180,7 @@ const panelHandlers = {
   },
   async 'panel:setOptions'({ options }) {
     if (!options || typeof options !== 'object') return fail('bad-request', 'options must be an object');
-    const allowed = { consumerKey: 255 * 4, authType: 16, username: 320, jiraSiteUrl: 2048, alignSiteUrl: 2048 };
+    const allowed = { consumerKey: 255 * 4, authType: 16, username: 320, serviceAccountEmail: 320, jiraSiteUrl: 2048, alignSiteUrl: 2048 };
     const policy = await managedPolicy();
     const locked = lockedOptions(policy); // set by the organisation: not the panel's to change
     await updateState(async (state) => {
