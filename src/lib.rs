@@ -13,4 +13,5 @@ pub mod rules;
 pub mod setup_check;
 pub mod text;
 pub mod verify;
+pub mod vocabulary;
 pub mod wasm_api;

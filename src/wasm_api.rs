@@ -6,6 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::keys;
+use crate::vocabulary::Field;
 
 /// Serialises with maps as plain objects, so results survive `chrome.runtime.sendMessage`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -120,10 +121,11 @@ pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::setup_check::check_setup(&setup))
 }
 
-/// `checkField(field, value, context?)` → `{field, value, ok, problems}` for one form field.
+/// `checkField(field, value, context?)` → `{field, value, ok, problems}` for one field, named as
+/// in the vocabulary (`align.consumerKey`, `jira.applicationName`, `alignSiteUrl`…).
 #[wasm_bindgen(js_name = checkField)]
 pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
-    let field = string_arg(&field, "The field name")?;
+    let name = string_arg(&field, "The field name")?;
     let value = string_arg(&value, "The value")?;
     let context: crate::rules::FieldContext = if context.is_undefined() || context.is_null() {
         Default::default()
@@ -135,12 +137,22 @@ pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<J
             )
         })?
     };
-    let report = crate::rules::check_field(&field, &value, &context).ok_or_else(|| {
-        js_error(
-            "unknown-field",
-            &format!("There is no rule for a field named '{field}'."),
-        )
-    })?;
+    let report = Field::from_name(&name)
+        .and_then(|field| crate::rules::check_field(field, &value, &context))
+        .ok_or_else(|| {
+            let known: Vec<&str> = Field::ALL
+                .iter()
+                .filter(|f| crate::rules::has_rule(**f))
+                .map(|f| f.name())
+                .collect();
+            js_error(
+                "unknown-field",
+                &format!(
+                    "There is no rule for a field named '{name}'; the fields with rules are {}.",
+                    known.join(", ")
+                ),
+            )
+        })?;
     to_js(&report)
 }
 
@@ -259,8 +271,15 @@ pub fn verify_verdict(check_id: JsValue, input: JsValue) -> Result<JsValue, JsVa
         #[serde(default)]
         step: String,
     }
-    let id = string_arg(&check_id, "The check id")?;
-    let check = match id.as_str() {
+    let name = string_arg(&check_id, "The check id")?;
+    let unknown = || {
+        js_error(
+            "unknown-check",
+            &format!("There is no Verify with Jira check named '{name}'."),
+        )
+    };
+    let id = crate::vocabulary::CheckId::from_name(&name).ok_or_else(unknown)?;
+    let check = match id {
         verify::CONSUMER_REGISTERED => verify::consumer_registered(&verify_input(input)?),
         verify::KEY_TEST => verify::key_test(&verify_input(input)?),
         verify::SITE_IDENTITY => verify::site_identity(&verify_input(input)?),
@@ -274,12 +293,7 @@ pub fn verify_verdict(check_id: JsValue, input: JsValue) -> Result<JsValue, JsVa
         }
         verify::BASIC_AUTH_CREDENTIALS => verify::basic_auth_credentials(&verify_input(input)?),
         verify::STORED_CONSUMER => verify::stored_consumer(&verify_input(input)?),
-        _ => {
-            return Err(js_error(
-                "unknown-check",
-                &format!("There is no Verify with Jira check named '{id}'."),
-            ));
-        }
+        _ => return Err(unknown()),
     };
     to_js(&check)
 }

@@ -5,6 +5,7 @@
 import init, { signOAuthRequest } from '../pkg/linksmith.js';
 import { checklist } from './checklist.js';
 import { t } from './i18n.js';
+import { MESSAGE } from '../shared/vocabulary.js';
 
 const $ = (id) => document.getElementById(id);
 const GATEWAY = 'https://api.atlassian.com/*';
@@ -64,11 +65,11 @@ async function verify() {
   cancel.hidden = false;
   status.textContent = t('verifyRunning');
   try {
-    const state = await send('panel:getState');
+    const state = await send(MESSAGE.PANEL_GET_STATE);
     if (apiToken && !(await gatewayGranted(state))) {
       status.textContent = t('verifyGatewayRefused');
     }
-    const result = await send('panel:verifyWithJira', { serviceAccountEmail: email, apiToken, step: currentStep(state) });
+    const result = await send(MESSAGE.PANEL_VERIFY_WITH_JIRA, { serviceAccountEmail: email, apiToken, step: currentStep(state) });
     renderChecks($('verify-checks'), result.checks);
     status.textContent = result.error === 'no-jira-site' ? t('verifyNoJiraSite')
       : t(result.cancelled ? 'verifyCancelled' : 'verifyDone');
@@ -85,7 +86,7 @@ async function testKey() {
   const list = $('keygen-test-result');
   if (!keyPair) return;
   try {
-    const state = await send('panel:getState');
+    const state = await send(MESSAGE.PANEL_GET_STATE);
     const origin = state.sides.jira?.origin;
     const consumerKey = state.sides.align?.fields?.consumerKey?.value || state.options.consumerKey;
     if (!origin || !consumerKey) {
@@ -97,7 +98,7 @@ async function testKey() {
     const url = `${origin}/plugins/servlet/oauth/request-token`;
     const signed = signOAuthRequest({ method: 'POST', url, consumerKey, callback: 'oob', privateKeyPem: keyPair.privateKeyPkcs8Pem });
     status.textContent = t('verifyRunning');
-    const check = await send('panel:testKeyWithJira', { url, authorization: signed.authorization, consumerKey });
+    const check = await send(MESSAGE.PANEL_TEST_KEY_WITH_JIRA, { url, authorization: signed.authorization, consumerKey });
     renderChecks(list, [check]);
     status.textContent = '';
   } catch (error) {
@@ -107,11 +108,11 @@ async function testKey() {
 
 export function setupVerify() {
   $('verify-run').addEventListener('click', () => verify());
-  $('verify-cancel').addEventListener('click', () => send('panel:cancelVerify').catch(() => {}));
+  $('verify-cancel').addEventListener('click', () => send(MESSAGE.PANEL_CANCEL_VERIFY).catch(() => {}));
   $('opt-service-account').addEventListener('change', () => {
-    send('panel:setOptions', { options: { serviceAccountEmail: $('opt-service-account').value.trim() } }).catch(() => {});
+    send(MESSAGE.PANEL_SET_OPTIONS, { options: { serviceAccountEmail: $('opt-service-account').value.trim() } }).catch(() => {});
   });
-  send('panel:getState').then((state) => {
+  send(MESSAGE.PANEL_GET_STATE).then((state) => {
     $('opt-service-account').value ||= state.options.serviceAccountEmail ?? '';
   }).catch(() => {});
   // The key generator announces each new pair (and null when it is discarded).

@@ -13,6 +13,7 @@
 import { loadCore } from './core.js';
 import { approvedHosts, sideOfUrl } from './hosts.js';
 import { loadState } from './state.js';
+import { CHECK, MESSAGE } from '../shared/vocabulary.js';
 
 export const TIMEOUT_MS = 10_000;
 const BODY_LIMIT = 8 * 1024;
@@ -102,7 +103,7 @@ async function siteIdentity(core, jiraOrigin, align, signal) {
     fields.push({ field, url, lookup });
   }
   const tab = await tenantInfo(jiraOrigin, signal);
-  return core.verifyVerdict('jira-site-identity', { tabUrl: jiraOrigin, tab, fields });
+  return core.verifyVerdict(CHECK.JIRA_SITE_IDENTITY, { tabUrl: jiraOrigin, tab, fields });
 }
 
 async function oauthProbe(core, jiraOrigin, consumerKey, signal) {
@@ -111,10 +112,10 @@ async function oauthProbe(core, jiraOrigin, consumerKey, signal) {
   try {
     signed = core.signOAuthRequest({ method: 'POST', url, consumerKey, callback: 'oob' });
   } catch (e) {
-    return { id: 'jira-consumer-registered', state: 'unknown', message: e.message, fix: '', predicts: null };
+    return { id: CHECK.JIRA_CONSUMER_REGISTERED, state: 'unknown', message: e.message, fix: '', predicts: null };
   }
   const answer = await ask(url, { method: 'POST', headers: { Authorization: signed.authorization }, signal });
-  return core.verifyVerdict('jira-consumer-registered', { consumerKey, answer });
+  return core.verifyVerdict(CHECK.JIRA_CONSUMER_REGISTERED, { consumerKey, answer });
 }
 
 async function storedConsumer(core, jiraOrigin, alignOrigin, align, consumerKey, signal) {
@@ -128,7 +129,7 @@ async function storedConsumer(core, jiraOrigin, alignOrigin, align, consumerKey,
     const answer = await ask(`${jiraOrigin}/rest/applinks-oauth/1.0/applicationlink/${encodeURIComponent(link.id)}/authentication/consumer`, session);
     consumers.push({ linkId: link.id, answer });
   }
-  return core.verifyVerdict('jira-stored-consumer', {
+  return core.verifyVerdict(CHECK.JIRA_STORED_CONSUMER, {
     alignSiteUrl: alignOrigin ?? '', alignConsumerKey: consumerKey,
     alignPublicKey: align?.fields?.publicKey?.value ?? '', links, consumers,
   });
@@ -157,8 +158,8 @@ export async function verifyWithJira({ serviceAccountEmail = '', apiToken = '', 
     const email = serviceAccountEmail || state.options.username || '';
     const jobs = [siteIdentity(core, jiraOrigin, align, signal)];
     jobs.push(ask(`${jiraOrigin}/rest/api/3/myself?expand=applicationRoles`, { credentials: 'include', headers: { Accept: 'application/json' }, signal })
-      .then((me) => [core.verifyVerdict('jira-session-user', { answer: me, serviceAccount: email, step }),
-        core.verifyVerdict('jira-product-access', { answer: me })]));
+      .then((me) => [core.verifyVerdict(CHECK.JIRA_SESSION_USER, { answer: me, serviceAccount: email, step }),
+        core.verifyVerdict(CHECK.JIRA_PRODUCT_ACCESS, { answer: me })]));
     if (oauth) {
       jobs.push(oauthProbe(core, jiraOrigin, consumerKey, signal));
       jobs.push(storedConsumer(core, jiraOrigin, alignOrigin, align, consumerKey, signal));
@@ -170,7 +171,7 @@ export async function verifyWithJira({ serviceAccountEmail = '', apiToken = '', 
           headers: { Authorization: basicHeader(email, apiToken), Accept: 'application/json' }, signal,
         }));
       }
-      jobs.push(core.verifyVerdict('basic-auth-credentials', { email, answers }));
+      jobs.push(core.verifyVerdict(CHECK.BASIC_AUTH_CREDENTIALS, { email, answers }));
     }
     const checks = (await Promise.all(jobs)).flat();
     return { checks, cancelled: signal.aborted };
@@ -188,10 +189,10 @@ export function cancelVerify() {
 /** "Test with Jira" in the key generator: the panel signed the call (its private key stays there). */
 export async function testKeyWithJira({ url, authorization, consumerKey }) {
   if (!(await allowedTarget(url)) || new URL(url).pathname !== REQUEST_TOKEN_PATH) {
-    return { id: 'jira-key-test', state: 'unknown', message: 'Not a Jira request-token URL.', fix: '', predicts: null };
+    return { id: CHECK.JIRA_KEY_TEST, state: 'unknown', message: 'Not a Jira request-token URL.', fix: '', predicts: null };
   }
   const answer = await ask(url, { method: 'POST', headers: { Authorization: authorization } });
-  return (await loadCore()).verifyVerdict('jira-key-test', { consumerKey, answer });
+  return (await loadCore()).verifyVerdict(CHECK.JIRA_KEY_TEST, { consumerKey, answer });
 }
 
 const str = (v, max) => typeof v === 'string' && v.length <= max;
@@ -200,14 +201,14 @@ const bad = (message) => ({ ok: false, error: { name: 'bad-request', message } }
 // Registered among the router's panel handlers: the router has already checked that the sender is
 // one of Linksmith's own pages.
 export const verifyHandlers = {
-  async 'panel:verifyWithJira'({ serviceAccountEmail = '', apiToken = '', step = '' }) {
+  async [MESSAGE.PANEL_VERIFY_WITH_JIRA]({ serviceAccountEmail = '', apiToken = '', step = '' }) {
     if (!str(serviceAccountEmail, 320) || !str(apiToken, 4096) || !str(step, 64)) return bad('email, token and step must be short strings');
     return { ok: true, data: await verifyWithJira({ serviceAccountEmail, apiToken, step }) };
   },
-  async 'panel:cancelVerify'() {
+  async [MESSAGE.PANEL_CANCEL_VERIFY]() {
     return { ok: true, data: cancelVerify() };
   },
-  async 'panel:testKeyWithJira'({ url, authorization, consumerKey }) {
+  async [MESSAGE.PANEL_TEST_KEY_WITH_JIRA]({ url, authorization, consumerKey }) {
     if (!str(url, 2048) || !str(authorization, 8192) || !str(consumerKey, 1024) || !authorization.startsWith('OAuth ')) {
       return bad('url, authorization and consumerKey must be strings');
     }

@@ -17,20 +17,21 @@ pub use consumer::{OAuthProbeInput, consumer_registered, key_test};
 pub use site::{SiteIdentityInput, TenantLookup, gateway_cloud_id, site_identity};
 pub use stored::{ConsumerInfo, LinkList, StoredConsumerInput, stored_consumer};
 
-/// The check ids of "Verify with Jira" (part of the stable contract, like the cross-tab ones).
-pub const CONSUMER_REGISTERED: &str = "jira-consumer-registered";
-pub const SESSION_USER: &str = "jira-session-user";
-pub const PRODUCT_ACCESS: &str = "jira-product-access";
-pub const SITE_IDENTITY: &str = "jira-site-identity";
-pub const BASIC_AUTH_CREDENTIALS: &str = "basic-auth-credentials";
-pub const STORED_CONSUMER: &str = "jira-stored-consumer";
-/// The key generator's "Test with Jira" (a request-token call signed with the generated key).
-pub const KEY_TEST: &str = "jira-key-test";
+use crate::vocabulary::CheckId;
+
+// The check ids of "Verify with Jira", from the one vocabulary (src/vocabulary/checks.rs).
+pub const CONSUMER_REGISTERED: CheckId = CheckId::JiraConsumerRegistered;
+pub const SESSION_USER: CheckId = CheckId::JiraSessionUser;
+pub const PRODUCT_ACCESS: CheckId = CheckId::JiraProductAccess;
+pub const SITE_IDENTITY: CheckId = CheckId::JiraSiteIdentity;
+pub const BASIC_AUTH_CREDENTIALS: CheckId = CheckId::BasicAuthCredentials;
+pub const STORED_CONSUMER: CheckId = CheckId::JiraStoredConsumer;
+pub const KEY_TEST: CheckId = CheckId::JiraKeyTest;
 
 use crate::setup_check::{Check, CheckState};
 
 pub(crate) fn check(
-    id: &'static str,
+    id: CheckId,
     state: CheckState,
     message: impl Into<String>,
     fix: impl Into<String>,
