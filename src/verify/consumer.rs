@@ -116,19 +116,17 @@ pub fn key_test(input: &OAuthProbeInput) -> Check {
             "Check the Jira site address and your connection, then click Test with Jira again.",
         );
     }
-    if answer.status == 200 {
-        if let Some(token) = request_token(&answer.body) {
-            let start: String = token.chars().take(4).collect();
-            return check(
-                KEY_TEST,
-                CheckState::Pass,
-                format!(
-                    "Jira accepted a request signed with this key for the consumer '{key}' and issued a request token ({}…).",
-                    visible(&start)
-                ),
-                "",
-            );
-        }
+    if let Some(token) = request_token(&answer.body).filter(|_| answer.status == 200) {
+        let start: String = token.chars().take(4).collect();
+        return check(
+            KEY_TEST,
+            CheckState::Pass,
+            format!(
+                "Jira accepted a request signed with this key for the consumer '{key}' and issued a request token ({}…).",
+                visible(&start)
+            ),
+            "",
+        );
     }
     match problem_of(answer).as_deref() {
         Some("consumer_key_unknown") => check(
