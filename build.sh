@@ -77,6 +77,16 @@ ensure_test_tools() {
   fi
 }
 
+# Test-only Python packages: oauthlib (with PyJWT + cryptography for RSA-SHA1) verifies OAuth
+# signatures independently of our Rust code (tests/oauth_differential.rs, the fake Jira).
+ensure_python() {
+  if ! python3 -c 'import oauthlib, jwt, cryptography' 2>/dev/null; then
+    log "Installing Python packages: oauthlib pyjwt cryptography"
+    python3 -m pip install --quiet oauthlib==4.0.1 pyjwt==2.15.1 cryptography==48.0.0 \
+      || python3 -m pip install --quiet --break-system-packages oauthlib==4.0.1 pyjwt==2.15.1 cryptography==48.0.0
+  fi
+}
+
 # Cargo subcommands the checks need, pinned so a clean machine gets what was tested here.
 CARGO_DENY_VERSION=0.20.2
 CARGO_FUZZ_VERSION=0.13.2
@@ -292,6 +302,7 @@ build() {
 # --- test -----------------------------------------------------------------------------------
 
 run_tests() {
+  ensure_python
   build
   ensure_test_tools
   build_fixtures
