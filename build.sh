@@ -150,6 +150,9 @@ assemble_browser() {
   # The one module that differs between browsers (panel opening): only this browser's copy ships.
   rm -rf "$out/sw/platform"
   cp "extension/sw/platform/$browser.js" "$out/sw/platform.js"
+  # Content scripts cannot be modules: their ES modules ship as one readable classic script.
+  rm -rf "$out/content"
+  node tools/bundle-content.mjs "$out/content/linksmith-content.js"
   node tools/manifest.mjs "$browser" "$out"
   cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$out/pkg/"
   # The icon ships as the PNGs the manifest names; its SVG source stays in the repository.
@@ -226,7 +229,9 @@ $(cd "$PKG" && sha256sum linksmith_bg.wasm linksmith.js)
 
 Everything else in the extension is hand-written, unminified JavaScript, HTML, CSS and JSON,
 copied as is; per browser, \`manifest.json\` is rewritten by \`tools/manifest.mjs\` and
-\`sw/platform.js\` is the copy of \`extension/sw/platform/<browser>.js\`.
+\`sw/platform.js\` is the copy of \`extension/sw/platform/<browser>.js\`, and
+\`content/linksmith-content.js\` is \`extension/content/*.js\` bundled by \`tools/bundle-content.mjs\`
+(esbuild, pinned in package-lock.json; unminified).
 README
 }
 
@@ -248,6 +253,8 @@ assemble() {
   rm -rf "$DIST/www"
   mkdir -p "$DIST/www/pkg"
   cp -R www/. "$DIST/www/"
+  # The page imports the same vocabulary as the extension.
+  cp -R extension/shared "$DIST/www/shared"
   # The page runs the panel's key generator (and its worker, and its strings) unchanged.
   mkdir -p "$DIST/www/keygen"
   cp extension/panel/keygen.js extension/panel/keygen-worker.js extension/panel/i18n.js "$DIST/www/keygen/"
@@ -265,9 +272,17 @@ build_fixtures() {
   fi
 }
 
+# extension/shared/vocabulary.js is generated from src/vocabulary/ (committed, so a reader sees it;
+# `cargo test` fails when the committed copy is stale).
+emit_vocabulary() {
+  log "Writing extension/shared/vocabulary.js from src/vocabulary/"
+  LINKSMITH_WRITE_VOCABULARY=1 cargo test --locked --quiet --test vocabulary the_committed_vocabulary_module_is_current >/dev/null
+}
+
 build() {
   ensure_rust
   ensure_npm
+  emit_vocabulary
   build_wasm
   assemble
   log "Built: load $DIST/chrome unpacked in chrome://extensions (zip: $DIST/linksmith-chrome.zip);"

@@ -162,7 +162,7 @@ const saveOptionsSoon = debounce(saveOptions, 200);
 async function validateConsumerKey() {
   const value = $('opt-consumer-key').value;
   if (!value) return renderProblems($('consumer-key-problems'), []);
-  const report = await send('panel:checkField', { field: 'consumerKey', value }).catch(() => null);
+  const report = await send('panel:checkField', { field: 'align.consumerKey', value }).catch(() => null);
   const prefix = state?.policy?.consumerKeyPrefix;
   const policyProblems = prefix && !value.startsWith(prefix)
     ? [{ code: 'consumer-key-policy-prefix', severity: 'error', message: t('consumerKeyPrefixProblem', prefix), fix: '' }] : [];
