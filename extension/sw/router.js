@@ -10,6 +10,7 @@ import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
 import { bindingHandlers } from './bindings.js';
+import { inspectKey } from './keycache.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('/')).origin;
 // The keys a content script may report for each side: every form field but the secret one (an
@@ -155,7 +156,7 @@ async function fillSide(side) {
     filled.push(...result.data.filled);
     for (const r of result.data.refused) refused.set(r.key, r);
     if (side === SIDE.JIRA && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
-      const report = (await loadCore()).inspectPublicKey(values.publicKey);
+      const report = await inspectKey(values.publicKey);
       await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
     }
   }
@@ -213,7 +214,7 @@ const panelHandlers = {
   },
   async [MESSAGE.PANEL_INSPECT_PUBLIC_KEY]({ text }) {
     if (!isString(text, LIMITS.MAX_KEY_TEXT)) return fail('bad-request', 'text must be a string');
-    return ok((await loadCore()).inspectPublicKey(text));
+    return ok(await inspectKey(text));
   },
   // Self-hosted sites. The panel has already had the browser grant the origin (that needs the
   // admin's click); addHost checks the grant again before registering anything.
