@@ -330,7 +330,8 @@ run_tests() {
 # repository on GitHub) where it can be fetched, else from the snapshot in ../shared (a copy of
 # rustsec/advisory-db, its commit and date in SNAPSHOT); the output says which, and of what date.
 # LINKSMITH_ADVISORIES=required fails when neither is there; =off skips them (see SECURITY.md).
-ADVISORY_SNAPSHOT="$ROOT/../shared/rustsec-advisory-db"
+# LINKSMITH_ADVISORY_SNAPSHOT points at another snapshot folder.
+ADVISORY_SNAPSHOT="${LINKSMITH_ADVISORY_SNAPSHOT:-$ROOT/../shared/rustsec-advisory-db}"
 # cargo-deny finds a database under db-path in the folder named after its URL (this one is the
 # name it derives from the default https://github.com/rustsec/advisory-db).
 ADVISORY_DB_DIR=advisory-db-3157b0e258782691
@@ -370,16 +371,16 @@ audit() {
     cargo deny --locked check --hide-inclusion-graph advisories
   elif [ -f "$ADVISORY_SNAPSHOT/SNAPSHOT" ]; then
     db=$(advisory_snapshot_db)
-    echo "cargo deny: the live RustSec database is unreachable; advisories from the snapshot in ../shared/rustsec-advisory-db, $(awk '$1 == "commit" { c = $2 } $1 == "date" { d = $2 } END { print "commit " substr(c, 1, 12) " of " d }' "$ADVISORY_SNAPSHOT/SNAPSHOT")"
+    echo "cargo deny: the live RustSec database is unreachable; advisories from the snapshot in $ADVISORY_SNAPSHOT, $(awk '$1 == "commit" { c = $2 } $1 == "date" { d = $2 } END { print "commit " substr(c, 1, 12) " of " d }' "$ADVISORY_SNAPSHOT/SNAPSHOT")"
     # The same policy with db-path pointed at the snapshot (cargo-deny takes db-path from its config only).
     config="$ROOT/target/deny-snapshot.toml"
     sed "s|^db-urls = .*|&\ndb-path = \"$db\"|" deny.toml >"$config"
-    cargo deny --locked --offline check --config "$config" --hide-inclusion-graph advisories
+    cargo deny --locked --offline --config "$config" check --hide-inclusion-graph advisories
   elif [ "$mode" = required ]; then
-    echo "cargo deny: advisories required, but the RustSec database could not be fetched and there is no snapshot at ../shared/rustsec-advisory-db" >&2
+    echo "cargo deny: advisories required, but the RustSec database could not be fetched and there is no snapshot at $ADVISORY_SNAPSHOT" >&2
     return 1
   else
-    echo "cargo deny: advisories NOT checked: the RustSec database is unreachable and there is no snapshot at ../shared/rustsec-advisory-db (LINKSMITH_ADVISORIES=required makes this an error)"
+    echo "cargo deny: advisories NOT checked: the RustSec database is unreachable and there is no snapshot at $ADVISORY_SNAPSHOT (LINKSMITH_ADVISORIES=required makes this an error)"
   fi
 }
 
