@@ -305,7 +305,7 @@ build() {
 
 run_tests() {
   ensure_python
-  build
+  build check-only
   ensure_test_tools
   build_fixtures
   log "cargo fmt --check"
