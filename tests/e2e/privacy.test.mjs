@@ -1,14 +1,21 @@
 // The privacy promises of PRIVACY.md, checked after the whole admin walkthrough: no private key and
-// no API token in any storage area, no network request of the extension's own (every request the
-// browser makes comes from the fixture pages, or is the extension loading its own files), and the
-// side panel passes axe-core with no violation.
+// no API token in any storage area, no network request of the extension's own until "Verify with
+// Jira" is clicked (every request the browser makes comes from the fixture pages, or is the
+// extension loading its own files), and the side panel passes axe-core with no violation. Then the
+// click: only Jira and Jira Align sites, only after it, the token in one Authorization header.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchWithExtension, ROOT } from './harness.mjs';
-import { routeFixtures, seedJira, seedAlign } from '../fixtures/serve.mjs';
-import { fullOAuthFlow, panelFill, alignPublicKey, CONSUMER_KEY } from './walkthrough.mjs';
+import { Buffer } from 'node:buffer';
+import {
+  routeFixtures, seedJira, seedAlign, SERVICE_JIRA_USER, DEFAULT_JIRA_USER,
+} from '../fixtures/serve.mjs';
+import {
+  fullOAuthFlow, panelFill, alignPublicKey, CONSUMER_KEY, openAlignConnector, openJira, fillAlignFromPanel,
+} from './walkthrough.mjs';
+import { FakeJira, SITE, SESSION_COOKIE } from '../fixtures/fake-jira/fake-jira.mjs';
 
 const FIXTURE_HOSTS = new Set(['acme.atlassian.net', 'acme.jiraalign.com']);
 const TOKEN = 'ATATT3xFfGF0privacyfixture0000notarealtoken0000';
@@ -109,6 +116,97 @@ test('after the full walkthrough: no secret stored, no request of the extension\
     assert.deepEqual(violations, []);
     assert.ok(results.passes.length > 10, 'axe ran its rules');
   } finally {
+    await ext.close();
+  }
+});
+
+// A Jira or Jira Align Cloud site, or the scoped-token gateway: written out here, not taken from
+// the extension's own host rule, so a wrong rule there cannot pass this test.
+const JIRA_OR_ALIGN = /^https:\/\/([a-z0-9-]+\.atlassian\.net|[a-z0-9-]+\.jiraalign\.com|api\.atlassian\.com)$/;
+
+test('Verify with Jira: the extension\'s requests go only to Jira and Jira Align sites, only after the click; the token in one Authorization header', async () => {
+  const ext = await launchWithExtension();
+  const own = `chrome-extension://${ext.extensionId}/`;
+  const requests = [];
+  const strays = [];
+  const fake = new FakeJira({
+    readStore: async () => ({ links: [] }),
+    sessionUser: { ...DEFAULT_JIRA_USER, roles: ['jira-software'] },
+    accounts: [{ ...SERVICE_JIRA_USER, token: TOKEN, roles: ['jira-software'] }],
+  });
+  try {
+    await ext.context.route((u) => /^https?:$/.test(u.protocol), (route) => {
+      strays.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    await routeFixtures(ext.context);
+    await seedJira(ext.context, 'empty');
+    await seedAlign(ext.context, 'empty');
+    await fake.route(ext.context);
+    await ext.context.addCookies([{ name: SESSION_COOKIE, value: 'fixture-session', domain: 'acme.atlassian.net', path: '/', secure: true, sameSite: 'None', httpOnly: true }]);
+    await ext.context.route((u) => /^https?:$/.test(u.protocol), async (route) => {
+      const r = route.request();
+      let from;
+      try {
+        from = r.serviceWorker()?.url() ?? r.frame().url();
+      } catch {
+        from = 'unknown';
+      }
+      requests.push({ url: r.url(), from, at: Date.now(), headers: await r.allHeaders(), body: r.postData() ?? '' });
+      return route.fallback();
+    });
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('panel/panel.html'));
+    const w = { ext, panel, align: null, jira: null, onStep: async () => {} };
+    await openAlignConnector(w);
+    await openJira(w);
+    await fillAlignFromPanel(w);
+    await panel.fill('#opt-service-account', SERVICE_JIRA_USER.email);
+    const fromExtension = () => requests.filter((r) => r.from.startsWith(own));
+    assert.deepEqual(fromExtension().map((r) => r.url), [], 'no request of the extension before the click');
+
+    const verify = async () => {
+      await panel.bringToFront();
+      const clicked = Date.now();
+      await panel.getByRole('button', { name: 'Verify with Jira', exact: true }).click();
+      await panel.locator('#verify-run:not([disabled])').waitFor({ timeout: 30_000 });
+      return clicked;
+    };
+    const oauthClick = await verify();
+    const oauthRequests = fromExtension();
+    assert.ok(oauthRequests.length >= 4, `the click made the checks' requests: ${oauthRequests.map((r) => r.url).join(' ')}`);
+    for (const r of oauthRequests) {
+      assert.ok(r.at >= oauthClick, `${r.url} was requested before the click`);
+      assert.match(new URL(r.url).origin, JIRA_OR_ALIGN, `the extension requested ${r.url}`);
+    }
+
+    // Basic Auth: the token pasted into the panel, at this click only.
+    await panel.selectOption('#opt-auth-type', 'basic');
+    await panel.fill('#opt-username', SERVICE_JIRA_USER.email);
+    await panel.fill('#verify-api-token', TOKEN);
+    const seen = requests.length;
+    const basicClick = await verify();
+    const basicRequests = requests.slice(seen);
+    const basic = `Basic ${Buffer.from(`${SERVICE_JIRA_USER.email}:${TOKEN}`).toString('base64')}`;
+    const carrying = requests.filter((r) => [r.url, r.body, JSON.stringify(r.headers)].some((t) => t.includes(TOKEN) || t.includes(basic.slice(6))));
+    assert.equal(carrying.length, 1, `the token went in exactly one request: ${carrying.map((r) => r.url).join(' ')}`);
+    assert.equal(carrying[0].headers.authorization, basic, 'in its Authorization header');
+    assert.equal(new URL(carrying[0].url).origin, SITE, 'to the Jira API URL\'s origin');
+    assert.ok(!carrying[0].headers.cookie, 'without the session cookie');
+    for (const r of basicRequests.filter((x) => x.from.startsWith(own))) {
+      assert.ok(r.at >= basicClick);
+      assert.match(new URL(r.url).origin, JIRA_OR_ALIGN, `the extension requested ${r.url}`);
+    }
+    assert.deepEqual(strays, [], 'no request to a host outside the fixtures');
+    // The recorder sees the worker's requests: the Verify calls were recorded as the worker's.
+    assert.ok(oauthRequests.some((r) => r.from === `${own}service-worker.js` && r.url === `${SITE}/_edge/tenant_info`));
+
+    const dump = await panel.evaluate(async () => JSON.stringify([
+      await chrome.storage.local.get(null), await chrome.storage.sync.get(null), await chrome.storage.session.get(null)]));
+    assert.ok(dump.includes(SERVICE_JIRA_USER.email), 'the dump is real: the service account email is stored');
+    for (const piece of [TOKEN, TOKEN.slice(0, 12), TOKEN.slice(-16)]) assert.ok(!dump.includes(piece), `token piece ${piece} stored`);
+  } finally {
+    fake.close();
     await ext.close();
   }
 });
