@@ -35,7 +35,7 @@ use url::Url;
 
 use crate::problem::{Problem, Severity};
 use crate::rules::public_key::{
-    KeyFacts, KeyInspector, KeyModule, report_from_facts, short_fingerprint,
+    KeyFacts, KeyInspector, KeyModule, RecentKeys, report_from_facts, short_fingerprint,
 };
 use crate::rules::urls::{JiraUrl, jira_site_root, origin_of};
 use crate::rules::{
@@ -139,9 +139,13 @@ pub fn normalise_auth_type(text: &str) -> AuthType {
     }
 }
 
-/// Runs every check with the real key module.
+thread_local! {
+    static KEYS: RecentKeys<KeyModule> = const { RecentKeys::new(KeyModule) };
+}
+
+/// Runs every check with the real key module, reusing the inspection of a key seen lately.
 pub fn check_setup(setup: &Setup) -> Vec<Check> {
-    check_setup_with(setup, &KeyModule)
+    KEYS.with(|keys| check_setup_with(setup, keys))
 }
 
 /// Runs every check with a given key inspector (tests pass a stub).
