@@ -24,8 +24,12 @@ export async function mismatchCaught(browser) {
   await waitForCheck(w, 'consumer-key-match', 'pass');
 
   // Generate New Key clicked again after the key was pasted into Jira.
+  const before = await w.align.value('#txtPublicKey');
+  await w.align.front();
   await w.align.click('#btnGenerateKey');
-  await waitForCheck(w, 'public-key-match', 'fail');
+  await w.align.waitForFunction((pem) => document.querySelector('#txtPublicKey').value !== pem, before, { timeout: 30_000 });
+  await w.panel.front();
+  await waitForCheck(w, 'public-key-match', 'fail', 30_000);
   assert.match(await checkText('public-key-match'), /Generate New Key/);
   assert.match(await checkText('public-key-match'), /signature_invalid/);
 }
