@@ -77,6 +77,16 @@ ensure_test_tools() {
   fi
 }
 
+# Test-only Python packages: oauthlib (with PyJWT + cryptography for RSA-SHA1) verifies OAuth
+# signatures independently of our Rust code (tests/oauth_differential.rs, the fake Jira).
+ensure_python() {
+  if ! python3 -c 'import oauthlib, jwt, cryptography' 2>/dev/null; then
+    log "Installing Python packages: oauthlib pyjwt cryptography"
+    python3 -m pip install --quiet oauthlib==4.0.1 pyjwt==2.15.1 cryptography==48.0.0 \
+      || python3 -m pip install --quiet --break-system-packages oauthlib==4.0.1 pyjwt==2.15.1 cryptography==48.0.0
+  fi
+}
+
 # Cargo subcommands the checks need, pinned so a clean machine gets what was tested here.
 CARGO_DENY_VERSION=0.20.2
 CARGO_FUZZ_VERSION=0.13.2
@@ -282,7 +292,9 @@ emit_vocabulary() {
 build() {
   ensure_rust
   ensure_npm
-  emit_vocabulary
+  # `test` only checks the committed copy (tests/vocabulary.rs fails when it is stale), so CI
+  # proves the committed file is current instead of quietly rewriting it.
+  [ "${1:-}" = check-only ] || emit_vocabulary
   build_wasm
   assemble
   log "Built: load $DIST/chrome unpacked in chrome://extensions (zip: $DIST/linksmith-chrome.zip);"
@@ -292,7 +304,8 @@ build() {
 # --- test -----------------------------------------------------------------------------------
 
 run_tests() {
-  build
+  ensure_python
+  build check-only
   ensure_test_tools
   build_fixtures
   log "cargo fmt --check"
