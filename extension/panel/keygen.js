@@ -9,8 +9,9 @@ export function workerCount() {
 }
 
 /**
- * A pool of key-generation workers. Workers are started ahead of time (`warm`) so a key does
- * not wait for the wasm to load, kept between keys, and terminated by `cancel`, which is what
+ * A pool of key-generation workers. Workers start on `warm` (when a key is in sight, so it
+ * need not wait for the wasm) or with the first key, are kept between keys, and are terminated
+ * by `cancel`, which is what
  * really stops a search: a worker busy in wasm cannot be interrupted any other way.
  */
 export class KeygenPool {
@@ -126,13 +127,24 @@ export function setupKeygen(doc = document, t = (key) => key) {
     cancelButton.hidden = !busy;
   }
 
-  // Start the workers once the panel is idle, so the first key does not wait for the wasm.
-  (globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => pool.warm());
+  // Nothing heavy at panel open: the workers (each loads the wasm and builds a ~600 KB prime
+  // table) start when the admin heads for a key: the key section opened by them, a press or
+  // focus on its controls, or at the latest the request itself (generate() starts them).
+  const warm = () => pool.warm();
+  for (const control of [bitsSelect, runButton]) {
+    for (const type of ['pointerdown', 'focusin']) control.addEventListener(type, warm, { once: true });
+  }
+  const details = runButton.closest('details');
+  details?.addEventListener('toggle', () => {
+    // A <details open> parsed with the page fires toggle too: that is not the admin opening it.
+    if (details.open && navigator.userActivation?.hasBeenActive !== false) warm();
+  });
 
   runButton.addEventListener('click', async () => {
     const bits = Number(bitsSelect.value);
     pair = null;
     result.hidden = true;
+    doc.dispatchEvent(new CustomEvent('linksmith:keypair', { detail: null })); // verify.js: Test with Jira
     status.classList.remove('error');
     status.textContent = t('keygenGenerating', String(bits));
     setBusy(true);
@@ -147,6 +159,7 @@ export function setupKeygen(doc = document, t = (key) => key) {
       $('keygen-public').value = pair.publicKeyPem;
       $('keygen-fingerprint').textContent = pair.fingerprintSha256;
       result.hidden = false;
+      doc.dispatchEvent(new CustomEvent('linksmith:keypair', { detail: pair }));
       status.textContent = t('keygenMade', [String(pair.bits), String(Math.round(performance.now() - started))]);
     } catch (error) {
       if (running !== job || error.name === 'cancelled') return;
@@ -178,4 +191,6 @@ export function setupKeygen(doc = document, t = (key) => key) {
   $('keygen-download-public').addEventListener('click', () => pair && download('linksmith-public.pem', pair.publicKeyPem));
   $('keygen-download-private').addEventListener('click', () => pair && download('linksmith-private-pkcs8.pem', pair.privateKeyPkcs8Pem));
   $('keygen-download-private-pkcs1').addEventListener('click', () => pair && download('linksmith-private-pkcs1.pem', pair.privateKeyPkcs1Pem));
+  // For a panel that shows the key section in its own way: call warm() when it does.
+  return { warm, started: () => pool.workers.length > 0 };
 }

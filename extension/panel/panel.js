@@ -6,6 +6,7 @@ import { checklist } from './checklist.js';
 import { markdownReport } from './report.js';
 import { t, applyI18n } from './i18n.js';
 import { setupHosts } from './hosts.js';
+import { setupVerify } from './verify.js';
 
 const $ = (id) => document.getElementById(id);
 let state = null;
@@ -242,4 +243,5 @@ chrome.storage.session.onChanged.addListener(() => refresh().catch(() => {}));
 chrome.storage.managed?.onChanged?.addListener(() => refresh().catch(() => {}));
 setupKeygen(document, t);
 setupHosts(document, t);
+setupVerify();
 refresh().catch((error) => { $('fill-status').textContent = t('startFailed', error.message); });

@@ -9,6 +9,9 @@ import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
+import { verifyHandlers } from './verify.js';
+import { bindingHandlers } from './bindings.js';
+import { inspectKey } from './keycache.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('/')).origin;
 // The keys a content script may report for each side: every form field but the secret one (an
@@ -154,7 +157,7 @@ async function fillSide(side) {
     filled.push(...result.data.filled);
     for (const r of result.data.refused) refused.set(r.key, r);
     if (side === SIDE.JIRA && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
-      const report = (await loadCore()).inspectPublicKey(values.publicKey);
+      const report = await inspectKey(values.publicKey);
       await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
     }
   }
@@ -166,6 +169,7 @@ async function fillSide(side) {
 }
 
 const panelHandlers = {
+  ...verifyHandlers, // Verify with Jira (sw/verify.js)
   async [MESSAGE.PANEL_GET_STATE]() {
     const { state, policy } = await stateWithPolicy();
     return ok({ ...state, policy });
@@ -178,7 +182,7 @@ const panelHandlers = {
   async [MESSAGE.PANEL_SET_OPTIONS]({ options }) {
     if (!options || typeof options !== 'object') return fail('bad-request', 'options must be an object');
     const allowed = {
-      consumerKey: LIMITS.MAX_VALUE, authType: LIMITS.MAX_ID, username: LIMITS.MAX_USERNAME,
+      consumerKey: LIMITS.MAX_VALUE, authType: LIMITS.MAX_ID, username: LIMITS.MAX_USERNAME, serviceAccountEmail: LIMITS.MAX_USERNAME,
       jiraSiteUrl: LIMITS.MAX_URL, alignSiteUrl: LIMITS.MAX_URL,
     };
     const policy = await managedPolicy();
@@ -212,7 +216,7 @@ const panelHandlers = {
   },
   async [MESSAGE.PANEL_INSPECT_PUBLIC_KEY]({ text }) {
     if (!isString(text, LIMITS.MAX_KEY_TEXT)) return fail('bad-request', 'text must be a string');
-    return ok((await loadCore()).inspectPublicKey(text));
+    return ok(await inspectKey(text));
   },
   // Self-hosted sites. The panel has already had the browser grant the origin (that needs the
   // admin's click); addHost checks the grant again before registering anything.
@@ -229,6 +233,8 @@ const panelHandlers = {
     return ok((await loadCore()).comparePublicKeys(a, b));
   },
 };
+
+Object.assign(panelHandlers, bindingHandlers); // Point to the field, bindings, Describe this page
 
 export async function handleMessage(message, sender) {
   if (sender?.id !== chrome.runtime.id) return fail('forbidden', 'unknown sender');

@@ -27,9 +27,20 @@ export function buildSetup(state) {
   return setup;
 }
 
+// The checks read only buildSetup's values, so the same values give the same verdict: a report
+// that changed nothing they read (a label, a signal, the step, the same value typed again) is
+// answered from the last run, without the wasm and without touching the badge.
+let last = { input: null, checks: null };
+let badge = null;
+
 export async function recompute(state) {
-  const core = await loadCore();
-  state.checks = core.checkSetup(buildSetup(state));
+  const setup = buildSetup(state);
+  const input = JSON.stringify(setup);
+  if (input !== last.input) {
+    const core = await loadCore();
+    last = { input, checks: core.checkSetup(setup) };
+  }
+  state.checks = last.checks;
   await showBadge(state.checks);
 }
 
@@ -37,6 +48,8 @@ async function showBadge(checks) {
   const failing = checks.filter((c) => c.state === 'fail').length;
   const allPass = checks.length > 0 && checks.every((c) => c.state === 'pass');
   const text = failing ? String(failing) : allPass ? '✓' : '';
-  await chrome.action.setBadgeText({ text });
-  await chrome.action.setBadgeBackgroundColor({ color: failing ? '#cf222e' : '#1a7f37' });
+  const color = failing ? '#cf222e' : '#1a7f37';
+  if (badge?.text === text && badge?.color === color) return;
+  badge = { text, color };
+  await Promise.all([chrome.action.setBadgeText({ text }), chrome.action.setBadgeBackgroundColor({ color })]);
 }

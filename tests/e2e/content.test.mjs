@@ -3,13 +3,13 @@
 // both admin UIs and the hostile pages. Reports are observed by a recorder added to the worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { launchWithExtension, DIST } from './harness.mjs';
+import { launchWithExtension } from './harness.mjs';
+import { bundleContent } from '../../tools/bundle-content.mjs';
 import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, HOSTILE_HONEYPOT_URL, HOSTILE_CROSS_ORIGIN_FRAME_URL,
-  HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64,
+  HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64, ALIGN_VARIANTS, alignVariantUrl,
+  ALIGN_ORIGIN, WIDGET_FRAME_URL,
 } from '../fixtures/serve.mjs';
 
 const INCOMING_URL = jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID);
@@ -223,7 +223,7 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
   await page.evaluate(() => { const el = document.getElementById('key'); el.replaceWith(el.cloneNode(true)); });
   const partial = await fill(page, newer.pageToken, { consumerKey: 'A', consumerName: 'B' });
   assert.deepEqual(refusedMap(partial), { consumerKey: 'page-changed' });
-  assert.deepEqual(partial.filled, [{ key: 'consumerName', stuck: true }]);
+  assert.deepEqual(partial.filled.map(({ key, stuck }) => ({ key, stuck })), [{ key: 'consumerName', stuck: true }]);
   assert.equal(await page.inputValue('#key'), '');
   // Navigated (same document, new URL) since describe: everything refused.
   const before = await describe(page, 'jira-applinks', 'incoming-auth');
@@ -246,31 +246,214 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
 });
 
 // ---- Jira new UI (React, controlled inputs) -----------------------------------------------------
-test('Jira new UI: create-link modal and review step fill React state (radio, url, combobox, checkbox)', async () => {
+test('Jira new UI (Atlaskit): create-link modal and review step fill final-form state (radio, url, Select, checkbox)', async () => {
   const page = await openPage(JIRA_NEW_UI_URL);
   await page.getByRole('button', { name: 'Create link' }).click();
   let d = await describe(page, 'jira-applinks', 'create-link-modal');
   assert.deepEqual(d.fields.map((x) => x.key).sort(), ['applicationUrl', 'linkType']);
   allStuck(await fill(page, d.pageToken, { linkType: 'Direct application link', applicationUrl: 'https://acme3.jiraalign.com' }), ['applicationUrl', 'linkType']);
   let s = await page.evaluate(() => window.__fixtureState());
-  assert.equal(s.create.kind, 'direct');
-  assert.equal(s.create.url, 'https://acme3.jiraalign.com');
+  assert.equal(s.forms.create.values.kind, 'direct');
+  assert.equal(s.forms.create.values.url, 'https://acme3.jiraalign.com');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  assert.equal(byKey((await describe(page, 'jira-applinks', 'configure-url')).fields).applicationUrl.label, 'new url');
+  assert.deepEqual((await describe(page, 'jira-applinks', 'configure-url')).fields, []);
   await page.getByRole('button', { name: 'Continue' }).click();
 
   d = await describe(page, 'jira-applinks', 'review-link');
   const f = byKey(d.fields);
   assert.deepEqual(Object.keys(f).sort(), ['applicationName', 'applicationType', 'createIncomingLink']);
   assert.equal(f.applicationType.label, 'application type');
-  allStuck(await fill(page, d.pageToken, { applicationName: 'Jira Align 3', applicationType: 'Generic Application', createIncomingLink: true }),
-    ['applicationName', 'applicationType', 'createIncomingLink']);
+  assert.equal(f.applicationType.widget, 'combobox');
+  const res = await fill(page, d.pageToken, { applicationName: 'Jira Align 3', applicationType: 'Generic Application', createIncomingLink: true });
+  allStuck(res, ['applicationName', 'applicationType', 'createIncomingLink']);
+  assert.equal(res.filled.find((x) => x.key === 'applicationType').shown, 'Generic Application');
   s = await page.evaluate(() => window.__fixtureState());
-  assert.equal(s.create.review.name, 'Jira Align 3');
-  assert.equal(s.create.review.type, 'generic');
-  assert.equal(s.create.review.createIncoming, true);
+  assert.equal(s.forms.review.values.applicationName, 'Jira Align 3');
+  assert.equal(s.forms.review.values.applicationType?.value, 'generic');
+  assert.equal(s.forms.review.values.createIncoming, true);
+  // The outgoing fields were never focused: touching them would block the form.
+  for (const n of ['serviceProviderName', 'consumerKey', 'sharedSecret']) assert.ok(!s.forms.review.touched?.[n], `${n} untouched`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForFunction(() => window.__fixtureState().links.some((l) => l.name === 'Jira Align 3'));
   await page.close();
+});
+
+// ---- Jira Align variant table ------------------------------------------------------------------
+// Every variant (label wordings and linkage, ids, native / Kendo / select2 dropdowns, div, table
+// and slide-out layouts) is detected, filled and read back: first OAuth (which reveals the
+// consumer key), then Basic Auth where the variant has it (a widget changed a second time).
+for (const variant of ALIGN_VARIANTS) {
+  test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async (t) => {
+    const page = await openPage(alignVariantUrl(variant.id));
+    t.after(() => page.close()); // a failed variant leaves no tab behind for the next test
+    if (variant.layout === 'slideout') await page.click('#btnAddConnector');
+    const text = (kind) => variant.auth.options.find(([v]) => v === kind)?.[1];
+    let d = await describe(page, 'align-connector');
+    const f = byKey(d.fields);
+    for (const key of ['jiraLink', 'name', 'jiraApiUrl', 'authType']) assert.ok(f[key], `${key} found: ${JSON.stringify(Object.keys(f))}`);
+    let res = await fill(page, d.pageToken, {
+      jiraLink: 'https://acme.atlassian.net/browse/', name: 'Acme Jira', jiraApiUrl: 'https://acme.atlassian.net', authType: text('oauth'),
+    });
+    allStuck(res, ['jiraLink', 'name', 'jiraApiUrl', 'authType']);
+    let s = await page.evaluate(() => window.__fixtureState());
+    assert.equal(s.authType, 'oauth');
+    assert.equal(s.nativeSelectValue, 'oauth');
+    assert.equal(s.widgetOpen, false, 'the list is closed again');
+    assert.deepEqual([s.form.jiraLink, s.form.name, s.form.jiraApiUrl], ['https://acme.atlassian.net/browse/', 'Acme Jira', 'https://acme.atlassian.net']);
+    if (s.widgetText !== null) assert.equal(s.widgetText, text('oauth'));
+
+    d = await describe(page, 'align-connector');
+    assert.ok(byKey(d.fields).consumerKey, 'choosing OAuth revealed the consumer key');
+    res = await fill(page, d.pageToken, { consumerKey: 'JiraAlignAcme' });
+    allStuck(res, ['consumerKey']);
+    assert.equal((await page.evaluate(() => window.__fixtureState())).form.consumerKey, 'JiraAlignAcme');
+
+    if (text('basic')) {
+      d = await describe(page, 'align-connector');
+      res = await fill(page, d.pageToken, { authType: text('basic') });
+      allStuck(res, ['authType']);
+      d = await describe(page, 'align-connector');
+      const apiToken = byKey(d.fields).apiToken;
+      assert.ok(apiToken && apiToken.present === false && !('value' in apiToken), 'the token box: its shape only');
+      res = await fill(page, d.pageToken, { username: 'svc-align@acme.example', apiToken: 'x' });
+      assert.deepEqual(refusedMap(res), { apiToken: 'secret-field' });
+      assert.ok(res.left.some((x) => x.key === 'apiToken' && x.reason === 'secret-field'), 'the token is left for the admin');
+      s = await page.evaluate(() => window.__fixtureState());
+      assert.equal(s.authType, 'basic');
+      assert.equal(s.nativeSelectValue, 'basic');
+      assert.equal(s.form.username, 'svc-align@acme.example');
+      assert.equal(s.form.tokenPresent, false);
+    }
+  });
+}
+
+// ---- Point to the field / Describe this page --------------------------------------------------
+// A page the heuristics cannot read: no labels, no names, nothing that says "Jira Align".
+const UNLABELLED_URL = `${ALIGN_ORIGIN}/linksmith-test/unlabelled`;
+const UNLABELLED_HTML = `<!doctype html><title>Settings</title><main><h1>Settings</h1>
+  <div class="row"><input id="f1"></div><div class="row"><input id="f2"></div>
+  <input id="h" style="display:none"><iframe src="${WIDGET_FRAME_URL}" width="300" height="80"></iframe>
+  <button type="button" id="go">Go</button></main>`;
+
+/** A message from one of Linksmith's own pages (the panel), as the panel sends it. */
+async function fromPanel(panel, message) {
+  return panel.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+test('Point to the field: an unreadable page works by pointing; hidden and cross-origin controls are refused', async () => {
+  await ext.context.route(UNLABELLED_URL, (route) => route.fulfill({ contentType: 'text/html', body: UNLABELLED_HTML }));
+  const panel = await openPage(ext.extensionUrl('panel/panel.html'));
+  const page = await openPage(UNLABELLED_URL);
+  await page.bringToFront();
+  assert.equal((await send(page, { type: 'sw:describe' })).data.surface, null, 'the heuristics find nothing here');
+
+  // The admin clicks "Point to the field" for Jira API URL, then the first box.
+  const pointed = fromPanel(panel, { type: 'panel:pointToField', side: 'align', key: 'jiraApiUrl' });
+  await page.getByRole('status').filter({ hasText: 'Linksmith' }).waitFor();
+  await page.click('#f1');
+  const binding = await pointed;
+  assert.equal(binding.ok, true, JSON.stringify(binding));
+  assert.equal(binding.data.selector, '#f1');
+  assert.equal(binding.data.origin, ALIGN_ORIGIN);
+  assert.ok(!JSON.stringify(binding).includes('value'), 'a binding holds no value');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Linksmith' }).count(), 0, 'the banner is gone');
+
+  // Filled through the gate, with the binding as the reason it was found.
+  let d = await describe(page, 'align-connector');
+  assert.deepEqual(d.fields.map((f) => [f.key, f.source]), [['jiraApiUrl', 'binding']]);
+  allStuck(await fill(page, d.pageToken, { jiraApiUrl: 'https://acme.atlassian.net' }), ['jiraApiUrl']);
+  assert.equal(await page.inputValue('#f1'), 'https://acme.atlassian.net');
+
+  // A click on a cross-origin frame is refused; so is pointing at nothing.
+  const framed = fromPanel(panel, { type: 'panel:pointToField', side: 'align', key: 'name' });
+  await page.getByRole('status').filter({ hasText: 'Linksmith' }).waitFor();
+  await page.dispatchEvent('iframe', 'click');
+  assert.deepEqual((await framed).error, { name: 'refused', message: 'cross-origin-frame' });
+  const nothing = fromPanel(panel, { type: 'panel:pointToField', side: 'align', key: 'name' });
+  await page.getByRole('status').filter({ hasText: 'Linksmith' }).waitFor();
+  await page.click('h1');
+  assert.deepEqual((await nothing).error, { name: 'refused', message: 'not-a-control' });
+
+  // A stored binding to a hidden control (the page changed since) is seen, and refused by the gate.
+  await panel.evaluate(async (origin) => {
+    const all = (await chrome.storage.local.get('fieldBindings')).fieldBindings;
+    all[origin].push({ surface: 'align-connector', step: 'connector-form', key: 'name', selector: '#h', pathname: '/linksmith-test/unlabelled', label: '', kind: 'plain' });
+    await chrome.storage.local.set({ fieldBindings: all });
+  }, ALIGN_ORIGIN);
+  await page.waitForTimeout(200);
+  d = await describe(page, 'align-connector');
+  assert.equal(byKey(d.fields).name?.visible, false);
+  assert.deepEqual(refusedMap(await fill(page, d.pageToken, { name: 'Acme' })), { name: 'hidden' });
+  assert.equal(await page.inputValue('#h'), '');
+
+  // Listed and removable in the panel; once removed, the page is unreadable again.
+  const listed = await fromPanel(panel, { type: 'panel:listBindings' });
+  assert.deepEqual(listed.data.map((b) => [b.origin, b.key, b.selector]).sort(), [[ALIGN_ORIGIN, 'jiraApiUrl', '#f1'], [ALIGN_ORIGIN, 'name', '#h']]);
+  for (const key of ['jiraApiUrl', 'name']) {
+    const r = await fromPanel(panel, { type: 'panel:removeBinding', origin: ALIGN_ORIGIN, surface: 'align-connector', step: 'connector-form', key });
+    assert.equal(r.ok, true);
+  }
+  assert.deepEqual((await fromPanel(panel, { type: 'panel:listBindings' })).data, []);
+  await page.waitForTimeout(200);
+  assert.equal((await send(page, { type: 'sw:describe' })).data.surface, null);
+
+  // A malformed pick request is refused by the page without a banner.
+  const bad = await send(page, { type: 'sw:pick', side: 'bogus', key: 'x' });
+  assert.equal(bad.error?.name, 'bad-request');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Linksmith' }).count(), 0);
+  await page.close();
+  await panel.close();
+});
+
+test('Describe this page: the form structure without a single typed value', async () => {
+  await ext.context.route(UNLABELLED_URL, (route) => route.fulfill({ contentType: 'text/html', body: UNLABELLED_HTML }));
+  const panel = await openPage(ext.extensionUrl('panel/panel.html'));
+  const page = await openPage(UNLABELLED_URL);
+  await page.bringToFront();
+  const TYPED = 'typed-by-the-admin-7f3a';
+  await page.fill('#f2', TYPED);
+  await page.fill('#f1', 'https://acme.atlassian.net/typed');
+  const answer = await fromPanel(panel, { type: 'panel:describePage', side: 'align' });
+  assert.equal(answer.ok, true, JSON.stringify(answer));
+  const text = JSON.stringify(answer.data);
+  assert.ok(!text.includes(TYPED) && !text.includes('/typed'), 'no typed value');
+  assert.ok(!text.includes('Settings'), 'no other text of the page');
+  assert.deepEqual(answer.data.controls.map((c) => c.id), ['f1', 'f2', 'h']);
+  assert.equal(answer.data.controls.find((c) => c.id === 'h').visible, false);
+  assert.deepEqual(answer.data.buttons, [{ text: 'go', id: 'go', name: null }]);
+  assert.equal(answer.data.origin, ALIGN_ORIGIN);
+  await page.close();
+  await panel.close();
+});
+
+// ---- cost on ordinary Jira pages ---------------------------------------------------------------
+// A busy board (no admin form) is watched only for URL changes: no in-depth observation unless
+// the panel asks for it. (How much that saves is measured in ./build.sh bench, not here.)
+const BOARD_URL = 'https://acme.atlassian.net/jira/software/projects/ACME/boards/1';
+const BOARD_HTML = `<!doctype html><title>Board</title><main id="board"></main><script>
+  const board = document.getElementById('board');
+  for (let i = 0; i < 3000; i += 1) { const c = document.createElement('div'); c.textContent = 'ACME-' + i; board.append(c); }
+  let n = 0; setInterval(() => { board.children[n++ % 3000].textContent = 'ACME-' + n + ' changed'; }, 100);
+</script>`;
+
+test('ordinary Jira page: no in-depth observation until the panel asks; admin paths are observed', async () => {
+  await ext.context.route(BOARD_URL, (route) => route.fulfill({ contentType: 'text/html', body: BOARD_HTML }));
+  const board = await openPage(BOARD_URL);
+  await board.waitForTimeout(300);
+  const watch = async (page, deep) => (await send(page, { type: 'sw:watch', deep })).data.deep;
+  assert.equal(await watch(board, false), false, 'a board is not observed in depth');
+  assert.equal(await watch(board, true), true, 'while the panel is open it is');
+  assert.equal(await watch(board, false), false, 'and not after it closed');
+  const before = (await reports((m) => m.href === BOARD_URL)).length;
+  await board.waitForTimeout(500);
+  assert.equal((await reports((m) => m.href === BOARD_URL)).length, before, 'nothing reported from a board');
+  await board.close();
+
+  const admin = await openPage(JIRA_LEGACY_URL);
+  await describe(admin, 'jira-applinks', 'list');
+  assert.equal(await watch(admin, false), true, 'the applinks screens are observed in depth');
+  await admin.close();
 });
 
 // ---- hostile pages ------------------------------------------------------------------------------
@@ -307,15 +490,16 @@ test('lookalike host: no content script, and the gate itself refuses the origin'
   await page.waitForTimeout(300);
   const answer = await send(page, { type: 'sw:describe' });
   assert.match(answer.sendError ?? '', /Receiving end does not exist|Could not establish connection/);
-  // Run the shipped gate in this page (main world, stub chrome) to check its own origin test.
-  for (const file of ['fields.js', 'gate.js']) {
-    await page.evaluate(await readFile(path.join(DIST, 'content', file), 'utf8'));
-  }
+  // Run the gate's own modules in this page (main world), bundled the way the shipped script is,
+  // to check its own origin test.
+  await page.evaluate(await bundleContent(null, {
+    source: "export { fill, issuePlan, pageRefusal } from './gate.js'; export { detect } from './surface.js';",
+    globalName: '__linksmithGate',
+  }));
   const result = await page.evaluate(async () => {
-    const ls = globalThis.__linksmith;
-    const d = ls.fields.detect();
-    const token = ls.gate.issuePlan(d);
-    return { refusal: ls.gate.pageRefusal(), fill: await ls.gate.fill(token, { consumerKey: 'EVIL' }), value: document.querySelector('input[name=key]')?.value };
+    const gate = globalThis.__linksmithGate;
+    const token = gate.issuePlan(gate.detect());
+    return { refusal: gate.pageRefusal(), fill: await gate.fill(token, { consumerKey: 'EVIL' }), value: document.querySelector('input[name=key]')?.value };
   });
   assert.equal(result.refusal, 'origin-not-allowed');
   assert.deepEqual(result.fill.refused, [{ key: 'consumerKey', reason: 'origin-not-allowed' }]);

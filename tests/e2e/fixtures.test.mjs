@@ -10,8 +10,13 @@ import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, FIXTURE_PUBLIC_KEY_BASE64, HOSTILE_HONEYPOT_URL,
   HOSTILE_CROSS_ORIGIN_FRAME_URL, HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL,
-  WIDGET_ORIGIN, JIRA_ORIGIN, JIRA_RENAMED_ORIGIN,
+  WIDGET_ORIGIN, JIRA_ORIGIN, JIRA_RENAMED_ORIGIN, ALIGN_VARIANTS, alignVariantUrl,
 } from '../fixtures/serve.mjs';
+import { renderedLabels } from '../fixtures/align/variants.js';
+import {
+  startWalkthrough, openAlignConnector, openJira, fillAlignFromPanel, generateKeyAndSave, alignPublicKey,
+  panelFill, CONSUMER_KEY,
+} from './walkthrough.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -64,6 +69,9 @@ const fetchIn = (page, path) => page.evaluate(async (p) => {
 }, path);
 
 const state = (pageOrFrame) => pageOrFrame.evaluate(() => window.__fixtureState());
+
+/** Clicks the <label> of an AUI checkbox (AUI draws its box over the input, so the label gets the click). */
+const tick = (scope, text) => scope.locator('label', { hasText: text }).click();
 
 // ------------------------------------------------------------------------------------------
 describe('serve.mjs', () => {
@@ -287,10 +295,13 @@ describe('Jira legacy applinks fixture', () => {
     await page.goto(JIRA_LEGACY_URL);
     await page.getByText('No application links have been configured.').waitFor();
     await page.getByLabel('Enter the URL of the application you want to link').fill('https://acme.jiraalign.com');
-    await page.getByRole('button', { name: 'Create new link' }).click();
+    await page.locator('#createApplicationLink .aui-button', { hasText: 'Create new link' }).click();
 
     const urlDialog = page.getByRole('dialog', { name: 'Configure Application URL' });
     await urlDialog.waitFor();
+    assert.equal(await urlDialog.getAttribute('id'), 'create-applink-dialog');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).overflow), 'hidden', 'AUI locks the page scroll');
+    assert.equal(await page.locator('.aui-blanket').count(), 1);
     await urlDialog.getByText('No response was received from the URL you entered').waitFor();
     assert.equal(await urlDialog.getByLabel('Entered URL').inputValue(), 'https://acme.jiraalign.com');
     assert.equal(await urlDialog.getByLabel('New URL').inputValue(), 'https://acme.jiraalign.com');
@@ -307,7 +318,9 @@ describe('Jira legacy applinks fixture', () => {
     for (const label of ['Service Provider Name', 'Consumer key', 'Shared secret', 'Request Token URL', 'Access token URL', 'Authorize URL']) {
       assert.equal(await link.getByLabel(label, { exact: true }).inputValue(), '', label);
     }
-    await link.getByLabel('Create incoming link').check();
+    // AUI draws its own box over the native checkbox: its label takes the click, as for a person.
+    await tick(link, 'Create incoming link');
+    assert.equal(await link.getByLabel('Create incoming link').isChecked(), true);
     await link.getByRole('button', { name: 'Continue' }).click();
 
     // AUI puts a "required" icon with hidden text inside the label: "Consumer Key required".
@@ -376,10 +389,11 @@ describe('Jira legacy applinks fixture', () => {
     await save();
     await err('callback').getByText('absolute URL', { exact: false }).waitFor();
     await form.locator('[name=callback]').fill('https://acme.jiraalign.com');
-    await form.locator('[name=two-lo-impersonation-enabled]').check();
+    await tick(form, 'Allow user impersonation through 2-Legged OAuth');
     await save();
     await err('two-lo-impersonation-enabled').getByText('not supported on Jira Cloud', { exact: false }).waitFor();
-    await form.locator('[name=two-lo-impersonation-enabled]').uncheck();
+    await tick(form, 'Allow user impersonation through 2-Legged OAuth');
+    assert.equal(await form.locator('[name=two-lo-impersonation-enabled]').isChecked(), false);
     await save();
     await page.getByText('The consumer was saved.', { exact: false }).waitFor();
     const { link } = await state(page);
@@ -408,12 +422,12 @@ describe('Jira legacy applinks fixture', () => {
 });
 
 // ------------------------------------------------------------------------------------------
-describe('Jira new (React) applinks fixture', () => {
+describe('Jira new (Atlaskit) applinks fixture', () => {
   async function toReview(page) {
     await page.goto(JIRA_NEW_UI_URL);
     await page.getByRole('button', { name: 'Create link' }).click();
     const modal = page.getByRole('dialog', { name: 'Create an application link' });
-    await modal.getByRole('radio', { name: /^Direct application link/ }).check();
+    await modal.getByRole('radio', { name: 'Direct application link' }).check();
     await modal.getByLabel('Application URL').fill('https://acme.jiraalign.com');
     await modal.getByRole('button', { name: 'Next' }).click();
     await modal.getByText('No response was received from the URL you entered').waitFor();
@@ -422,124 +436,262 @@ describe('Jira new (React) applinks fixture', () => {
     await review.waitFor();
     return review;
   }
+  const forms = async (page) => (await state(page)).forms;
 
-  test('controlled inputs: .value alone is lost on re-render, native setter + input event sticks', async (t) => {
+  test('made of the real Atlaskit components: portal at the end of body, fixed, body scroll-locked, their CSS served', async (t) => {
+    const { page } = await open(t, { jira: 'empty' });
+    await page.goto(JIRA_NEW_UI_URL);
+    assert.equal((await fetchIn(page, '/s/linksmith-fixture/build/new-ui.css')).type, 'text/css; charset=utf-8');
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const modal = page.getByRole('dialog', { name: 'Create an application link' });
+    await modal.waitFor();
+    const layout = await modal.evaluate((dialog) => {
+      const portal = dialog.closest('.atlaskit-portal');
+      const fixed = [];
+      for (let n = dialog; n; n = n.parentElement) if (getComputedStyle(n).position === 'fixed') fixed.push(n.localName);
+      return {
+        inPortal: !!portal, portalLast: document.body.lastElementChild.contains(dialog),
+        fixed: fixed.length > 0, bodyOverflow: getComputedStyle(document.body).overflow,
+      };
+    });
+    assert.deepEqual(layout, { inPortal: true, portalLast: true, fixed: true, bodyOverflow: 'hidden' });
+    // Textfield's documented attribute; the checkbox and radio are real inputs.
+    assert.equal(await modal.locator('input[data-ds--text-field--input]').count(), 1);
+    assert.equal(await modal.locator('input[type=radio]').count(), 2);
+  });
+
+  test('controlled inputs: .value alone never reaches the form state, the components\' own events do', async (t) => {
     const { page } = await open(t, { jira: 'empty' });
     await page.goto(JIRA_NEW_UI_URL);
     await page.getByRole('button', { name: 'Create link' }).click();
     const url = page.getByRole('dialog', { name: 'Create an application link' }).getByLabel('Application URL');
-    assert.match(await url.getAttribute('id'), /^:r[0-9a-z]+:$/);
-    assert.equal(await url.getAttribute('aria-labelledby'), `${await url.getAttribute('id')}-label`);
-
-    const renders = (await state(page)).renders;
     await url.evaluate((el) => { el.value = 'https://assigned.example'; });
+    const renders = (await state(page)).renders;
     await page.waitForFunction((r) => window.__fixtureState().renders > r + 1, renders);
-    assert.equal(await url.inputValue(), '', 'value without an input event was reverted');
-    assert.equal((await state(page)).create.url, '');
-
-    // After a plain .value assignment React's value tracker swallows a later input event
-    // unless the native setter is used; nativeFill uses it.
+    assert.equal((await forms(page)).create.values.url, '', 'a bare .value is not in the form state');
     await nativeFill(url, 'https://acme.jiraalign.com');
-    const after = (await state(page)).renders;
-    await page.waitForFunction((r) => window.__fixtureState().renders > r + 1, after);
-    assert.equal(await url.inputValue(), 'https://acme.jiraalign.com');
-    assert.equal((await state(page)).create.url, 'https://acme.jiraalign.com');
-
-    // Same for a controlled checkbox: .checked alone is reverted.
-    const direct = page.getByRole('radio', { name: /^Direct application link/ });
+    await page.waitForFunction(() => window.__fixtureState().forms.create?.values.url === 'https://acme.jiraalign.com');
+    const direct = page.getByRole('radio', { name: 'Direct application link' });
     await direct.evaluate((el) => { el.checked = true; });
-    await page.waitForFunction((r) => window.__fixtureState().renders > r + 3, after);
-    assert.equal(await direct.isChecked(), false);
-    assert.equal((await state(page)).create.kind, 'atlassian');
+    await page.waitForFunction((r) => window.__fixtureState().renders > r + 1, (await state(page)).renders);
+    assert.equal((await forms(page)).create.values.kind, 'atlassian', 'a bare .checked is not in the form state');
+    // (React's value tracker now believes Direct is checked, so a later click on it fires no
+    // onChange either: a bare write is worse than none.)
   });
 
-  test('Atlassian product choice refuses a non-Atlassian URL', async (t) => {
-    const { page } = await open(t, { jira: 'empty' });
-    await page.goto(JIRA_NEW_UI_URL);
-    await page.getByRole('button', { name: 'Create link' }).click();
-    const modal = page.getByRole('dialog', { name: 'Create an application link' });
-    assert.equal(await modal.getByRole('radio', { name: /^Atlassian product/ }).isChecked(), true);
-    await modal.getByLabel('Application URL').fill('https://acme.jiraalign.com');
-    await modal.getByRole('button', { name: 'Next' }).click();
-    await modal.getByText("couldn't find an Atlassian product", { exact: false }).waitFor();
-  });
-
-  test('touching an unused outgoing field blocks Continue', async (t) => {
+  test('placing the cursor in an unused outgoing field blocks Continue', async (t) => {
     const { page } = await open(t, { jira: 'empty' });
     const review = await toReview(page);
-    await review.getByLabel('Application name').fill('Jira Align');
-    await review.getByLabel('Consumer key', { exact: true }).focus();
-    await review.getByLabel('Application name').focus();
-    await review.getByText('This field is required.').first().waitFor();
-    await review.getByRole('combobox', { name: 'Application type' }).click();
+    await review.getByLabel('Application Name').fill('Jira Align');
+    await review.getByRole('combobox', { name: 'Application Type' }).click();
     await page.getByRole('option', { name: 'Generic Application' }).click();
+    await review.getByLabel('Consumer key', { exact: true }).focus();
     await review.getByRole('button', { name: 'Continue' }).click();
     await review.getByText('Fix the errors in the form before continuing.').waitFor();
-    assert.equal((await state(page)).create.step, 'review');
+    assert.equal((await state(page)).links.length, 0);
   });
 
-  test('create → review → incoming link → row → … → Edit → Configure → Incoming Authentication → Save', async (t) => {
+  test('create → review → row → … → Edit → Configure → Incoming Authentication → Save', async (t) => {
     const { page } = await open(t, { jira: 'empty' });
     const review = await toReview(page);
-    // Continue without a name and type is refused.
     await review.getByRole('button', { name: 'Continue' }).click();
     await review.getByText('Enter an application name.').waitFor();
-    await review.getByLabel('Application name').fill('Jira Align');
-    // Application type is a custom combobox (no native <select>), labelled by aria-labelledby.
+    await review.getByLabel('Application Name').fill('Jira Align');
+    // Application Type is Atlaskit Select (react-select): a combobox, no native <select>.
     assert.equal(await review.locator('select').count(), 0);
-    await review.getByRole('combobox', { name: 'Application type' }).click();
+    await review.getByRole('combobox', { name: 'Application Type' }).click();
     await page.getByRole('option', { name: 'Generic Application' }).click();
-    for (const label of ['Service provider name', 'Consumer key', 'Shared secret', 'Request token URL', 'Access token URL', 'Authorize URL']) {
+    for (const label of ['Service Provider Name', 'Consumer key', 'Shared secret', 'Request Token URL', 'Access token URL', 'Authorize URL']) {
       assert.equal(await review.getByLabel(label, { exact: true }).inputValue(), '', label);
     }
-    await review.getByLabel('Create incoming link').check();
-    let s = await state(page);
-    assert.equal(s.create.review.name, 'Jira Align');
-    assert.equal(s.create.review.type, 'generic');
-    assert.equal(s.create.review.createIncoming, true);
+    // Atlaskit Checkbox: a real input labelled through aria-labelledby by the label wrapping it.
+    const incomingBox = review.getByRole('checkbox', { name: 'Create incoming link' });
+    const labelledBy = await incomingBox.getAttribute('aria-labelledby');
+    assert.ok(labelledBy && await review.locator(`label[id="${labelledBy}"] input[type=checkbox]`).count() === 1);
+    await incomingBox.check();
+    let f = (await forms(page)).review.values;
+    assert.equal(f.applicationName, 'Jira Align');
+    assert.deepEqual(f.applicationType, { value: 'generic', label: 'Generic Application' });
+    assert.equal(f.createIncoming, true);
     await review.getByRole('button', { name: 'Continue' }).click();
-
-    const incoming = page.getByRole('dialog', { name: 'Create incoming link' });
-    await incoming.waitFor();
-    await incoming.getByLabel(/^Consumer Key/).fill('JiraAlignAcme');
-    await incoming.getByLabel('Consumer Name').fill('Jira Align');       // aria-labelledby
-    await incoming.getByLabel('Public Key').fill(NODE_PEM);              // wrapping <label>
-    // The callback label is plain adjacent text: not reachable by getByLabel.
-    assert.equal(await incoming.getByLabel('Consumer Callback URL').count(), 0);
-    await nativeFill(incoming.locator('input[name="callback-url"]'), 'https://acme.jiraalign.com/cb');
-    s = await state(page);
-    assert.equal(s.create.incoming.key, 'JiraAlignAcme');
-    assert.equal(s.create.incoming.consumerName, 'Jira Align');
-    assert.equal(s.create.incoming.publicKey, NODE_PEM);
-    assert.equal(s.create.incoming.callback, 'https://acme.jiraalign.com/cb');
-    await incoming.getByRole('button', { name: 'Continue' }).click();
 
     const row = page.getByRole('row', { name: /Jira Align/ });
     await row.waitFor();
     assert.equal(await row.getByText('NON-ATLASSIAN').count(), 1);
     assert.deepEqual(await page.getByRole('columnheader').allTextContents(), ['Application', 'Direction', 'Status', 'Actions']);
-    s = await state(page);
-    assert.equal(s.links[0].incoming.publicKey, NODE_DER_B64);
-    assert.equal(s.links[0].incoming.callback, 'https://acme.jiraalign.com/cb/');
+    let s = await state(page);
+    assert.deepEqual([s.links[0].type, s.links[0].outgoing, s.links[0].incoming, s.links[0].createIncoming], ['generic', null, null, true]);
 
     await row.getByRole('button', { name: 'More actions for Jira Align' }).click();
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     await page.getByRole('button', { name: 'Configure' }).click();
-    await page.getByRole('tab', { name: 'Incoming Authentication' }).click();
-    const panel = page.getByRole('tabpanel', { name: 'Incoming Authentication' });
-    assert.equal(await panel.getByLabel('Public Key').inputValue(), NODE_DER_B64, 'stored key shown as one line');
-    await panel.getByLabel('Consumer Name').fill('Jira Align (prod)');
+    const configure = page.getByRole('dialog', { name: 'Configure Jira Align' });
+    await configure.getByRole('tab', { name: 'Incoming Authentication' }).click();
+    const panel = configure.getByRole('tabpanel', { name: 'Incoming Authentication' });
+    await panel.getByLabel('Consumer Key').fill('JiraAlignAcme');
+    await panel.getByLabel('Consumer Name').fill('Jira Align');
     await panel.getByLabel('Public Key').fill('not a key');
     await panel.getByRole('button', { name: 'Save' }).click();
     await panel.getByText('not valid Base64', { exact: false }).waitFor();
-    await panel.getByLabel('Public Key').fill(FIXTURE_PUBLIC_KEY_BASE64);
+    await panel.getByLabel('Public Key').fill(NODE_PEM);
+    f = (await forms(page)).incoming.values;
+    assert.deepEqual([f.key, f.consumerName, f.publicKey], ['JiraAlignAcme', 'Jira Align', NODE_PEM]);
     await panel.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Incoming authentication saved' }).waitFor();
+    await panel.getByRole('status').filter({ hasText: 'Incoming authentication saved' }).waitFor();
     s = await state(page);
-    assert.equal(s.links[0].incoming.consumerName, 'Jira Align (prod)');
-    assert.equal(s.links[0].incoming.publicKey, FIXTURE_PUBLIC_KEY_BASE64);
+    assert.equal(s.links[0].incoming.key, 'JiraAlignAcme');
+    assert.equal(s.links[0].incoming.publicKey, NODE_DER_B64);
+  });
+
+  test('a configured link shows its stored key as one line of Base64 in the Incoming Authentication tab', async (t) => {
+    const { page } = await open(t, { jira: 'configured' });
+    await page.goto(JIRA_NEW_UI_URL);
+    await page.getByRole('button', { name: 'More actions for Jira Align' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Configure' }).click();
+    await page.getByRole('tab', { name: 'Incoming Authentication' }).click();
+    const shown = await page.getByRole('tabpanel', { name: 'Incoming Authentication' }).getByLabel('Public Key').inputValue();
+    assert.equal(shown, FIXTURE_PUBLIC_KEY_BASE64);
   });
 });
+
+// ------------------------------------------------------------------------------------------
+describe('Jira Align connector variants', () => {
+  test('every label wording rule of the detector is used by at least one variant', async () => {
+    // The detector's one table and its text normalisation (ES modules of the content script).
+    const { TABLE } = await import('../../extension/content/table.js');
+    const { norm } = await import('../../extension/content/text.js');
+    const wordings = {};
+    for (const v of ALIGN_VARIANTS) {
+      for (const [key, texts] of Object.entries(renderedLabels(v))) (wordings[key] ??= []).push(...texts.map(norm));
+    }
+    const unused = [];
+    for (const def of TABLE.filter((d) => d.surface === 'align-connector')) {
+      def.labels.forEach((re, i) => {
+        // A rule is exercised when it is the first of its entry's rules to match a wording.
+        const hit = (wordings[def.key] ?? []).some((w) => !def.not?.some((n) => n.test(w)) && def.labels.findIndex((r) => r.test(w)) === i);
+        if (!hit) unused.push(`${def.key} ${re}`);
+      });
+    }
+    assert.deepEqual(unused, []);
+  });
+
+  test('the variants cover every axis value and every documented option text', () => {
+    const seen = (axis) => new Set(ALIGN_VARIANTS.map((v) => v[axis]));
+    assert.deepEqual([...seen('layout')].sort(), ['div', 'slideout', 'table']);
+    assert.deepEqual([...seen('linkage')].sort(), ['aria-label', 'aria-labelledby', 'cells', 'for', 'sibling', 'wrap']);
+    assert.deepEqual([...seen('ids')].sort(), ['generated', 'mvc', 'none', 'webforms']);
+    assert.deepEqual([...seen('dropdown')].sort(), ['kendo', 'kendo-modern', 'native', 'select2']);
+    const texts = new Set(ALIGN_VARIANTS.flatMap((v) => v.auth.options.map(([, text]) => text)));
+    for (const t of ['OAuth', 'OAuth 1.0', 'OAuth 1.0a', 'OAuth 1.0 Authentication', 'Basic Auth', 'API Token', 'Personal Access Token']) {
+      assert.ok(texts.has(t), t);
+    }
+    assert.equal(new Set(ALIGN_VARIANTS.map((v) => v.id)).size, ALIGN_VARIANTS.length, 'ids are unique');
+  });
+
+  for (const v of ALIGN_VARIANTS) {
+    test(`${v.id}: served at its own URL; OAuth reveals key fields, Basic Auth the username and token`, async (t) => {
+      const { page } = await open(t);
+      const res = await page.goto(alignVariantUrl(v.id));
+      assert.equal(res.status(), 200);
+      if (v.layout === 'slideout') await page.getByRole('button', { name: 'Add Connector' }).click();
+      const s0 = await state(page);
+      assert.equal(s0.authType, v.auth.initial);
+      const oauthText = v.auth.options.find(([k]) => k === 'oauth')[1];
+      await chooseAuth(page, v, oauthText);
+      assert.equal((await state(page)).authType, 'oauth');
+      await page.getByRole('button', { name: 'Generate New Key' }).waitFor();
+      const consumer = page.getByRole('textbox', { name: v.labels.consumerKey, exact: true });
+      if (v.linkage === 'sibling' || v.linkage === 'cells') {
+        // No accessible name at all: only the text beside it says what it is.
+        assert.equal(await page.getByRole('textbox', { name: v.labels.consumerKey, exact: true }).count(), 0);
+      } else {
+        await consumer.fill('JiraAlignAcme');
+        assert.equal((await state(page)).form.consumerKey, 'JiraAlignAcme');
+      }
+      const other = v.auth.options.find(([k]) => k === 'basic' || k === 'pat');
+      await chooseAuth(page, v, other[1]);
+      assert.equal((await state(page)).authType, other[0]);
+      assert.equal(await page.getByRole('button', { name: 'Generate New Key' }).count(), 0);
+      assert.ok(await page.locator('input[type=password]:visible').count() === 1, 'the token box is shown');
+    });
+  }
+
+  test('Kendo-style DropDownList: ArrowDown on the closed widget changes the value; the hidden select only follows', async (t) => {
+    const { page } = await open(t);
+    await page.goto(alignVariantUrl('kendo-dropdown'));
+    const widget = page.locator('.k-dropdown');
+    assert.equal(await page.locator('select').evaluate((el) => getComputedStyle(el).display), 'none');
+    assert.equal((await state(page)).authType, 'basic');
+    await widget.focus();
+    await page.keyboard.press('ArrowDown');
+    let s = await state(page);
+    assert.deepEqual([s.authType, s.widgetOpen, s.widgetText, s.nativeSelectValue], ['oauth', false, 'OAuth', 'oauth']);
+    // Setting the hidden select (even with a change event) does not move the widget or the page.
+    await page.locator('select').evaluate((el) => { el.value = 'pat'; el.dispatchEvent(new Event('change', { bubbles: true })); });
+    s = await state(page);
+    assert.deepEqual([s.authType, s.widgetText], ['oauth', 'OAuth']);
+    // Alt+ArrowDown opens it; the options are in a popup at the end of body.
+    await page.keyboard.press('Alt+ArrowDown');
+    assert.equal((await state(page)).widgetOpen, true);
+    await page.locator('body > .k-animation-container').getByRole('option', { name: 'Personal Access Token' }).click();
+    s = await state(page);
+    assert.deepEqual([s.authType, s.widgetOpen], ['pat', false]);
+  });
+
+  test('select2-style box: ArrowDown does nothing while closed; the hidden select drives it', async (t) => {
+    const { page } = await open(t);
+    await page.goto(alignVariantUrl('select2-dropdown'));
+    const box = page.getByRole('combobox');
+    await box.focus();
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual([(await state(page)).authType, (await state(page)).widgetOpen], ['', false]);
+    await page.keyboard.press('Enter');
+    assert.equal((await state(page)).widgetOpen, true);
+    await page.keyboard.press('Escape');
+    await page.locator('select').evaluate((el) => { el.value = 'oauth'; el.dispatchEvent(new Event('change', { bubbles: true })); });
+    const s = await state(page);
+    assert.deepEqual([s.authType, s.widgetText], ['oauth', 'OAuth 1.0']);
+  });
+
+  test('slide-out: fixed and clipped, the OAuth fields are below its fold and reached by scrolling inside it', async (t) => {
+    const { page } = await open(t);
+    await page.goto(alignVariantUrl('slideout-native'));
+    await page.getByRole('button', { name: 'Add Connector' }).click();
+    await page.getByLabel('Authentication Type').selectOption('oauth');
+    const key = page.getByLabel('Consumer Key');
+    const geometry = () => key.evaluate((el) => {
+      const panel = el.closest('.ja-slideout');
+      const body = el.closest('.ja-slideout-body');
+      return {
+        fixed: getComputedStyle(panel).position, clip: getComputedStyle(panel).overflow, scrolls: getComputedStyle(body).overflowY,
+        below: el.getBoundingClientRect().top > body.getBoundingClientRect().bottom,
+      };
+    });
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.ja-slideout')).transform === 'matrix(1, 0, 0, 1, 0, 0)');
+    assert.deepEqual(await geometry(), { fixed: 'fixed', clip: 'hidden', scrolls: 'auto', below: true });
+    await key.scrollIntoViewIfNeeded();
+    assert.equal((await geometry()).below, false);
+    await key.fill('JiraAlignAcme');
+    assert.equal((await state(page)).form.consumerKey, 'JiraAlignAcme');
+  });
+});
+
+/** Chooses an Authentication Type option the way a person does with each kind of dropdown. */
+async function chooseAuth(page, v, text) {
+  if (v.dropdown === 'native') {
+    const select = page.locator('select');
+    await select.selectOption({ label: text });
+    return;
+  }
+  if (v.dropdown === 'select2') {
+    await page.locator('.select2-selection').click();
+    await page.locator('body > .select2-container--open').getByRole('option', { name: text, exact: true }).click();
+    return;
+  }
+  await page.locator('.k-dropdown, .k-dropdownlist').click();
+  await page.locator('body > .k-animation-container').getByRole('option', { name: text, exact: true }).click();
+}
 
 // ------------------------------------------------------------------------------------------
 describe('hostile fixture pages', () => {
@@ -548,18 +700,24 @@ describe('hostile fixture pages', () => {
     await page.goto(HOSTILE_HONEYPOT_URL);
     const decoys = page.locator('[data-decoy]');
     assert.ok((await decoys.count()) >= 6);
-    // Hidden from a person (display/visibility/size/opacity/offscreen/hidden/type=hidden),
-    // though Playwright itself counts the offscreen and transparent ones as "visible".
+    // Hidden from a person, each in its own way, though Playwright counts several as "visible".
     for (const d of await decoys.all()) {
+      await d.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       const seen = await d.evaluate((el) => {
+        if (el.type === 'hidden') return false;
+        if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
         const r = el.getBoundingClientRect();
-        let opaque = true;
-        for (let n = el; n; n = n.parentElement) if (getComputedStyle(n).opacity === '0') opaque = false;
-        return opaque && getComputedStyle(el).visibility === 'visible' && r.width > 1 && r.height > 1
-          && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+        if (r.width < 2 || r.height < 2 || r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight) return false;
+        for (let n = el; n; n = n.parentElement) {
+          const st = getComputedStyle(n);
+          if (st.clipPath !== 'none' || st.clip !== 'auto') return false;
+        }
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el;
       });
       assert.equal(seen, false, await d.getAttribute('data-decoy'));
     }
+    const kinds = await decoys.evaluateAll((els) => els.map((el) => el.dataset.decoy));
+    for (const k of ['clip-path', 'clip', 'overlay-covered', 'transform-scale-0', 'content-visibility-hidden']) assert.ok(kinds.includes(k), k);
     assert.ok(await page.locator('form#add-consumer-manually [name=key]').isVisible());
 
     await page.goto(HOSTILE_CROSS_ORIGIN_FRAME_URL);
@@ -575,4 +733,200 @@ describe('hostile fixture pages', () => {
     assert.equal(new URL(page.url()).hostname, 'acme.atlassian.net.evil.test');
     assert.equal(await page.locator('form#add-consumer-manually textarea[name=publicKey]').inputValue(), FIXTURE_PUBLIC_KEY_BASE64);
   });
+});
+
+// ------------------------------------------------------------------------------------------
+// Through the real extension (dist/chrome): every screen of the Atlaskit and AUI fixtures and
+// every Jira Align variant is filled from the panel, and each value is read back from the page's
+// own state (final-form's values for Atlaskit, the page's logic for Jira Align), not the DOM.
+// Each test starts its own browser, so any one runs alone.
+describe('filled through the extension', () => {
+  const JIRA_SITE = 'https://acme.atlassian.net';
+  const ALIGN_SITE = 'https://acme.jiraalign.com';
+
+  /** The Align side filled and saved on the default connector, so Jira's values are known. */
+  async function alignReady(w) {
+    await openAlignConnector(w);
+    await openJira(w, JIRA_NEW_UI_URL);
+    await fillAlignFromPanel(w);
+    await generateKeyAndSave(w);
+    return alignPublicKey(w);
+  }
+
+  /**
+   * Per-screen checks: a wrong value is recorded with the panel's status line, then the screen is
+   * finished by hand so the next one is still reached; the test fails at the end if any was wrong.
+   */
+  function screens() {
+    const problems = [];
+    return {
+      problems,
+      async check(screen, status, actual, expected, fixByHand) {
+        try {
+          assert.deepEqual(actual, expected);
+        } catch {
+          problems.push(`${screen}: got ${JSON.stringify(actual)}, want ${JSON.stringify(expected)} (panel: ${status})`);
+          if (fixByHand) await fixByHand();
+        }
+      },
+    };
+  }
+
+  test('Atlaskit: Create an application link, warning, Review link, Configure → Incoming Authentication', async () => {
+    const w = await startWalkthrough();
+    try {
+      const pem = await alignReady(w);
+      const j = w.jira;
+      const forms = async () => (await state(j)).forms;
+      const run = screens();
+      await j.bringToFront();
+      await j.getByRole('button', { name: 'Create link' }).click();
+      const modal = j.getByRole('dialog', { name: 'Create an application link' });
+      await modal.waitFor();
+      let status = await panelFill(w, 'jira');
+      await run.check('create link', status, (await forms()).create.values, { kind: 'direct', url: ALIGN_SITE }, async () => {
+        await modal.getByRole('radio', { name: 'Direct application link' }).check();
+        await modal.getByLabel('Application URL').fill(ALIGN_SITE);
+      });
+      await modal.getByRole('button', { name: 'Next' }).click();
+      await modal.getByText('No response was received', { exact: false }).waitFor();
+      await modal.getByRole('button', { name: 'Continue' }).click();
+      const review = j.getByRole('dialog', { name: 'Review link' });
+      await review.waitFor();
+      status = await panelFill(w, 'jira');
+      const r = (await forms()).review;
+      const outgoing = ['serviceProviderName', 'consumerKey', 'sharedSecret', 'requestTokenUrl', 'accessTokenUrl', 'authorizeUrl'];
+      await run.check('review link', status, {
+        name: /^Jira Align\b/.test(r.values.applicationName), type: r.values.applicationType, incoming: r.values.createIncoming,
+        outgoing: outgoing.filter((n) => r.values[n] !== '' || r.touched[n]),
+      }, { name: true, type: { value: 'generic', label: 'Generic Application' }, incoming: true, outgoing: [] }, async () => {
+        await review.getByLabel('Application Name').fill('Jira Align');
+        await review.getByRole('combobox', { name: 'Application Type' }).click();
+        await j.getByRole('option', { name: 'Generic Application' }).click();
+        await review.getByRole('checkbox', { name: 'Create incoming link' }).check();
+      });
+      await review.getByRole('button', { name: 'Continue' }).click();
+      const row = j.getByRole('row', { name: /Jira Align/ });
+      await row.waitFor();
+      await row.getByRole('button', { name: /^More actions for Jira Align/ }).click();
+      await j.getByRole('menuitem', { name: 'Edit' }).click();
+      await j.getByRole('button', { name: 'Configure' }).click();
+      const configure = j.getByRole('dialog', { name: /^Configure Jira Align/ });
+      await configure.getByRole('tab', { name: 'Incoming Authentication' }).click();
+      await configure.getByLabel('Consumer Key').waitFor();
+      status = await panelFill(w, 'jira');
+      const inc = (await forms()).incoming.values;
+      await run.check('incoming authentication', status,
+        { key: inc.key, name: inc.consumerName, key64: inc.publicKey.replace(/-----[^-]+-----|\s+/g, '') },
+        { key: CONSUMER_KEY, name: 'Jira Align', key64: pem.replace(/-----[^-]+-----|\s+/g, '') });
+      await configure.getByRole('button', { name: 'Save' }).click();
+      await configure.getByRole('status').filter({ hasText: 'Incoming authentication saved' }).waitFor({ timeout: 5000 }).catch(() => {});
+      const link = (await state(j)).links.find((l) => l.url === ALIGN_SITE);
+      await run.check('saved consumer', status, link?.incoming?.key ?? null, CONSUMER_KEY);
+      assert.deepEqual(run.problems, []);
+    } finally {
+      await w.ext.close();
+    }
+  });
+
+  test('AUI: list, Configure Application URL, Link applications (both steps), Incoming Authentication', async () => {
+    const w = await startWalkthrough();
+    try {
+      await openAlignConnector(w);
+      await openJira(w, JIRA_LEGACY_URL);
+      await fillAlignFromPanel(w);
+      await generateKeyAndSave(w);
+      const der = (await alignPublicKey(w)).replace(/-----[^-]+-----|\s+/g, '');
+      const j = w.jira;
+      const run = screens();
+      const value = (sel) => j.locator(sel).inputValue();
+      await j.bringToFront();
+      let status = await panelFill(w, 'jira');
+      await run.check('list', status, await value('#applinks-url-entered'), ALIGN_SITE, () => j.fill('#applinks-url-entered', ALIGN_SITE));
+      await j.locator('#createApplicationLink .aui-button').click();
+      const dialog = j.locator('#create-applink-dialog');
+      await dialog.waitFor();
+      await dialog.locator('button.aui-button-primary').click();
+      await j.getByRole('dialog', { name: 'Link applications' }).waitFor();
+      status = await panelFill(w, 'jira');
+      const outgoing = ['serviceProviderName', 'consumerKey', 'sharedSecret', 'requestTokenUrl', 'accessTokenUrl', 'authorizeUrl'];
+      const blank = [];
+      for (const id of outgoing) if (await value(`#${id}`) !== '') blank.push(id);
+      await run.check('link applications', status, {
+        name: /^Jira Align\b/.test(await value('#applicationName')),
+        type: await j.locator('#applicationType option:checked').textContent(),
+        incoming: await j.locator('#createIncoming').isChecked(), outgoing: blank,
+      }, { name: true, type: 'Generic Application', incoming: true, outgoing: [] }, async () => {
+        await j.fill('#applicationName', 'Jira Align');
+        if (!await j.locator('#createIncoming').isChecked()) await j.click('label[for=createIncoming]');
+      });
+      await j.click('#applinks-link-continue');
+      await j.locator('#incoming-consumerKey').waitFor();
+      status = await panelFill(w, 'jira');
+      await run.check('incoming link', status,
+        { key: await value('#incoming-consumerKey'), name: await value('#incoming-consumerName'), key64: (await value('#incoming-publicKey')).replace(/-----[^-]+-----|\s+/g, '') },
+        { key: CONSUMER_KEY, name: 'Jira Align', key64: der }, async () => {
+          await j.fill('#incoming-consumerKey', CONSUMER_KEY);
+          await j.fill('#incoming-consumerName', 'Jira Align');
+          await j.fill('#incoming-publicKey', der);
+        });
+      await j.click('#applinks-link-continue');
+      await j.locator('#application-links-table tr', { hasText: 'Jira Align' }).waitFor();
+      await run.check('created link', status, (await state(j)).links.find((l) => l.url === ALIGN_SITE)?.incoming?.publicKey ?? null, der);
+
+      // The Incoming Authentication form of the existing consumer: cleared, then filled again.
+      await j.locator('#application-links-table tr', { hasText: 'Jira Align' }).getByTitle('Edit').click();
+      await j.getByRole('tab', { name: 'Incoming Authentication' }).click();
+      const form = j.frameLocator('#incoming-auth-frame').locator('form#add-consumer-manually');
+      await form.waitFor();
+      assert.equal(await form.locator('textarea[name=publicKey]').inputValue(), der, 'stored key shown as one line of Base64');
+      await form.locator('[name=key]').fill('');
+      await form.locator('[name=consumerName]').fill('');
+      status = await panelFill(w, 'jira');
+      await run.check('incoming authentication', status, {
+        key: await form.locator('[name=key]').inputValue(), name: await form.locator('[name=consumerName]').inputValue(),
+        callback: await form.locator('[name=callback]').inputValue(), impersonation: await form.locator('[name=two-lo-impersonation-enabled]').isChecked(),
+      }, { key: CONSUMER_KEY, name: 'Jira Align', callback: '', impersonation: false });
+      assert.deepEqual(run.problems, []);
+    } finally {
+      await w.ext.close();
+    }
+  });
+
+  for (const v of ALIGN_VARIANTS) {
+    const kinds = v.auth.options.map(([k]) => k);
+    test(`Jira Align variant ${v.id}: OAuth${kinds.includes('basic') ? ' then Basic Auth' : ''} filled from the panel, read back from the page`, async () => {
+      const w = await startWalkthrough();
+      try {
+        await openJira(w, JIRA_LEGACY_URL);
+        w.align = await w.ext.context.newPage();
+        await w.align.goto(alignVariantUrl(v.id));
+        if (v.layout === 'slideout') await w.align.getByRole('button', { name: 'Add Connector' }).click();
+        await w.panel.locator('#tab-align[data-detected="true"]').waitFor();
+        await w.panel.bringToFront();
+        await w.panel.fill('#opt-consumer-key', CONSUMER_KEY);
+        let status = await panelFill(w, 'align');
+        assert.match(status, /Filled: /);
+        let s = await state(w.align);
+        assert.equal(s.authType, 'oauth', `Authentication Type as the page holds it (widget shows ${s.widgetText}); ${status}`);
+        assert.equal(s.widgetOpen, false, 'the dropdown was closed again');
+        assert.equal(s.form.jiraLink, `${JIRA_SITE}/browse/`);
+        assert.equal(s.form.jiraApiUrl, JIRA_SITE);
+        assert.equal(s.form.consumerKey, CONSUMER_KEY, status);
+        assert.equal(s.form.publicKey, '', 'the read-only key box is Jira Align\'s to fill');
+        if (kinds.includes('basic')) {
+          await w.panel.selectOption('#opt-auth-type', 'basic');
+          await w.panel.fill('#opt-username', 'svc-align@acme.com');
+          status = await panelFill(w, 'align');
+          assert.match(status, /Filled: /);
+          s = await state(w.align);
+          assert.equal(s.authType, 'basic', status);
+          assert.equal(s.form.username, 'svc-align@acme.com', status);
+          assert.equal(s.form.tokenPresent, false, 'the token is the person\'s to type');
+        }
+      } finally {
+        await w.ext.close();
+      }
+    });
+  }
 });

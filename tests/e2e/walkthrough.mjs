@@ -111,7 +111,7 @@ export async function createLegacyLinkFromPanel(w) {
   await panelFill(w, 'jira'); // the URL box on the list page
   assert.equal(await j.locator('#applinks-url-entered').inputValue(), 'https://acme.jiraalign.com');
   await j.click('#applinks-create-button');
-  await j.locator('#applinks-url-dialog').waitFor();
+  await j.locator('#create-applink-dialog').waitFor();
   await w.onStep('jira-no-response-warning', j);
   await j.click('#applinks-url-continue');
   await waitForStep(w, 'link-step-1');
@@ -158,14 +158,20 @@ export async function createReactLinkFromPanel(w) {
   await panelFill(w, 'jira'); // name, type (combobox), create incoming link
   await w.onStep('react-review-link', j);
   await review.getByRole('button', { name: 'Continue' }).click();
-  const incoming = j.getByRole('dialog', { name: 'Create incoming link' });
-  await incoming.waitFor();
+  // Jira Cloud: the incoming side is set afterwards, "…" → Edit → Configure → Incoming Authentication.
+  const row = j.getByRole('row', { name: /Jira Align/ });
+  await row.waitFor();
+  await w.onStep('react-link-created', j);
+  await row.getByRole('button', { name: /^More actions for/ }).click();
+  await j.getByRole('menuitem', { name: 'Edit' }).click();
+  await j.getByRole('button', { name: 'Configure' }).click();
+  const configure = j.getByRole('dialog', { name: /^Configure/ });
+  await configure.getByRole('tab', { name: 'Incoming Authentication' }).click();
   await waitForStep(w, 'link-step-2', 'incoming-auth');
   await panelFill(w, 'jira'); // consumer key, name, public key
   await w.onStep('react-incoming', j);
-  await incoming.getByRole('button', { name: 'Continue' }).click();
-  await j.getByRole('row', { name: /Jira Align/ }).waitFor();
-  await w.onStep('react-link-created', j);
+  await configure.getByRole('button', { name: 'Save' }).click();
+  await configure.getByRole('status').filter({ hasText: 'Incoming authentication saved' }).waitFor();
 }
 
 async function waitForStep(w, ...steps) {
