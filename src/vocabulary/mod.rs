@@ -117,15 +117,11 @@ impl Side {
 named_enum! {
     /// Where a result is shown, which decides how it asks for what is missing: the extension
     /// reads both tabs itself; on the standalone page (`www/`) the admin pastes every value.
+    #[derive(Default)]
     pub enum Audience {
+        #[default]
         Extension = "extension",
         Standalone = "standalone",
-    }
-}
-
-impl Default for Audience {
-    fn default() -> Self {
-        Audience::Extension
     }
 }
 
