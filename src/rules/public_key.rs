@@ -91,13 +91,14 @@ impl<I: KeyInspector> KeyInspector for RecentKeys<I> {
             return facts;
         }
         let facts = self.inner.inspect(text);
-        if facts.ok && text.len() <= Self::MAX_TEXT {
-            if let Ok(mut recent) = self.recent.try_borrow_mut() {
-                if recent.len() >= Self::KEEP {
-                    recent.pop_front();
-                }
-                recent.push_back((text.to_owned(), facts.clone()));
+        if facts.ok
+            && text.len() <= Self::MAX_TEXT
+            && let Ok(mut recent) = self.recent.try_borrow_mut()
+        {
+            if recent.len() >= Self::KEEP {
+                recent.pop_front();
             }
+            recent.push_back((text.to_owned(), facts.clone()));
         }
         facts
     }
