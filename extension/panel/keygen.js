@@ -9,9 +9,10 @@ export function workerCount() {
 }
 
 /**
- * A pool of key-generation workers. Workers are started ahead of time (`warm`) so a key does
- * not wait for the wasm to load, kept between keys, and terminated by `cancel`, which is what
- * really stops a search: a worker busy in wasm cannot be interrupted any other way.
+ * A pool of key-generation workers. Workers are started ahead of time (`warm`, when the admin
+ * opens the key section) so a key does not wait for the wasm to load, kept between keys, and
+ * terminated by `cancel`, which is what really stops a search: a worker busy in wasm cannot be
+ * interrupted any other way.
  */
 export class KeygenPool {
   constructor(size = workerCount()) {
@@ -126,8 +127,10 @@ export function setupKeygen(doc = document, t = (key) => key) {
     cancelButton.hidden = !busy;
   }
 
-  // Start the workers once the panel is idle, so the first key does not wait for the wasm.
-  (globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => pool.warm());
+  // Nothing starts with the page: the workers (and their prime tables) start when the key
+  // section is opened, so the first key rarely waits for the wasm, or at the first request.
+  const section = runButton.closest('details');
+  section?.addEventListener('toggle', () => { if (section.open) pool.warm(); });
 
   runButton.addEventListener('click', async () => {
     const bits = Number(bitsSelect.value);

@@ -15,6 +15,7 @@ test('the service worker runs from the pinned extension id', () => {
 test('panel generates a 2048-bit key pair and shows its PEM and fingerprint', async () => {
   const page = await ext.context.newPage();
   await page.goto(ext.extensionUrl('panel/panel.html'));
+  await page.click('#keygen > summary'); // the key generator is a collapsed tool
   assert.equal(await page.locator('#keygen-bits').inputValue(), '2048');
   await page.click('#keygen-run');
   await page.locator('#keygen-result').waitFor({ state: 'visible', timeout: 30_000 });
@@ -46,6 +47,7 @@ test('panel generates a 2048-bit key pair and shows its PEM and fingerprint', as
 test('the private key is offered as a download and never lands in extension storage', async () => {
   const page = await ext.context.newPage();
   await page.goto(ext.extensionUrl('panel/panel.html'));
+  await page.click('#keygen > summary'); // the key generator is a collapsed tool
   await page.click('#keygen-run');
   await page.locator('#keygen-result').waitFor({ state: 'visible', timeout: 30_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#keygen-download-private')]);
@@ -68,6 +70,7 @@ test('a 4096-bit key never blocks the panel: no main-thread task over 50 ms', as
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(ext.extensionUrl('panel/panel.html'));
+  await page.click('#keygen > summary'); // the key generator is a collapsed tool
   await page.selectOption('#keygen-bits', '4096');
   // Let the panel's own start-up finish; only generation is under test.
   await page.waitForTimeout(500);
@@ -95,6 +98,7 @@ test('a 4096-bit key never blocks the panel: no main-thread task over 50 ms', as
 test('Cancel stops a 4096-bit generation: its workers are terminated and no key appears', async () => {
   const page = await ext.context.newPage();
   await page.goto(ext.extensionUrl('panel/panel.html'));
+  await page.click('#keygen > summary'); // the key generator is a collapsed tool
   await page.selectOption('#keygen-bits', '4096');
   await page.click('#keygen-run');
   await page.waitForFunction(() => /candidates tested/.test(document.querySelector('#keygen-status').textContent), null, { timeout: 30_000 });
