@@ -3,10 +3,16 @@
 // checkField), whose message shows under the input; a value the rule calls invalid is not saved
 // as an option, so it can never be planned into a fill. What is invalid stays in the input for the
 // admin to correct; the option keeps '' until it is valid.
+//
+// The Jira site is also held to the origin rule: Linksmith reads and checks only Jira Cloud sites
+// and the self-hosted sites the admin approved, so "https://acme.atl" (a Jira site typed halfway,
+// which the URL rule accepts as a possible Data Center host) is refused until it is one of those.
+// The Jira Align site is not: Jira's Application URL may name a Jira Align Linksmith never reads.
+import { sideOfUrl, approvedHosts } from '../sw/hosts.js';
 
 // Which page field each panel input feeds: its value is judged by that field's rule.
 const INPUTS = [
-  { id: 'opt-jira-site', option: 'jiraSiteUrl', field: 'jiraApiUrl', problems: 'opt-jira-site-problems', site: true },
+  { id: 'opt-jira-site', option: 'jiraSiteUrl', field: 'jiraApiUrl', problems: 'opt-jira-site-problems', site: true, side: 'jira' },
   { id: 'opt-align-site', option: 'alignSiteUrl', field: 'applicationUrl', problems: 'opt-align-site-problems', site: true },
   { id: 'opt-consumer-key', option: 'consumerKey', field: 'consumerKey', problems: 'consumer-key-problems' },
   { id: 'opt-username', option: 'username', field: 'username', problems: 'opt-username-problems', trim: true },
@@ -54,10 +60,13 @@ export function setupSettings(doc, io) {
     if (input.option === 'consumerKey' && prefix && !value.startsWith(prefix)) {
       problems.unshift({ code: 'consumer-key-policy-prefix', severity: 'error', message: t('consumerKeyPrefixProblem', prefix), fix: '' });
     }
-    const valid = report?.ok === true && !problems.some((p) => p.severity === 'error');
-    if (!valid) return { value: '', problems };
     // A site is saved as its origin: the fills append paths to it.
-    return { value: input.site ? (originOrNull(report.value) ?? originOrNull(value) ?? '') : value, problems };
+    const saved = input.site ? (originOrNull(report?.value) ?? '') : value;
+    if (report?.ok === true && input.side && sideOfUrl(saved, await approvedHosts()) !== input.side) {
+      problems.unshift({ code: 'site-not-known', severity: 'error', message: t('siteNotKnownJira', saved), fix: t('siteNotKnownJiraFix') });
+    }
+    const valid = report?.ok === true && !problems.some((p) => p.severity === 'error');
+    return { value: valid ? saved : '', problems };
   }
 
   /** Judges every input, shows each rule's messages, saves the valid values; returns the new state. */

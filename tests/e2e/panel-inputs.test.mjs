@@ -1,47 +1,52 @@
 // The panel's own inputs go through the same Rust rules as the page fields they feed, and a value
 // the rule rejects is never planned into a fill (issue 13 part 9); admin tabs open before the
-// extension was updated are picked up without a reload (issue 16, first run).
+// extension was re-enabled are picked up without a reload (issue 16, first run).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWalkthrough, openJira, openAlignConnector, panelFill, workerState } from './walkthrough.mjs';
+import { startWalkthrough, openAlignConnector, panelFill, workerState } from './walkthrough.mjs';
 
-test('a half-typed site shows its rule\'s message under the input and is never filled', async () => {
+test('a half-typed Jira site shows its rule\'s message under the input and is never filled', async () => {
   const w = await startWalkthrough();
   try {
-    await openJira(w);
+    await openAlignConnector(w);
     await w.panel.bringToFront();
     for (const typed of ['acme', 'https://acme.atl']) {
-      await w.panel.fill('#opt-align-site', typed);
-      const problems = w.panel.locator('#opt-align-site-problems li[data-severity="error"]');
+      await w.panel.fill('#opt-jira-site', typed);
+      const problems = w.panel.locator('#opt-jira-site-problems li[data-severity="error"]');
       await problems.first().waitFor();
-      const text = await problems.allTextContents();
-      assert.doesNotMatch(text.join(' '), /Failed to construct|Invalid URL/, typed);
-      assert.match(text.join(' '), /Application URL/, `${typed}: the message names the field`);
-      assert.equal(await w.panel.locator('#opt-align-site').getAttribute('aria-invalid'), 'true');
-      assert.equal((await workerState(w)).options.alignSiteUrl, '', `${typed} is not an option`);
-      const status = await panelFill(w, 'jira');
-      assert.equal(await w.jira.locator('#applinks-url-entered').inputValue(), '', `${typed} was not filled (${status})`);
+      const text = (await problems.allTextContents()).join(' ');
+      assert.doesNotMatch(text, /Failed to construct|Invalid URL/, typed);
+      assert.match(text, /Jira (API URL|site)/, `${typed}: the message names the field`);
+      assert.equal(await w.panel.locator('#opt-jira-site').getAttribute('aria-invalid'), 'true');
+      assert.equal((await workerState(w)).options.jiraSiteUrl, '', `${typed} is not an option`);
+      const status = await panelFill(w, 'align');
+      for (const id of ['#txtJiraApiUrl', '#txtJiraLink']) {
+        assert.equal(await w.align.locator(id).inputValue(), '', `${typed} was not filled into ${id} (${status})`);
+      }
     }
-    // Corrected, it is saved as the site's origin and filled.
-    await w.panel.fill('#opt-align-site', 'https://acme.jiraalign.com/');
-    await w.panel.locator('#opt-align-site-problems li').first().waitFor({ state: 'detached' }).catch(() => {});
-    await panelFill(w, 'jira');
-    assert.equal(await w.jira.locator('#applinks-url-entered').inputValue(), 'https://acme.jiraalign.com');
-    assert.equal(await w.panel.locator('#opt-align-site').getAttribute('aria-invalid'), null);
+    // Finished, it is saved as the site's origin and filled.
+    await w.panel.fill('#opt-jira-site', 'https://acme.atlassian.net/');
+    await w.panel.locator('#opt-jira-site-problems li').first().waitFor({ state: 'detached' });
+    assert.equal(await w.panel.locator('#opt-jira-site').getAttribute('aria-invalid'), null);
+    await panelFill(w, 'align');
+    assert.equal(await w.align.locator('#txtJiraApiUrl').inputValue(), 'https://acme.atlassian.net');
+    assert.equal(await w.align.locator('#txtJiraLink').inputValue(), 'https://acme.atlassian.net/browse/');
   } finally {
     await w.ext.close();
   }
 });
 
-test('a Jira Align tab open before the extension was updated is picked up without a reload', async () => {
+test('a Jira Align tab open before the extension was re-enabled is picked up without a reload', async () => {
   const w = await startWalkthrough();
   try {
     await openAlignConnector(w);
-    // An update (or a re-enable) restarts the extension: its pages close, its state is gone, and
-    // the open tab's content scripts are cut off from it.
-    const next = w.ext.context.waitForEvent('serviceworker', { timeout: 15_000 });
-    await w.ext.worker.evaluate(() => chrome.runtime.reload()).catch(() => {});
-    await next;
+    // Disabled and enabled again (as in chrome://extensions): the extension restarts, its state
+    // is gone, and the open tab's old content scripts are cut off from it.
+    const extensions = await w.ext.context.newPage();
+    await extensions.goto('chrome://extensions');
+    await extensions.evaluate((id) => chrome.management.setEnabled(id, false), w.ext.extensionId);
+    await extensions.evaluate((id) => chrome.management.setEnabled(id, true), w.ext.extensionId);
+    await extensions.close();
     const panel = await w.ext.context.newPage();
     await panel.goto(w.ext.extensionUrl('panel/panel.html'));
     // No reload of the Jira Align tab: the worker injected the content scripts into it.
