@@ -5,7 +5,8 @@
 // Each step names the checks that judge the fields it fills (`checks`), so the panel can show a
 // step with only its own verdicts; a check no step names (a newer core's) goes to the step marked
 // `rest`. `action` is the step's one primary action: 'fill-align', 'fill-jira', 'verify', or
-// 'go' (show the tab or open the page).
+// 'go' (show the tab or open the page). `fields` are the form fields the step fills, each with
+// a "Point to the field" button in the panel for when detection misses it.
 
 const value = (side, key) => side?.fields?.[key]?.value;
 const checkState = (state, id) => state.checks.find((c) => c.id === id)?.state;
@@ -31,13 +32,14 @@ export function checklist(state, t = (key) => key) {
       id: 'fill-align', side: 'align', link: alignOrigin,
       checks: ['auth-type', 'jira-link-format', 'jira-api-url-format', 'jira-link-match', 'jira-api-url-match',
         'jira-link-api-url-match', 'align-consumer-key-format', 'username-format'],
+      fields: ['jiraLink', 'name', 'jiraApiUrl', 'authType', oauth ? 'consumerKey' : 'username'],
       title: t('stepShortFillAlign'), instruction: t(oauth ? 'stepFillAlignOAuth' : 'stepFillAlignBasic'),
       done: ['jira-link-format', 'jira-api-url-format'].every(formatOk)
         && (!oauth || Boolean(value(align, 'consumerKey'))),
       action: 'fill-align',
     },
     ...(oauth ? [{
-      id: 'generate-key', side: 'align', link: alignOrigin, action: 'go', checks: ['align-public-key-format'],
+      id: 'generate-key', side: 'align', link: alignOrigin, action: 'go', checks: ['align-public-key-format'], fields: ['publicKey'],
       title: t('stepShortGenerateKey'), instruction: t('stepGenerateKey'),
       done: Boolean(value(align, 'publicKey')),
     }] : []),
@@ -56,6 +58,7 @@ export function checklist(state, t = (key) => key) {
       {
         id: 'create-link', side: 'jira', link: applinksUrl(jiraOrigin),
         checks: ['application-url-format', 'application-url-match', 'application-name-format'],
+        fields: ['linkType', 'applicationUrl', 'applicationName', 'applicationType', 'createIncomingLink'],
         title: t('stepShortCreateLink'), instruction: t('stepCreateLink'),
         done: jira?.signals?.alignLinkPresent === true || Boolean(value(jira, 'applicationUrl')),
         action: 'fill-jira',
@@ -64,6 +67,7 @@ export function checklist(state, t = (key) => key) {
         id: 'incoming-auth', side: 'jira', link: applinksUrl(jiraOrigin),
         checks: ['jira-consumer-key-format', 'consumer-key-match', 'consumer-name-format', 'jira-public-key-format',
           'public-key-match', 'callback-url-format'],
+        fields: ['consumerKey', 'consumerName', 'publicKey', 'callbackUrl'],
         title: t('stepShortIncomingAuth'), instruction: t('stepIncomingAuth'),
         done: ['consumer-key-match', 'public-key-match'].every((id) => checkState(state, id) === 'pass'),
         action: 'fill-jira',

@@ -10,6 +10,7 @@ import { t, applyI18n } from './i18n.js';
 import { setupHosts } from './hosts.js';
 import { renderGuide } from './steps.js';
 import { setupSettings } from './settings.js';
+import { setupPointing } from './pointing.js';
 
 const $ = (id) => document.getElementById(id);
 let state = null;
@@ -52,7 +53,7 @@ function hostOf(origin) {
 function renderTab(key) {
   const node = $(`tab-${key}`);
   const side = state.sides[key];
-  $(`fill-${key}`).hidden = !side;
+  // Fill stays offered without a tab: its answer says which page to open.
   $(`show-${key}`).hidden = !side;
   if (!side) {
     node.textContent = t('notSeenYet');
@@ -88,7 +89,8 @@ function actionFor(step) {
   };
 }
 
-const ui = { t, actionFor, open: new Set(), closed: new Set() };
+const pointing = setupPointing(document, { send, t, el, state: () => state, rerender: () => render() });
+const ui = { t, actionFor, fieldsFor: (step) => pointing.fieldsBlock(step), open: new Set(), closed: new Set() };
 
 function renderPolicy() {
   const policy = state.policy ?? {};
@@ -119,6 +121,7 @@ function render() {
   $('api-token-problems').replaceChildren(...(oauth ? [] : token?.report?.problems ?? []).map((p) => el('li', { dataset: { code: p.code, severity: p.severity } },
     p.message, el('span', { className: 'fix', textContent: p.fix }))));
   renderGuide(document, state, ui);
+  pointing.checkActiveTab().catch(() => {});
   document.body.dataset.ready = 'true';
 }
 
@@ -224,6 +227,9 @@ $('reset').addEventListener('click', async () => {
 
 chrome.storage.session.onChanged.addListener(() => refresh().catch(() => {}));
 chrome.storage.managed?.onChanged?.addListener(() => refresh().catch(() => {}));
+// While the panel is open, the admin tabs observe their forms in depth (sw/bindings.js).
+send('panel:watch', { deep: true }).catch(() => {});
+addEventListener('pagehide', () => { chrome.runtime.sendMessage({ type: 'panel:watch', deep: false }).catch(() => {}); });
 setupKeygen(document, t);
 setupHosts(document, t);
 refresh().catch((error) => { $('fill-status').textContent = t('startFailed', error.message); });

@@ -87,6 +87,7 @@ export function renderGuide(doc, state, ui) {
       type: 'button', id: 'step-action', className: 'primary', textContent: action.label, disabled: Boolean(action.disabled),
       onclick: action.run, ...(action.note ? { 'aria-describedby': 'step-action-note' } : {}),
     }) : null,
+    ui.fieldsFor?.(current) ?? null,
     checkList(doc, current, state, t)));
   } else {
     items.push(el(doc, 'li', { className: 'step current all-done', dataset: { step: 'all-done', done: 'true', currentStep: '' } },
@@ -115,7 +116,10 @@ export function renderGuide(doc, state, ui) {
 
   // Re-rendering must not lose the admin's place: focus returns to the same control.
   const active = doc.activeElement;
+  const field = active?.closest?.('#checklist [data-current-step] [data-field]')?.dataset.field;
   const focusKey = active?.id === 'step-action' ? '#step-action'
+    : field ? `#checklist [data-current-step] [data-field="${field}"] button`
+    : active?.closest?.('#checklist [data-current-step] .step-fields > summary') ? '#checklist [data-current-step] .step-fields > summary'
     : active?.closest?.('#checklist [data-step] summary') ? `#checklist [data-step="${active.closest('[data-step]').dataset.step}"] summary` : null;
   doc.getElementById('checklist').replaceChildren(...items);
   if (focusKey) doc.querySelector(focusKey)?.focus();
