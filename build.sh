@@ -144,6 +144,9 @@ assemble_browser() {
   # The one module that differs between browsers (panel opening): only this browser's copy ships.
   rm -rf "$out/sw/platform"
   cp "extension/sw/platform/$browser.js" "$out/sw/platform.js"
+  # Content scripts cannot be modules: their ES modules ship as one readable classic script.
+  rm -rf "$out/content"
+  node tools/bundle-content.mjs "$out/content/linksmith-content.js"
   node tools/manifest.mjs "$browser" "$out"
   cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$out/pkg/"
   rm -f "$DIST/linksmith-$browser.zip"
@@ -201,7 +204,9 @@ $(cd "$PKG" && sha256sum linksmith_bg.wasm linksmith.js)
 
 Everything else in the extension is hand-written, unminified JavaScript, HTML, CSS and JSON,
 copied as is; per browser, \`manifest.json\` is rewritten by \`tools/manifest.mjs\` and
-\`sw/platform.js\` is the copy of \`extension/sw/platform/<browser>.js\`.
+\`sw/platform.js\` is the copy of \`extension/sw/platform/<browser>.js\`, and
+\`content/linksmith-content.js\` is \`extension/content/*.js\` bundled by \`tools/bundle-content.mjs\`
+(esbuild, pinned in package-lock.json; unminified).
 README
 }
 

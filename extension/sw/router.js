@@ -8,6 +8,7 @@ import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
+import { bindingHandlers } from './bindings.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('/')).origin;
 const MAX_VALUE = 16 * 1024; // a 4096-bit PEM is ~800 bytes; anything huge is not a form value
@@ -227,6 +228,8 @@ const panelHandlers = {
     return ok((await loadCore()).comparePublicKeys(a, b));
   },
 };
+
+Object.assign(panelHandlers, bindingHandlers); // Point to the field, bindings, Describe this page
 
 export async function handleMessage(message, sender) {
   if (sender?.id !== chrome.runtime.id) return fail('forbidden', 'unknown sender');

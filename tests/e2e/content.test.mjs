@@ -3,9 +3,8 @@
 // both admin UIs and the hostile pages. Reports are observed by a recorder added to the worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { launchWithExtension, DIST } from './harness.mjs';
+import { launchWithExtension } from './harness.mjs';
+import { bundleContent } from '../../tools/bundle-content.mjs';
 import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, HOSTILE_HONEYPOT_URL, HOSTILE_CROSS_ORIGIN_FRAME_URL,
@@ -223,7 +222,7 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
   await page.evaluate(() => { const el = document.getElementById('key'); el.replaceWith(el.cloneNode(true)); });
   const partial = await fill(page, newer.pageToken, { consumerKey: 'A', consumerName: 'B' });
   assert.deepEqual(refusedMap(partial), { consumerKey: 'page-changed' });
-  assert.deepEqual(partial.filled, [{ key: 'consumerName', stuck: true }]);
+  assert.deepEqual(partial.filled.map(({ key, stuck }) => ({ key, stuck })), [{ key: 'consumerName', stuck: true }]);
   assert.equal(await page.inputValue('#key'), '');
   // Navigated (same document, new URL) since describe: everything refused.
   const before = await describe(page, 'jira-applinks', 'incoming-auth');
@@ -246,30 +245,36 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
 });
 
 // ---- Jira new UI (React, controlled inputs) -----------------------------------------------------
-test('Jira new UI: create-link modal and review step fill React state (radio, url, combobox, checkbox)', async () => {
+test('Jira new UI (Atlaskit): create-link modal and review step fill final-form state (radio, url, Select, checkbox)', async () => {
   const page = await openPage(JIRA_NEW_UI_URL);
   await page.getByRole('button', { name: 'Create link' }).click();
   let d = await describe(page, 'jira-applinks', 'create-link-modal');
   assert.deepEqual(d.fields.map((x) => x.key).sort(), ['applicationUrl', 'linkType']);
   allStuck(await fill(page, d.pageToken, { linkType: 'Direct application link', applicationUrl: 'https://acme3.jiraalign.com' }), ['applicationUrl', 'linkType']);
   let s = await page.evaluate(() => window.__fixtureState());
-  assert.equal(s.create.kind, 'direct');
-  assert.equal(s.create.url, 'https://acme3.jiraalign.com');
+  assert.equal(s.forms.create.values.kind, 'direct');
+  assert.equal(s.forms.create.values.url, 'https://acme3.jiraalign.com');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  assert.equal(byKey((await describe(page, 'jira-applinks', 'configure-url')).fields).applicationUrl.label, 'new url');
+  assert.deepEqual((await describe(page, 'jira-applinks', 'configure-url')).fields, []);
   await page.getByRole('button', { name: 'Continue' }).click();
 
   d = await describe(page, 'jira-applinks', 'review-link');
   const f = byKey(d.fields);
   assert.deepEqual(Object.keys(f).sort(), ['applicationName', 'applicationType', 'createIncomingLink']);
   assert.equal(f.applicationType.label, 'application type');
-  allStuck(await fill(page, d.pageToken, { applicationName: 'Jira Align 3', applicationType: 'Generic Application', createIncomingLink: true }),
-    ['applicationName', 'applicationType', 'createIncomingLink']);
+  assert.equal(f.applicationType.widget, 'combobox');
+  const res = await fill(page, d.pageToken, { applicationName: 'Jira Align 3', applicationType: 'Generic Application', createIncomingLink: true });
+  allStuck(res, ['applicationName', 'applicationType', 'createIncomingLink']);
+  assert.equal(res.filled.find((x) => x.key === 'applicationType').shown, 'Generic Application');
   s = await page.evaluate(() => window.__fixtureState());
-  assert.equal(s.create.review.name, 'Jira Align 3');
-  assert.equal(s.create.review.type, 'generic');
-  assert.equal(s.create.review.createIncoming, true);
+  assert.equal(s.forms.review.values.applicationName, 'Jira Align 3');
+  assert.equal(s.forms.review.values.applicationType?.value, 'generic');
+  assert.equal(s.forms.review.values.createIncoming, true);
+  // The outgoing fields were never focused: touching them would block the form.
+  for (const n of ['serviceProviderName', 'consumerKey', 'sharedSecret']) assert.ok(!s.forms.review.touched?.[n], `${n} untouched`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForFunction(() => window.__fixtureState().links.some((l) => l.name === 'Jira Align 3'));
   await page.close();
 });
 
@@ -307,15 +312,16 @@ test('lookalike host: no content script, and the gate itself refuses the origin'
   await page.waitForTimeout(300);
   const answer = await send(page, { type: 'sw:describe' });
   assert.match(answer.sendError ?? '', /Receiving end does not exist|Could not establish connection/);
-  // Run the shipped gate in this page (main world, stub chrome) to check its own origin test.
-  for (const file of ['fields.js', 'gate.js']) {
-    await page.evaluate(await readFile(path.join(DIST, 'content', file), 'utf8'));
-  }
+  // Run the gate's own modules in this page (main world), bundled the way the shipped script is,
+  // to check its own origin test.
+  await page.evaluate(await bundleContent(null, {
+    source: "export { fill, issuePlan, pageRefusal } from './gate.js'; export { detect } from './surface.js';",
+    globalName: '__linksmithGate',
+  }));
   const result = await page.evaluate(async () => {
-    const ls = globalThis.__linksmith;
-    const d = ls.fields.detect();
-    const token = ls.gate.issuePlan(d);
-    return { refusal: ls.gate.pageRefusal(), fill: await ls.gate.fill(token, { consumerKey: 'EVIL' }), value: document.querySelector('input[name=key]')?.value };
+    const gate = globalThis.__linksmithGate;
+    const token = gate.issuePlan(gate.detect());
+    return { refusal: gate.pageRefusal(), fill: await gate.fill(token, { consumerKey: 'EVIL' }), value: document.querySelector('input[name=key]')?.value };
   });
   assert.equal(result.refusal, 'origin-not-allowed');
   assert.deepEqual(result.fill.refused, [{ key: 'consumerKey', reason: 'origin-not-allowed' }]);

@@ -5,13 +5,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { runInNewContext } from 'node:vm';
 import { chromium } from 'playwright-core';
 import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, FIXTURE_PUBLIC_KEY_BASE64, HOSTILE_HONEYPOT_URL,
   HOSTILE_CROSS_ORIGIN_FRAME_URL, HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL,
-  WIDGET_ORIGIN, JIRA_ORIGIN, JIRA_RENAMED_ORIGIN,
+  WIDGET_ORIGIN, JIRA_ORIGIN, JIRA_RENAMED_ORIGIN, ALIGN_VARIANTS, alignVariantUrl,
 } from '../fixtures/serve.mjs';
+import { renderedLabels } from '../fixtures/align/variants.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -64,6 +67,9 @@ const fetchIn = (page, path) => page.evaluate(async (p) => {
 }, path);
 
 const state = (pageOrFrame) => pageOrFrame.evaluate(() => window.__fixtureState());
+
+/** Clicks the <label> of an AUI checkbox (AUI draws its box over the input, so the label gets the click). */
+const tick = (scope, text) => scope.locator('label', { hasText: text }).click();
 
 // ------------------------------------------------------------------------------------------
 describe('serve.mjs', () => {
@@ -287,10 +293,13 @@ describe('Jira legacy applinks fixture', () => {
     await page.goto(JIRA_LEGACY_URL);
     await page.getByText('No application links have been configured.').waitFor();
     await page.getByLabel('Enter the URL of the application you want to link').fill('https://acme.jiraalign.com');
-    await page.getByRole('button', { name: 'Create new link' }).click();
+    await page.locator('#createApplicationLink .aui-button', { hasText: 'Create new link' }).click();
 
     const urlDialog = page.getByRole('dialog', { name: 'Configure Application URL' });
     await urlDialog.waitFor();
+    assert.equal(await urlDialog.getAttribute('id'), 'create-applink-dialog');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).overflow), 'hidden', 'AUI locks the page scroll');
+    assert.equal(await page.locator('.aui-blanket').count(), 1);
     await urlDialog.getByText('No response was received from the URL you entered').waitFor();
     assert.equal(await urlDialog.getByLabel('Entered URL').inputValue(), 'https://acme.jiraalign.com');
     assert.equal(await urlDialog.getByLabel('New URL').inputValue(), 'https://acme.jiraalign.com');
@@ -307,7 +316,9 @@ describe('Jira legacy applinks fixture', () => {
     for (const label of ['Service Provider Name', 'Consumer key', 'Shared secret', 'Request Token URL', 'Access token URL', 'Authorize URL']) {
       assert.equal(await link.getByLabel(label, { exact: true }).inputValue(), '', label);
     }
-    await link.getByLabel('Create incoming link').check();
+    // AUI draws its own box over the native checkbox: its label takes the click, as for a person.
+    await tick(link, 'Create incoming link');
+    assert.equal(await link.getByLabel('Create incoming link').isChecked(), true);
     await link.getByRole('button', { name: 'Continue' }).click();
 
     // AUI puts a "required" icon with hidden text inside the label: "Consumer Key required".
@@ -376,10 +387,11 @@ describe('Jira legacy applinks fixture', () => {
     await save();
     await err('callback').getByText('absolute URL', { exact: false }).waitFor();
     await form.locator('[name=callback]').fill('https://acme.jiraalign.com');
-    await form.locator('[name=two-lo-impersonation-enabled]').check();
+    await tick(form, 'Allow user impersonation through 2-Legged OAuth');
     await save();
     await err('two-lo-impersonation-enabled').getByText('not supported on Jira Cloud', { exact: false }).waitFor();
-    await form.locator('[name=two-lo-impersonation-enabled]').uncheck();
+    await tick(form, 'Allow user impersonation through 2-Legged OAuth');
+    assert.equal(await form.locator('[name=two-lo-impersonation-enabled]').isChecked(), false);
     await save();
     await page.getByText('The consumer was saved.', { exact: false }).waitFor();
     const { link } = await state(page);
@@ -408,12 +420,12 @@ describe('Jira legacy applinks fixture', () => {
 });
 
 // ------------------------------------------------------------------------------------------
-describe('Jira new (React) applinks fixture', () => {
+describe('Jira new (Atlaskit) applinks fixture', () => {
   async function toReview(page) {
     await page.goto(JIRA_NEW_UI_URL);
     await page.getByRole('button', { name: 'Create link' }).click();
     const modal = page.getByRole('dialog', { name: 'Create an application link' });
-    await modal.getByRole('radio', { name: /^Direct application link/ }).check();
+    await modal.getByRole('radio', { name: 'Direct application link' }).check();
     await modal.getByLabel('Application URL').fill('https://acme.jiraalign.com');
     await modal.getByRole('button', { name: 'Next' }).click();
     await modal.getByText('No response was received from the URL you entered').waitFor();
@@ -422,35 +434,47 @@ describe('Jira new (React) applinks fixture', () => {
     await review.waitFor();
     return review;
   }
+  const forms = async (page) => (await state(page)).forms;
 
-  test('controlled inputs: .value alone is lost on re-render, native setter + input event sticks', async (t) => {
+  test('made of the real Atlaskit components: portal at the end of body, fixed, body scroll-locked, their CSS served', async (t) => {
+    const { page } = await open(t, { jira: 'empty' });
+    await page.goto(JIRA_NEW_UI_URL);
+    assert.equal((await fetchIn(page, '/s/linksmith-fixture/build/new-ui.css')).type, 'text/css; charset=utf-8');
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const modal = page.getByRole('dialog', { name: 'Create an application link' });
+    await modal.waitFor();
+    const layout = await modal.evaluate((dialog) => {
+      const portal = dialog.closest('.atlaskit-portal');
+      const fixed = [];
+      for (let n = dialog; n; n = n.parentElement) if (getComputedStyle(n).position === 'fixed') fixed.push(n.localName);
+      return {
+        inPortal: !!portal, portalLast: document.body.lastElementChild.contains(dialog),
+        fixed: fixed.length > 0, bodyOverflow: getComputedStyle(document.body).overflow,
+      };
+    });
+    assert.deepEqual(layout, { inPortal: true, portalLast: true, fixed: true, bodyOverflow: 'hidden' });
+    // Textfield's documented attribute; the checkbox and radio are real inputs.
+    assert.equal(await modal.locator('input[data-ds--text-field--input]').count(), 1);
+    assert.equal(await modal.locator('input[type=radio]').count(), 2);
+  });
+
+  test('controlled inputs: .value alone never reaches the form state, the components\' own events do', async (t) => {
     const { page } = await open(t, { jira: 'empty' });
     await page.goto(JIRA_NEW_UI_URL);
     await page.getByRole('button', { name: 'Create link' }).click();
     const url = page.getByRole('dialog', { name: 'Create an application link' }).getByLabel('Application URL');
-    assert.match(await url.getAttribute('id'), /^:r[0-9a-z]+:$/);
-    assert.equal(await url.getAttribute('aria-labelledby'), `${await url.getAttribute('id')}-label`);
-
-    const renders = (await state(page)).renders;
     await url.evaluate((el) => { el.value = 'https://assigned.example'; });
+    const renders = (await state(page)).renders;
     await page.waitForFunction((r) => window.__fixtureState().renders > r + 1, renders);
-    assert.equal(await url.inputValue(), '', 'value without an input event was reverted');
-    assert.equal((await state(page)).create.url, '');
-
-    // After a plain .value assignment React's value tracker swallows a later input event
-    // unless the native setter is used; nativeFill uses it.
+    assert.equal((await forms(page)).create.values.url, '', 'a bare .value is not in the form state');
     await nativeFill(url, 'https://acme.jiraalign.com');
-    const after = (await state(page)).renders;
-    await page.waitForFunction((r) => window.__fixtureState().renders > r + 1, after);
-    assert.equal(await url.inputValue(), 'https://acme.jiraalign.com');
-    assert.equal((await state(page)).create.url, 'https://acme.jiraalign.com');
-
-    // Same for a controlled checkbox: .checked alone is reverted.
-    const direct = page.getByRole('radio', { name: /^Direct application link/ });
+    await page.waitForFunction(() => window.__fixtureState().forms.create?.values.url === 'https://acme.jiraalign.com');
+    const direct = page.getByRole('radio', { name: 'Direct application link' });
     await direct.evaluate((el) => { el.checked = true; });
-    await page.waitForFunction((r) => window.__fixtureState().renders > r + 3, after);
-    assert.equal(await direct.isChecked(), false);
-    assert.equal((await state(page)).create.kind, 'atlassian');
+    await page.waitForFunction((r) => window.__fixtureState().renders > r + 1, (await state(page)).renders);
+    assert.equal((await forms(page)).create.values.kind, 'atlassian', 'a bare .checked is not in the form state');
+    // (React's value tracker now believes Direct is checked, so a later click on it fires no
+    // onChange either: a bare write is worse than none.)
   });
 
   test('Atlassian product choice refuses a non-Atlassian URL', async (t) => {
@@ -458,88 +482,227 @@ describe('Jira new (React) applinks fixture', () => {
     await page.goto(JIRA_NEW_UI_URL);
     await page.getByRole('button', { name: 'Create link' }).click();
     const modal = page.getByRole('dialog', { name: 'Create an application link' });
-    assert.equal(await modal.getByRole('radio', { name: /^Atlassian product/ }).isChecked(), true);
+    assert.equal(await modal.getByRole('radio', { name: 'Atlassian product' }).isChecked(), true);
     await modal.getByLabel('Application URL').fill('https://acme.jiraalign.com');
     await modal.getByRole('button', { name: 'Next' }).click();
     await modal.getByText("couldn't find an Atlassian product", { exact: false }).waitFor();
   });
 
-  test('touching an unused outgoing field blocks Continue', async (t) => {
+  test('placing the cursor in an unused outgoing field blocks Continue', async (t) => {
     const { page } = await open(t, { jira: 'empty' });
     const review = await toReview(page);
-    await review.getByLabel('Application name').fill('Jira Align');
-    await review.getByLabel('Consumer key', { exact: true }).focus();
-    await review.getByLabel('Application name').focus();
-    await review.getByText('This field is required.').first().waitFor();
-    await review.getByRole('combobox', { name: 'Application type' }).click();
+    await review.getByLabel('Application Name').fill('Jira Align');
+    await review.getByRole('combobox', { name: 'Application Type' }).click();
     await page.getByRole('option', { name: 'Generic Application' }).click();
+    await review.getByLabel('Consumer key', { exact: true }).focus();
     await review.getByRole('button', { name: 'Continue' }).click();
     await review.getByText('Fix the errors in the form before continuing.').waitFor();
-    assert.equal((await state(page)).create.step, 'review');
+    assert.equal((await state(page)).links.length, 0);
   });
 
-  test('create → review → incoming link → row → … → Edit → Configure → Incoming Authentication → Save', async (t) => {
+  test('create → review → row → … → Edit → Configure → Incoming Authentication → Save', async (t) => {
     const { page } = await open(t, { jira: 'empty' });
     const review = await toReview(page);
-    // Continue without a name and type is refused.
     await review.getByRole('button', { name: 'Continue' }).click();
     await review.getByText('Enter an application name.').waitFor();
-    await review.getByLabel('Application name').fill('Jira Align');
-    // Application type is a custom combobox (no native <select>), labelled by aria-labelledby.
+    await review.getByLabel('Application Name').fill('Jira Align');
+    // Application Type is Atlaskit Select (react-select): a combobox, no native <select>.
     assert.equal(await review.locator('select').count(), 0);
-    await review.getByRole('combobox', { name: 'Application type' }).click();
+    await review.getByRole('combobox', { name: 'Application Type' }).click();
     await page.getByRole('option', { name: 'Generic Application' }).click();
-    for (const label of ['Service provider name', 'Consumer key', 'Shared secret', 'Request token URL', 'Access token URL', 'Authorize URL']) {
+    for (const label of ['Service Provider Name', 'Consumer key', 'Shared secret', 'Request Token URL', 'Access token URL', 'Authorize URL']) {
       assert.equal(await review.getByLabel(label, { exact: true }).inputValue(), '', label);
     }
-    await review.getByLabel('Create incoming link').check();
-    let s = await state(page);
-    assert.equal(s.create.review.name, 'Jira Align');
-    assert.equal(s.create.review.type, 'generic');
-    assert.equal(s.create.review.createIncoming, true);
+    // Atlaskit Checkbox: a real input labelled through aria-labelledby by the label wrapping it.
+    const incomingBox = review.getByRole('checkbox', { name: 'Create incoming link' });
+    const labelledBy = await incomingBox.getAttribute('aria-labelledby');
+    assert.ok(labelledBy && await review.locator(`label[id="${labelledBy}"] input[type=checkbox]`).count() === 1);
+    await incomingBox.check();
+    let f = (await forms(page)).review.values;
+    assert.equal(f.applicationName, 'Jira Align');
+    assert.deepEqual(f.applicationType, { value: 'generic', label: 'Generic Application' });
+    assert.equal(f.createIncoming, true);
     await review.getByRole('button', { name: 'Continue' }).click();
-
-    const incoming = page.getByRole('dialog', { name: 'Create incoming link' });
-    await incoming.waitFor();
-    await incoming.getByLabel(/^Consumer Key/).fill('JiraAlignAcme');
-    await incoming.getByLabel('Consumer Name').fill('Jira Align');       // aria-labelledby
-    await incoming.getByLabel('Public Key').fill(NODE_PEM);              // wrapping <label>
-    // The callback label is plain adjacent text: not reachable by getByLabel.
-    assert.equal(await incoming.getByLabel('Consumer Callback URL').count(), 0);
-    await nativeFill(incoming.locator('input[name="callback-url"]'), 'https://acme.jiraalign.com/cb');
-    s = await state(page);
-    assert.equal(s.create.incoming.key, 'JiraAlignAcme');
-    assert.equal(s.create.incoming.consumerName, 'Jira Align');
-    assert.equal(s.create.incoming.publicKey, NODE_PEM);
-    assert.equal(s.create.incoming.callback, 'https://acme.jiraalign.com/cb');
-    await incoming.getByRole('button', { name: 'Continue' }).click();
 
     const row = page.getByRole('row', { name: /Jira Align/ });
     await row.waitFor();
     assert.equal(await row.getByText('NON-ATLASSIAN').count(), 1);
     assert.deepEqual(await page.getByRole('columnheader').allTextContents(), ['Application', 'Direction', 'Status', 'Actions']);
-    s = await state(page);
-    assert.equal(s.links[0].incoming.publicKey, NODE_DER_B64);
-    assert.equal(s.links[0].incoming.callback, 'https://acme.jiraalign.com/cb/');
+    let s = await state(page);
+    assert.deepEqual([s.links[0].type, s.links[0].outgoing, s.links[0].incoming, s.links[0].createIncoming], ['generic', null, null, true]);
 
     await row.getByRole('button', { name: 'More actions for Jira Align' }).click();
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     await page.getByRole('button', { name: 'Configure' }).click();
-    await page.getByRole('tab', { name: 'Incoming Authentication' }).click();
-    const panel = page.getByRole('tabpanel', { name: 'Incoming Authentication' });
-    assert.equal(await panel.getByLabel('Public Key').inputValue(), NODE_DER_B64, 'stored key shown as one line');
-    await panel.getByLabel('Consumer Name').fill('Jira Align (prod)');
+    const configure = page.getByRole('dialog', { name: 'Configure Jira Align' });
+    await configure.getByRole('tab', { name: 'Incoming Authentication' }).click();
+    const panel = configure.getByRole('tabpanel', { name: 'Incoming Authentication' });
+    await panel.getByLabel('Consumer Key').fill('JiraAlignAcme');
+    await panel.getByLabel('Consumer Name').fill('Jira Align');
     await panel.getByLabel('Public Key').fill('not a key');
     await panel.getByRole('button', { name: 'Save' }).click();
     await panel.getByText('not valid Base64', { exact: false }).waitFor();
-    await panel.getByLabel('Public Key').fill(FIXTURE_PUBLIC_KEY_BASE64);
+    await panel.getByLabel('Public Key').fill(NODE_PEM);
+    f = (await forms(page)).incoming.values;
+    assert.deepEqual([f.key, f.consumerName, f.publicKey], ['JiraAlignAcme', 'Jira Align', NODE_PEM]);
     await panel.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Incoming authentication saved' }).waitFor();
+    await panel.getByRole('status').filter({ hasText: 'Incoming authentication saved' }).waitFor();
     s = await state(page);
-    assert.equal(s.links[0].incoming.consumerName, 'Jira Align (prod)');
-    assert.equal(s.links[0].incoming.publicKey, FIXTURE_PUBLIC_KEY_BASE64);
+    assert.equal(s.links[0].incoming.key, 'JiraAlignAcme');
+    assert.equal(s.links[0].incoming.publicKey, NODE_DER_B64);
+  });
+
+  test('a configured link shows its stored key as one line of Base64 in the Incoming Authentication tab', async (t) => {
+    const { page } = await open(t, { jira: 'configured' });
+    await page.goto(JIRA_NEW_UI_URL);
+    await page.getByRole('button', { name: 'More actions for Jira Align' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Configure' }).click();
+    await page.getByRole('tab', { name: 'Incoming Authentication' }).click();
+    const shown = await page.getByRole('tabpanel', { name: 'Incoming Authentication' }).getByLabel('Public Key').inputValue();
+    assert.equal(shown, FIXTURE_PUBLIC_KEY_BASE64);
   });
 });
+
+// ------------------------------------------------------------------------------------------
+describe('Jira Align connector variants', () => {
+  test('every label wording rule of the detector is used by at least one variant', async () => {
+    // Load the detector's one table the way the browser does (a classic script on globalThis).
+    const code = await readFile(new URL('../../extension/content/fields.js', import.meta.url), 'utf8');
+    const sandbox = {};
+    runInNewContext(code, sandbox);
+    const { TABLE, norm } = sandbox.__linksmith.fields;
+    const wordings = {};
+    for (const v of ALIGN_VARIANTS) {
+      for (const [key, texts] of Object.entries(renderedLabels(v))) (wordings[key] ??= []).push(...texts.map(norm));
+    }
+    const unused = [];
+    for (const def of TABLE.filter((d) => d.surface === 'align-connector')) {
+      def.labels.forEach((re, i) => {
+        // A rule is exercised when it is the first of its entry's rules to match a wording.
+        const hit = (wordings[def.key] ?? []).some((w) => !def.not?.some((n) => n.test(w)) && def.labels.findIndex((r) => r.test(w)) === i);
+        if (!hit) unused.push(`${def.key} ${re}`);
+      });
+    }
+    assert.deepEqual(unused, []);
+  });
+
+  test('the variants cover every axis value and every documented option text', () => {
+    const seen = (axis) => new Set(ALIGN_VARIANTS.map((v) => v[axis]));
+    assert.deepEqual([...seen('layout')].sort(), ['div', 'slideout', 'table']);
+    assert.deepEqual([...seen('linkage')].sort(), ['aria-label', 'aria-labelledby', 'cells', 'for', 'sibling', 'wrap']);
+    assert.deepEqual([...seen('ids')].sort(), ['generated', 'mvc', 'none', 'webforms']);
+    assert.deepEqual([...seen('dropdown')].sort(), ['kendo', 'kendo-modern', 'native', 'select2']);
+    const texts = new Set(ALIGN_VARIANTS.flatMap((v) => v.auth.options.map(([, text]) => text)));
+    for (const t of ['OAuth', 'OAuth 1.0', 'OAuth 1.0a', 'OAuth 1.0 Authentication', 'Basic Auth', 'API Token', 'Personal Access Token']) {
+      assert.ok(texts.has(t), t);
+    }
+    assert.equal(new Set(ALIGN_VARIANTS.map((v) => v.id)).size, ALIGN_VARIANTS.length, 'ids are unique');
+  });
+
+  for (const v of ALIGN_VARIANTS) {
+    test(`${v.id}: served at its own URL; OAuth reveals key fields, Basic Auth the username and token`, async (t) => {
+      const { page } = await open(t);
+      const res = await page.goto(alignVariantUrl(v.id));
+      assert.equal(res.status(), 200);
+      if (v.layout === 'slideout') await page.getByRole('button', { name: 'Add Connector' }).click();
+      const s0 = await state(page);
+      assert.equal(s0.authType, v.auth.initial);
+      const oauthText = v.auth.options.find(([k]) => k === 'oauth')[1];
+      await chooseAuth(page, v, oauthText);
+      assert.equal((await state(page)).authType, 'oauth');
+      await page.getByRole('button', { name: 'Generate New Key' }).waitFor();
+      const consumer = page.getByRole('textbox', { name: v.labels.consumerKey, exact: true });
+      if (v.linkage === 'sibling' || v.linkage === 'cells') {
+        // No accessible name at all: only the text beside it says what it is.
+        assert.equal(await page.getByRole('textbox', { name: v.labels.consumerKey, exact: true }).count(), 0);
+      } else {
+        await consumer.fill('JiraAlignAcme');
+        assert.equal((await state(page)).form.consumerKey, 'JiraAlignAcme');
+      }
+      const other = v.auth.options.find(([k]) => k === 'basic' || k === 'pat');
+      await chooseAuth(page, v, other[1]);
+      assert.equal((await state(page)).authType, other[0]);
+      assert.equal(await page.getByRole('button', { name: 'Generate New Key' }).count(), 0);
+      assert.ok(await page.locator('input[type=password]:visible').count() === 1, 'the token box is shown');
+    });
+  }
+
+  test('Kendo-style DropDownList: ArrowDown on the closed widget changes the value; the hidden select only follows', async (t) => {
+    const { page } = await open(t);
+    await page.goto(alignVariantUrl('kendo-dropdown'));
+    const widget = page.locator('.k-dropdown');
+    assert.equal(await page.locator('select').evaluate((el) => getComputedStyle(el).display), 'none');
+    assert.equal((await state(page)).authType, 'basic');
+    await widget.focus();
+    await page.keyboard.press('ArrowDown');
+    let s = await state(page);
+    assert.deepEqual([s.authType, s.widgetOpen, s.widgetText, s.nativeSelectValue], ['oauth', false, 'OAuth', 'oauth']);
+    // Setting the hidden select (even with a change event) does not move the widget or the page.
+    await page.locator('select').evaluate((el) => { el.value = 'pat'; el.dispatchEvent(new Event('change', { bubbles: true })); });
+    s = await state(page);
+    assert.deepEqual([s.authType, s.widgetText], ['oauth', 'OAuth']);
+    // Alt+ArrowDown opens it; the options are in a popup at the end of body.
+    await page.keyboard.press('Alt+ArrowDown');
+    assert.equal((await state(page)).widgetOpen, true);
+    await page.locator('body > .k-animation-container').getByRole('option', { name: 'Personal Access Token' }).click();
+    s = await state(page);
+    assert.deepEqual([s.authType, s.widgetOpen], ['pat', false]);
+  });
+
+  test('select2-style box: ArrowDown does nothing while closed; the hidden select drives it', async (t) => {
+    const { page } = await open(t);
+    await page.goto(alignVariantUrl('select2-dropdown'));
+    const box = page.getByRole('combobox');
+    await box.focus();
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual([(await state(page)).authType, (await state(page)).widgetOpen], ['', false]);
+    await page.keyboard.press('Enter');
+    assert.equal((await state(page)).widgetOpen, true);
+    await page.keyboard.press('Escape');
+    await page.locator('select').evaluate((el) => { el.value = 'oauth'; el.dispatchEvent(new Event('change', { bubbles: true })); });
+    const s = await state(page);
+    assert.deepEqual([s.authType, s.widgetText], ['oauth', 'OAuth 1.0']);
+  });
+
+  test('slide-out: fixed and clipped, the OAuth fields are below its fold and reached by scrolling inside it', async (t) => {
+    const { page } = await open(t);
+    await page.goto(alignVariantUrl('slideout-native'));
+    await page.getByRole('button', { name: 'Add Connector' }).click();
+    await page.getByLabel('Authentication Type').selectOption('oauth');
+    const key = page.getByLabel('Consumer Key');
+    const geometry = () => key.evaluate((el) => {
+      const panel = el.closest('.ja-slideout');
+      const body = el.closest('.ja-slideout-body');
+      return {
+        fixed: getComputedStyle(panel).position, clip: getComputedStyle(panel).overflow, scrolls: getComputedStyle(body).overflowY,
+        below: el.getBoundingClientRect().top > body.getBoundingClientRect().bottom,
+      };
+    });
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.ja-slideout')).transform === 'matrix(1, 0, 0, 1, 0, 0)');
+    assert.deepEqual(await geometry(), { fixed: 'fixed', clip: 'hidden', scrolls: 'auto', below: true });
+    await key.scrollIntoViewIfNeeded();
+    assert.equal((await geometry()).below, false);
+    await key.fill('JiraAlignAcme');
+    assert.equal((await state(page)).form.consumerKey, 'JiraAlignAcme');
+  });
+});
+
+/** Chooses an Authentication Type option the way a person does with each kind of dropdown. */
+async function chooseAuth(page, v, text) {
+  if (v.dropdown === 'native') {
+    const select = page.locator('select');
+    await select.selectOption({ label: text });
+    return;
+  }
+  if (v.dropdown === 'select2') {
+    await page.locator('.select2-selection').click();
+    await page.locator('body > .select2-container--open').getByRole('option', { name: text, exact: true }).click();
+    return;
+  }
+  await page.locator('.k-dropdown, .k-dropdownlist').click();
+  await page.locator('body > .k-animation-container').getByRole('option', { name: text, exact: true }).click();
+}
 
 // ------------------------------------------------------------------------------------------
 describe('hostile fixture pages', () => {
@@ -548,18 +711,24 @@ describe('hostile fixture pages', () => {
     await page.goto(HOSTILE_HONEYPOT_URL);
     const decoys = page.locator('[data-decoy]');
     assert.ok((await decoys.count()) >= 6);
-    // Hidden from a person (display/visibility/size/opacity/offscreen/hidden/type=hidden),
-    // though Playwright itself counts the offscreen and transparent ones as "visible".
+    // Hidden from a person, each in its own way, though Playwright counts several as "visible".
     for (const d of await decoys.all()) {
+      await d.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       const seen = await d.evaluate((el) => {
+        if (el.type === 'hidden') return false;
+        if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
         const r = el.getBoundingClientRect();
-        let opaque = true;
-        for (let n = el; n; n = n.parentElement) if (getComputedStyle(n).opacity === '0') opaque = false;
-        return opaque && getComputedStyle(el).visibility === 'visible' && r.width > 1 && r.height > 1
-          && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+        if (r.width < 2 || r.height < 2 || r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight) return false;
+        for (let n = el; n; n = n.parentElement) {
+          const st = getComputedStyle(n);
+          if (st.clipPath !== 'none' || st.clip !== 'auto') return false;
+        }
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el;
       });
       assert.equal(seen, false, await d.getAttribute('data-decoy'));
     }
+    const kinds = await decoys.evaluateAll((els) => els.map((el) => el.dataset.decoy));
+    for (const k of ['clip-path', 'clip', 'overlay-covered', 'transform-scale-0', 'content-visibility-hidden']) assert.ok(kinds.includes(k), k);
     assert.ok(await page.locator('form#add-consumer-manually [name=key]').isVisible());
 
     await page.goto(HOSTILE_CROSS_ORIGIN_FRAME_URL);

@@ -76,7 +76,7 @@ test('self-hosted Jira Data Center: added in the panel → permission, content s
     assert.equal(await granted(), true);
     const registered = await scripts();
     assert.deepEqual(registered.map((s) => [s.id, s.matches]), [[`selfhosted:${SELF_HOSTED_JIRA_ORIGIN}`, [`${SELF_HOSTED_JIRA_ORIGIN}/*`]]]);
-    assert.deepEqual(registered[0].js, ['content/fields.js', 'content/gate.js', 'content/content.js']);
+    assert.deepEqual(registered[0].js, ['content/linksmith-content.js']);
     const stored = await panel.evaluate(() => chrome.storage.local.get('approvedHosts'));
     assert.deepEqual(stored.approvedHosts, [{ origin: SELF_HOSTED_JIRA_ORIGIN, side: 'jira' }]);
 

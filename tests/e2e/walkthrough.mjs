@@ -112,7 +112,7 @@ export async function createLegacyLinkFromPanel(w) {
   await panelFill(w, 'jira'); // the URL box on the list page
   assert.equal(await j.locator('#applinks-url-entered').inputValue(), 'https://acme.jiraalign.com');
   await j.click('#applinks-create-button');
-  await j.locator('#applinks-url-dialog').waitFor();
+  await j.locator('#create-applink-dialog').waitFor();
   await w.onStep('jira-no-response-warning', j);
   await j.click('#applinks-url-continue');
   await waitForStep(w, 'link-step-1');

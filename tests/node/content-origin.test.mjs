@@ -1,15 +1,8 @@
-// The fill gate's allowed-origin check (extension/content/gate.js), loaded as the classic script
-// it is into a bare VM context: exact suffixes on a dot boundary, https only, no credentials.
+// The fill gate's allowed-origin check (extension/content/origin.js, the ES module the gate
+// imports): exact suffixes on a dot boundary, https only, no credentials.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import vm from 'node:vm';
-
-const source = readFileSync(new URL('../../extension/content/gate.js', import.meta.url), 'utf8');
-const sandbox = { URL, __linksmith: { fields: {} } };
-sandbox.globalThis = sandbox;
-vm.runInNewContext(source, sandbox);
-const { isAllowedOrigin } = sandbox.__linksmith.gate;
+import { isAllowedOrigin } from '../../extension/content/origin.js';
 
 test('allowed: the three known host families, any depth of subdomain', () => {
   for (const url of [
