@@ -6,8 +6,12 @@
 #   ./build.sh test     every check: fmt, clippy, native tests, wasm boundary tests, JS lint, browser e2e
 #   ./build.sh demo     build, run the walkthrough in Chromium with the extension on the fixture UIs
 #                       (headless: screenshots in out/demo/), then serve the checker page (www/)
-#   ./build.sh bench    build, then benchmark in headless Chromium (keygen vs WebCrypto, size,
-#                       panel and form timings); writes out/bench.md
+#   ./build.sh bench    build, then benchmark in headless Chromium each goal of docs/performance.md
+#                       against a baseline from the same run (~5 min); writes out/bench.md
+#   ./build.sh audit    cargo deny: licences, bans, sources, and advisories (live RustSec database, else
+#                       the snapshot in ../shared); LINKSMITH_ADVISORIES=required|off
+#   ./build.sh store    build, then the store listing in dist/store/ (descriptions, PRIVACY.md, icon,
+#                       1280×800 screenshots of the walkthrough)
 #   ./build.sh fuzz [s] run every cargo-fuzz target in fuzz/ for s seconds each (default 60)
 #
 # Everything it needs is installed on first use, so a fresh machine only needs rustup, node and apt.
@@ -57,10 +61,12 @@ ensure_npm() {
   fi
 }
 
-# Test-only system tools: the browser for e2e tests, openssl/ssh-keygen for key comparisons.
+# Test-only system tools: the browsers for e2e tests (Chromium, and Firefox ESR driven over
+# WebDriver BiDi), openssl/ssh-keygen for key comparisons.
 ensure_test_tools() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   command -v openssl >/dev/null || missing+=(openssl)
   command -v ssh-keygen >/dev/null || missing+=(openssh-client)
@@ -149,8 +155,27 @@ assemble_browser() {
   node tools/bundle-content.mjs "$out/content/linksmith-content.js"
   node tools/manifest.mjs "$browser" "$out"
   cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$out/pkg/"
+  # The icon ships as the PNGs the manifest names; its SVG source stays in the repository.
+  rm -rf "$out/icons" && mkdir -p "$out/icons"
+  cp "$ICONS"/*.png "$out/icons/"
+  # The store zip (Chrome Web Store, Edge Add-ons, AMO): the same files, and a manifest without
+  # the `key` the stores refuse; the unpacked dist/<browser> keeps it for a stable local id.
+  local store="$DIST/store-$browser.tmp"
+  rm -rf "$store" && cp -R "$out" "$store"
+  node tools/manifest.mjs "$browser" "$store" --store
   rm -f "$DIST/linksmith-$browser.zip"
-  make_zip "$out" "$DIST/linksmith-$browser.zip"
+  make_zip "$store" "$DIST/linksmith-$browser.zip"
+  rm -rf "$store"
+}
+
+# The PNG icons, rendered from the SVG source when it changed (tools/icons.mjs, resvg from npm).
+ICONS="target/icons"
+build_icons() {
+  if [ ! -f "$ICONS/linksmith-128.png" ] || [ extension/icons/linksmith.svg -nt "$ICONS/linksmith-128.png" ] \
+    || [ tools/icons.mjs -nt "$ICONS/linksmith-128.png" ]; then
+    log "Rendering the icons"
+    rm -rf "$ICONS" && node tools/icons.mjs "$ICONS"
+  fi
 }
 
 # What a store reviewer needs to rebuild the identical wasm: the sources, the lock files, the
@@ -222,11 +247,14 @@ make_source_zip() {
 
 assemble() {
   log "Assembling $DIST/chrome, $DIST/firefox and $DIST/www"
+  build_icons
   assemble_browser chrome
   assemble_browser firefox
   rm -rf "$DIST/www"
   mkdir -p "$DIST/www/pkg"
   cp -R www/. "$DIST/www/"
+  # The page imports the same vocabulary as the extension.
+  cp -R extension/shared "$DIST/www/shared"
   # The page runs the panel's key generator (and its worker, and its strings) unchanged.
   mkdir -p "$DIST/www/keygen"
   cp extension/panel/keygen.js extension/panel/keygen-worker.js extension/panel/i18n.js "$DIST/www/keygen/"
@@ -244,9 +272,17 @@ build_fixtures() {
   fi
 }
 
+# extension/shared/vocabulary.js is generated from src/vocabulary/ (committed, so a reader sees it;
+# `cargo test` fails when the committed copy is stale).
+emit_vocabulary() {
+  log "Writing extension/shared/vocabulary.js from src/vocabulary/"
+  LINKSMITH_WRITE_VOCABULARY=1 cargo test --locked --quiet --test vocabulary the_committed_vocabulary_module_is_current >/dev/null
+}
+
 build() {
   ensure_rust
   ensure_npm
+  emit_vocabulary
   build_wasm
   assemble
   log "Built: load $DIST/chrome unpacked in chrome://extensions (zip: $DIST/linksmith-chrome.zip);"
@@ -275,25 +311,64 @@ run_tests() {
   eslint extension www tests tools
   log "web-ext lint on dist/firefox (warnings are errors)"
   web-ext lint --source-dir "$DIST/firefox" --warnings-as-errors --no-input
-  log "Browser tests (Playwright, Debian Chromium, dist/chrome)"
+  log "Browser tests (Debian Chromium with dist/chrome through Playwright; Firefox ESR with dist/firefox through puppeteer-core over WebDriver BiDi)"
   node --test --test-concurrency=1 tests/node/ tests/e2e/
 }
 
-# Licences, bans and sources always; advisories only where the RustSec database (a git
-# repository on GitHub) can be fetched. Machines that reach only package registries cannot, and
-# say so instead of failing or pretending (see SECURITY.md).
+# Licences, bans, sources and advisories. Advisories come from the live RustSec database (a git
+# repository on GitHub) where it can be fetched, else from the snapshot in ../shared (a copy of
+# rustsec/advisory-db, its commit and date in SNAPSHOT); the output says which, and of what date.
+# LINKSMITH_ADVISORIES=required fails when neither is there; =off skips them (see SECURITY.md).
+ADVISORY_SNAPSHOT="$ROOT/../shared/rustsec-advisory-db"
+# cargo-deny finds a database under db-path in the folder named after its URL (this one is the
+# name it derives from the default https://github.com/rustsec/advisory-db).
+ADVISORY_DB_DIR=advisory-db-3157b0e258782691
+
+# Turns the snapshot into the git repository cargo-deny expects, once per snapshot commit; the
+# commit carries the snapshot's own date, which cargo-deny reports as the database's age.
+advisory_snapshot_db() { # prints the db-path to use
+  local db="$ROOT/target/advisory-snapshot" commit date
+  commit=$(awk '$1 == "commit" { print $2 }' "$ADVISORY_SNAPSHOT/SNAPSHOT")
+  date=$(awk '$1 == "date" { print $2 }' "$ADVISORY_SNAPSHOT/SNAPSHOT")
+  if [ "$(cat "$db/.snapshot-commit" 2>/dev/null)" != "$commit" ]; then
+    rm -rf "$db" && mkdir -p "$db/$ADVISORY_DB_DIR"
+    cp -R "$ADVISORY_SNAPSHOT/." "$db/$ADVISORY_DB_DIR/"
+    (
+      cd "$db/$ADVISORY_DB_DIR"
+      git init -q -b main
+      git add -A
+      GIT_AUTHOR_DATE="$date" GIT_COMMITTER_DATE="$date" git -c user.name=linksmith-build \
+        -c user.email=build@linksmith.invalid -c commit.gpgsign=false commit -q -m "rustsec/advisory-db $commit"
+    )
+    echo "$commit" >"$db/.snapshot-commit"
+  fi
+  echo "$db"
+}
+
 audit() {
+  local mode="${LINKSMITH_ADVISORIES:-auto}" live_db db config
   ensure_cargo_tool cargo-deny "$CARGO_DENY_VERSION"
   cargo deny --locked check --hide-inclusion-graph licenses bans sources
-  if [ "${LINKSMITH_ADVISORIES:-auto}" = off ]; then
+  if [ "$mode" = off ]; then
     echo "cargo deny: advisories skipped (LINKSMITH_ADVISORIES=off)"
-  elif timeout 60 cargo deny --locked fetch db >/dev/null 2>&1; then
+    return 0
+  fi
+  live_db="${CARGO_HOME:-$HOME/.cargo}/advisory-dbs/$ADVISORY_DB_DIR"
+  if timeout 60 cargo deny --locked fetch db >/dev/null 2>&1; then
+    echo "cargo deny: advisories from the live RustSec database, commit $(git -C "$live_db" log -1 --format='%h of %cI' 2>/dev/null || echo '(fetched just now)')"
     cargo deny --locked check --hide-inclusion-graph advisories
-  elif [ "${LINKSMITH_ADVISORIES:-auto}" = required ]; then
-    echo "cargo deny: the advisory database could not be fetched" >&2
+  elif [ -f "$ADVISORY_SNAPSHOT/SNAPSHOT" ]; then
+    db=$(advisory_snapshot_db)
+    echo "cargo deny: the live RustSec database is unreachable; advisories from the snapshot in ../shared/rustsec-advisory-db, $(awk '$1 == "commit" { c = $2 } $1 == "date" { d = $2 } END { print "commit " substr(c, 1, 12) " of " d }' "$ADVISORY_SNAPSHOT/SNAPSHOT")"
+    # The same policy with db-path pointed at the snapshot (cargo-deny takes db-path from its config only).
+    config="$ROOT/target/deny-snapshot.toml"
+    sed "s|^db-urls = .*|&\ndb-path = \"$db\"|" deny.toml >"$config"
+    cargo deny --locked --offline check --config "$config" --hide-inclusion-graph advisories
+  elif [ "$mode" = required ]; then
+    echo "cargo deny: advisories required, but the RustSec database could not be fetched and there is no snapshot at ../shared/rustsec-advisory-db" >&2
     return 1
   else
-    echo "cargo deny: advisories NOT checked: the RustSec advisory database (GitHub) is unreachable from this machine"
+    echo "cargo deny: advisories NOT checked: the RustSec database is unreachable and there is no snapshot at ../shared/rustsec-advisory-db (LINKSMITH_ADVISORIES=required makes this an error)"
   fi
 }
 
@@ -358,11 +433,21 @@ demo() {
   fi
 }
 
+# The store listing in dist/store/: descriptions, privacy policy, icon, and 1280×800 screenshots
+# of the walkthrough (tools/store.mjs).
+store() {
+  build
+  ensure_test_tools
+  build_fixtures
+  log "Store listing material in $DIST/store"
+  node tools/store.mjs "$DIST/store" --screenshots
+}
+
 bench() {
   build
   ensure_test_tools
   build_fixtures
-  log "Benchmark (headless Chromium, dist/chrome); about 2-5 minutes"
+  log "Benchmark (headless Chromium, dist/chrome; docs/performance.md); about 5 minutes"
   node tests/bench/bench.mjs
 }
 
@@ -371,6 +456,8 @@ case "${1:-build}" in
   test) run_tests ;;
   demo) shift; demo "$@" ;;
   bench) bench ;;
+  audit) audit ;;
+  store) store ;;
   fuzz) fuzz "${2:-60}" ;;
-  *) echo "usage: $0 [build|test|demo|bench|fuzz [seconds]]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|test|audit|store|demo|bench|fuzz [seconds]]" >&2; exit 2 ;;
 esac

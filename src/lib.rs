@@ -11,4 +11,5 @@ pub mod problem;
 pub mod rules;
 pub mod setup_check;
 pub mod text;
+pub mod vocabulary;
 pub mod wasm_api;

@@ -13,6 +13,7 @@
 //! | `token_rejected` | `jira-api-url-match` |
 //! | every other known value, unknown values, no value | none |
 
+use crate::vocabulary::CheckId;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,16 +28,11 @@ pub struct OAuthExplanation {
     pub cause: String,
     pub fix: String,
     /// The `setup_check` check that tests the likely cause.
-    pub check_id: Option<&'static str>,
+    pub check_id: Option<CheckId>,
 }
 
 /// One row of the table: value, cause, fix, check.
-type Row = (
-    &'static str,
-    &'static str,
-    &'static str,
-    Option<&'static str>,
-);
+type Row = (&'static str, &'static str, &'static str, Option<CheckId>);
 
 const REAUTHORIZE: &str = "In the Jira Align connector click Reauthorize Jira OAuth Access, then Request Jira for access, and click Allow while logged in to Jira (in the same browser) as the service account.";
 
@@ -45,19 +41,19 @@ const TABLE: [Row; 19] = [
         "consumer_key_unknown",
         "Jira has no OAuth consumer with the consumer key Jira Align sent. The consumer key in the Jira Align connector differs from the Consumer Key in the application link's Incoming Authentication (letter case, a space at the end, the Consumer Name pasted as the key), or the application link or its Incoming Authentication was deleted.",
         "Open Jira → Application links → the Jira Align link → Edit → Incoming Authentication and copy its Consumer Key into the Jira Align connector exactly (or the other way round), Save, then Reauthorize Jira OAuth Access.",
-        Some("consumer-key-match"),
+        Some(CheckId::ConsumerKeyMatch),
     ),
     (
         "signature_invalid",
         "Jira could not verify the RSA-SHA1 signature. Most often the Public Key in Jira's Incoming Authentication is not the one belonging to the private key Jira Align signs with: Generate New Key was clicked again after the key was pasted into Jira. Less often the URL Jira Align signed differs from the one Jira sees (http instead of https, an old site name, a proxy rewriting the address).",
         "Copy the public key Jira Align shows now into Incoming Authentication → Public Key and save; do not click Generate New Key again. Make sure the Jira API URL is the site's exact https address, then Reauthorize Jira OAuth Access.",
-        Some("public-key-match"),
+        Some(CheckId::PublicKeyMatch),
     ),
     (
         "signature_method_rejected",
         "Jira accepts only RSA-SHA1 for this consumer, and the request was signed another way: the incoming consumer is set up without a public key (e.g. a shared secret), or the connector is not in OAuth mode.",
         "Set the connector's Authentication Type to OAuth, and make sure Jira's Incoming Authentication has the public key from Jira Align; save both and Reauthorize Jira OAuth Access.",
-        Some("jira-public-key-format"),
+        Some(CheckId::JiraPublicKeyFormat),
     ),
     (
         "timestamp_refused",
@@ -75,7 +71,7 @@ const TABLE: [Row; 19] = [
         "token_rejected",
         "Jira does not accept the access token Jira Align sent: it was revoked, it was issued by another Jira site (the Jira API URL points at a different or renamed site, or the connector was copied), or the application link was recreated since.",
         REAUTHORIZE,
-        Some("jira-api-url-match"),
+        Some(CheckId::JiraApiUrlMatch),
     ),
     (
         "token_expired",
@@ -123,13 +119,13 @@ const TABLE: [Row; 19] = [
         "consumer_key_refused",
         "Jira knows the consumer key but refuses it for now: the incoming consumer is disabled or blocked.",
         "In Jira → Application links → the Jira Align link → Incoming Authentication, check the consumer is still there and enabled; if not, add it again with the same Consumer Key and Public Key, then Reauthorize Jira OAuth Access.",
-        Some("consumer-key-match"),
+        Some(CheckId::ConsumerKeyMatch),
     ),
     (
         "consumer_key_rejected",
         "Jira rejects this consumer key permanently (the consumer was removed or banned).",
         "Set up Incoming Authentication again with a new consumer key, type the same key in the Jira Align connector, click Generate New Key once and paste that key into Jira, then Reauthorize Jira OAuth Access.",
-        Some("consumer-key-match"),
+        Some(CheckId::ConsumerKeyMatch),
     ),
     (
         "version_rejected",
@@ -180,7 +176,7 @@ pub fn explain_oauth_problem(text: &str) -> OAuthExplanation {
             cause,
             fix,
             check_id: if http_status == Some(401) {
-                Some("jira-api-url-match")
+                Some(CheckId::JiraApiUrlMatch)
             } else {
                 None
             },
@@ -388,9 +384,9 @@ mod tests {
     #[test]
     fn checks_to_look_at() {
         let id = |t: &str| explain_oauth_problem(t).check_id;
-        assert_eq!(id("consumer_key_unknown"), Some("consumer-key-match"));
-        assert_eq!(id("signature_invalid"), Some("public-key-match"));
-        assert_eq!(id("token_rejected"), Some("jira-api-url-match"));
+        assert_eq!(id("consumer_key_unknown"), Some(CheckId::ConsumerKeyMatch));
+        assert_eq!(id("signature_invalid"), Some(CheckId::PublicKeyMatch));
+        assert_eq!(id("token_rejected"), Some(CheckId::JiraApiUrlMatch));
         assert_eq!(id("timestamp_refused"), None);
     }
 
@@ -420,7 +416,7 @@ mod tests {
         let header = r#"WWW-Authenticate: OAuth realm="https%3A%2F%2Facme.atlassian.net", oauth_problem="consumer_key_unknown""#;
         let e = explain_oauth_problem(header);
         assert_eq!(e.problem.as_deref(), Some("consumer_key_unknown"));
-        assert_eq!(e.check_id, Some("consumer-key-match"));
+        assert_eq!(e.check_id, Some(CheckId::ConsumerKeyMatch));
 
         let log = "2024-05-01 10:00:01 ERROR Jira API call failed: HTTP/1.1 401 Unauthorized oauth_problem=token_rejected";
         let e = explain_oauth_problem(log);

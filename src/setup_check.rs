@@ -43,6 +43,7 @@ use crate::rules::{
     check_consumer_name, check_jira_api_url, check_jira_link, check_username, trim_invisible,
 };
 use crate::text::{describe_difference, visible};
+use crate::vocabulary::{CheckId, Side};
 
 /// Everything seen so far on the two tabs. Any field may be missing.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -93,7 +94,7 @@ pub enum CheckState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Check {
-    pub id: &'static str,
+    pub id: CheckId,
     pub state: CheckState,
     pub message: String,
     pub fix: String,
@@ -155,7 +156,7 @@ pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
     let mut out = vec![auth_check(seen(&a.auth_type), auth)];
 
     out.push(format_check(
-        "jira-api-url-format",
+        CheckId::JiraApiUrlFormat,
         seen(&a.jira_api_url),
         "Jira API URL",
         "the Jira Align connector form",
@@ -163,13 +164,13 @@ pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
         None,
     ));
     out.push(site_match(
-        "jira-api-url-match",
+        CheckId::JiraApiUrlMatch,
         "Jira API URL",
         seen(&a.jira_api_url),
         seen(&setup.jira_site_url),
     ));
     out.push(format_check(
-        "jira-link-format",
+        CheckId::JiraLinkFormat,
         seen(&a.jira_link),
         "Jira Link",
         "the Jira Align connector form",
@@ -177,7 +178,7 @@ pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
         None,
     ));
     out.push(site_match(
-        "jira-link-match",
+        CheckId::JiraLinkMatch,
         "Jira Link",
         seen(&a.jira_link),
         seen(&setup.jira_site_url),
@@ -205,7 +206,7 @@ fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
     let jira_key = seen(&j.public_key).map(|t| (t, keys.inspect(t)));
     vec![
         format_check(
-            "application-url-format",
+            CheckId::ApplicationUrlFormat,
             seen(&j.application_url),
             "Application URL",
             "Jira's application link",
@@ -214,7 +215,7 @@ fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
         ),
         application_url_match(seen(&j.application_url), seen(&setup.align_site_url)),
         format_check(
-            "application-name-format",
+            CheckId::ApplicationNameFormat,
             seen(&j.application_name),
             "Application Name",
             "Jira's application link",
@@ -222,7 +223,7 @@ fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
             None,
         ),
         format_check(
-            "align-consumer-key-format",
+            CheckId::AlignConsumerKeyFormat,
             seen(&a.consumer_key),
             "Consumer key",
             "the Jira Align connector form",
@@ -230,7 +231,7 @@ fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
             Some("consumer_key_unknown"),
         ),
         format_check(
-            "jira-consumer-key-format",
+            CheckId::JiraConsumerKeyFormat,
             seen(&j.consumer_key),
             "Consumer Key",
             "Jira's Incoming Authentication",
@@ -239,7 +240,7 @@ fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
         ),
         consumer_key_match(setup),
         format_check(
-            "consumer-name-format",
+            CheckId::ConsumerNameFormat,
             seen(&j.consumer_name),
             "Consumer Name",
             "Jira's Incoming Authentication",
@@ -247,12 +248,12 @@ fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
             None,
         ),
         key_format(
-            "align-public-key-format",
+            CheckId::AlignPublicKeyFormat,
             align_key.as_ref(),
             "the Jira Align connector form (after Generate New Key)",
         ),
         key_format(
-            "jira-public-key-format",
+            CheckId::JiraPublicKeyFormat,
             jira_key.as_ref(),
             "Jira's Incoming Authentication",
         ),
@@ -267,7 +268,7 @@ fn seen(v: &Option<String>) -> Option<&str> {
 }
 
 fn check(
-    id: &'static str,
+    id: CheckId,
     state: CheckState,
     message: impl Into<String>,
     fix: impl Into<String>,
@@ -281,7 +282,7 @@ fn check(
     }
 }
 
-fn not_seen(id: &'static str, what: &str, where_: &str) -> Check {
+fn not_seen(id: CheckId, what: &str, where_: &str) -> Check {
     check(
         id,
         CheckState::Unknown,
@@ -291,7 +292,7 @@ fn not_seen(id: &'static str, what: &str, where_: &str) -> Check {
 }
 
 fn auth_check(text: Option<&str>, auth: Option<AuthType>) -> Check {
-    const ID: &str = "auth-type";
+    const ID: CheckId = CheckId::AuthType;
     match (text, auth) {
         (Some(t), Some(AuthType::Unrecognised)) => check(
             ID,
@@ -328,7 +329,7 @@ fn auth_check(text: Option<&str>, auth: Option<AuthType>) -> Check {
 /// Turns a field report into a check: `fail` on errors, `warn` on warnings, else `pass`; notes
 /// (info) are appended to the message.
 fn format_check(
-    id: &'static str,
+    id: CheckId,
     value: Option<&str>,
     what: &str,
     where_: &str,
@@ -343,24 +344,17 @@ fn format_check(
 
 /// Checks that exist once per side say which side they are about: the field labels alone
 /// ("Consumer key", "Public key") are the same in both tabs.
-fn with_side(id: &str, mut c: Check) -> Check {
-    let side = if id.starts_with("align-") {
-        "Jira Align connector"
-    } else if id.starts_with("jira-consumer") || id.starts_with("jira-public") {
-        "Jira Incoming Authentication"
-    } else {
-        return c;
+fn with_side(id: CheckId, mut c: Check) -> Check {
+    let side = match id.per_side() {
+        Some(Side::Align) => "Jira Align connector",
+        Some(Side::Jira) => "Jira Incoming Authentication",
+        None => return c,
     };
     c.message = format!("{side} – {}", c.message);
     c
 }
 
-fn from_report(
-    id: &'static str,
-    r: &FieldReport,
-    what: &str,
-    predicts: Option<&'static str>,
-) -> Check {
+fn from_report(id: CheckId, r: &FieldReport, what: &str, predicts: Option<&'static str>) -> Check {
     let worst = r.problems.iter().map(|p| p.severity).min();
     let first = |sev: Severity| r.problems.iter().find(|p| p.severity == sev);
     let notes: Vec<&str> = r
@@ -442,7 +436,7 @@ fn origin_difference(have: &Url, want: &Url) -> Option<String> {
 }
 
 /// Jira API URL or Jira Link vs the origin of the Jira tab.
-fn site_match(id: &'static str, what: &str, value: Option<&str>, tab: Option<&str>) -> Check {
+fn site_match(id: CheckId, what: &str, value: Option<&str>, tab: Option<&str>) -> Check {
     let Some(value) = value else {
         return not_seen(id, what, "the Jira Align connector form");
     };
@@ -496,11 +490,11 @@ fn site_match(id: &'static str, what: &str, value: Option<&str>, tab: Option<&st
 }
 
 /// The corrected value for the Jira API URL or Jira Link on another origin (context path kept).
-fn fixed_value(id: &str, site: &JiraUrl, want_origin: &str) -> String {
+fn fixed_value(id: CheckId, site: &JiraUrl, want_origin: &str) -> String {
     let context = crate::rules::urls::parse_url(&site.site_root)
         .map(|u| u.path().trim_end_matches('/').to_string())
         .unwrap_or_default();
-    if id == "jira-link-match" {
+    if id == CheckId::JiraLinkMatch {
         format!("{want_origin}{context}/browse/")
     } else {
         format!("{want_origin}{context}")
@@ -508,7 +502,7 @@ fn fixed_value(id: &str, site: &JiraUrl, want_origin: &str) -> String {
 }
 
 fn link_vs_api_url(link: Option<&str>, api: Option<&str>) -> Check {
-    const ID: &str = "jira-link-api-url-match";
+    const ID: CheckId = CheckId::JiraLinkApiUrlMatch;
     let (Some(link), Some(api)) = (link, api) else {
         return not_seen(
             ID,
@@ -547,7 +541,7 @@ fn link_vs_api_url(link: Option<&str>, api: Option<&str>) -> Check {
 }
 
 fn username_check(username: Option<&str>, api: Option<&str>) -> Check {
-    const ID: &str = "username-format";
+    const ID: CheckId = CheckId::UsernameFormat;
     match username {
         None => not_seen(
             ID,
@@ -559,7 +553,7 @@ fn username_check(username: Option<&str>, api: Option<&str>) -> Check {
 }
 
 fn application_url_match(app: Option<&str>, tab: Option<&str>) -> Check {
-    const ID: &str = "application-url-match";
+    const ID: CheckId = CheckId::ApplicationUrlMatch;
     let Some(app) = app else {
         return not_seen(ID, "Application URL", "Jira's application link");
     };
@@ -605,7 +599,7 @@ fn application_url_match(app: Option<&str>, tab: Option<&str>) -> Check {
 }
 
 fn consumer_key_match(setup: &Setup) -> Check {
-    const ID: &str = "consumer-key-match";
+    const ID: CheckId = CheckId::ConsumerKeyMatch;
     let (a, j) = (&setup.align, &setup.jira);
     let Some(ak) = seen(&a.consumer_key) else {
         return not_seen(
@@ -679,7 +673,7 @@ fn consumer_key_match(setup: &Setup) -> Check {
     }
 }
 
-fn key_format(id: &'static str, key: Option<&(&str, KeyFacts)>, where_: &str) -> Check {
+fn key_format(id: CheckId, key: Option<&(&str, KeyFacts)>, where_: &str) -> Check {
     let Some((text, facts)) = key else {
         return not_seen(id, "Public key", where_);
     };
@@ -703,7 +697,7 @@ fn key_format(id: &'static str, key: Option<&(&str, KeyFacts)>, where_: &str) ->
 }
 
 fn key_match(align: Option<&(&str, KeyFacts)>, jira: Option<&(&str, KeyFacts)>) -> Check {
-    const ID: &str = "public-key-match";
+    const ID: CheckId = CheckId::PublicKeyMatch;
     let Some((_, af)) = align else {
         return not_seen(
             ID,
@@ -748,7 +742,7 @@ fn key_match(align: Option<&(&str, KeyFacts)>, jira: Option<&(&str, KeyFacts)>) 
 /// The callback is optional, so an empty field that was seen (`Some("")`) passes, while a
 /// field not seen yet (`None`) stays `unknown`.
 fn callback_check(value: Option<&str>) -> Check {
-    const ID: &str = "callback-url-format";
+    const ID: CheckId = CheckId::CallbackUrlFormat;
     match value {
         None => check(
             ID,

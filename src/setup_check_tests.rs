@@ -67,10 +67,10 @@ const ALL_IDS: [&str; 18] = [
 #[test]
 fn ids_are_stable_and_ordered() {
     // Authentication type not seen yet: every check, in order.
-    let ids: Vec<&str> = run(&Setup::default()).iter().map(|c| c.id).collect();
+    let ids: Vec<&str> = run(&Setup::default()).iter().map(|c| c.id.name()).collect();
     assert_eq!(ids, ALL_IDS);
     // OAuth: the username is not used, so its check is left out.
-    let ids: Vec<&str> = run(&good()).iter().map(|c| c.id).collect();
+    let ids: Vec<&str> = run(&good()).iter().map(|c| c.id.name()).collect();
     let oauth: Vec<&str> = ALL_IDS
         .into_iter()
         .filter(|id| *id != "username-format")
@@ -79,7 +79,7 @@ fn ids_are_stable_and_ordered() {
     // Basic Auth: no application link and no keys, so the OAuth-only checks are left out.
     let mut basic = good();
     basic.align.auth_type = s("Basic Auth");
-    let ids: Vec<&str> = run(&basic).iter().map(|c| c.id).collect();
+    let ids: Vec<&str> = run(&basic).iter().map(|c| c.id.name()).collect();
     assert_eq!(ids, ALL_IDS[..7]);
     // The OAuth-only checks are the rest of the list.
     assert!(ids.iter().all(|id| !ALL_IDS[7..].contains(id)));
@@ -558,7 +558,7 @@ proptest! {
             let missing = if c.id == "callback-url-format" {
                 setup.jira.callback_url.is_none()
             } else {
-                inputs(c.id, &setup).iter().any(|v| v.as_deref().is_none_or(str::is_empty))
+                inputs(c.id.name(), &setup).iter().any(|v| v.as_deref().is_none_or(str::is_empty))
             };
             if missing {
                 prop_assert_ne!(c.state, CheckState::Pass, "{} passed with a missing input: {}", c.id, c.message);

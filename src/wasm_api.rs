@@ -6,6 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::keys;
+use crate::vocabulary::Field;
 
 /// Serialises with maps as plain objects, so results survive `chrome.runtime.sendMessage`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -120,10 +121,11 @@ pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::setup_check::check_setup(&setup))
 }
 
-/// `checkField(field, value, context?)` → `{field, value, ok, problems}` for one form field.
+/// `checkField(field, value, context?)` → `{field, value, ok, problems}` for one field, named as
+/// in the vocabulary (`align.consumerKey`, `jira.applicationName`, `alignSiteUrl`…).
 #[wasm_bindgen(js_name = checkField)]
 pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
-    let field = string_arg(&field, "The field name")?;
+    let name = string_arg(&field, "The field name")?;
     let value = string_arg(&value, "The value")?;
     let context: crate::rules::FieldContext = if context.is_undefined() || context.is_null() {
         Default::default()
@@ -135,12 +137,22 @@ pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<J
             )
         })?
     };
-    let report = crate::rules::check_field(&field, &value, &context).ok_or_else(|| {
-        js_error(
-            "unknown-field",
-            &format!("There is no rule for a field named '{field}'."),
-        )
-    })?;
+    let report = Field::from_name(&name)
+        .and_then(|field| crate::rules::check_field(field, &value, &context))
+        .ok_or_else(|| {
+            let known: Vec<&str> = Field::ALL
+                .iter()
+                .filter(|f| crate::rules::has_rule(**f))
+                .map(|f| f.name())
+                .collect();
+            js_error(
+                "unknown-field",
+                &format!(
+                    "There is no rule for a field named '{name}'; the fields with rules are {}.",
+                    known.join(", ")
+                ),
+            )
+        })?;
     to_js(&report)
 }
 

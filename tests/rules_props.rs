@@ -3,14 +3,16 @@
 //! modules test their own rules with narrower inputs; these mix every field with every kind of
 //! white space, invisible and lookalike character, and real key texts.
 
-use linksmith::rules::{FIELD_IDS, FieldContext, check_field};
+use linksmith::rules::{FieldContext, check_field, has_rule};
+use linksmith::vocabulary::Field;
 use proptest::prelude::*;
 
-/// Every id `check_field` knows except `apiToken`, whose value is a mask by design.
-fn ids() -> Vec<&'static str> {
-    FIELD_IDS
-        .into_iter()
-        .filter(|id| *id != "apiToken")
+/// Every field with a rule except the API token, whose value is a mask by design.
+fn ids() -> Vec<Field> {
+    Field::ALL
+        .iter()
+        .copied()
+        .filter(|f| has_rule(*f) && *f != Field::AlignApiToken)
         .collect()
 }
 

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Writes the manifest for one browser from the one source, extension/manifest.json.
 //
-//   node tools/manifest.mjs chrome|firefox OUT_DIR
+//   node tools/manifest.mjs chrome|firefox OUT_DIR [--store]
 //   node tools/manifest.mjs --version          (the version every manifest gets)
+//
+// --store writes the manifest of the store upload: the Chrome Web Store (and Edge Add-ons, which
+// take the same zip) reject a manifest with a `key` ("key field is not allowed in manifest"); the
+// unpacked dist/chrome keeps it, so tests and local installs get the same extension id.
 //
 // The source is written for Chrome minus its version: the version comes from Cargo.toml only
 // (the Rust core is what a release is about), so the two browsers and the crate can never disagree.
@@ -29,12 +33,34 @@ export const GECKO_ID = '{1d3aac43-4f6b-427d-8ae0-8c6c3e4adac9}';
 // is older.
 export const GECKO_MIN = '140.0';
 
+// The toolbar and extension icons: PNGs that build.sh renders from extension/icons/linksmith.svg
+// (tools/icons.mjs); the manifest names them, so they are declared here next to the sizes.
+export const ICON_SIZES = [16, 32, 48, 128];
+export const iconPath = (size) => `icons/linksmith-${size}.png`;
+const iconSet = (sizes) => Object.fromEntries(sizes.map((n) => [String(n), iconPath(n)]));
+
+function withIcons(m) {
+  return {
+    ...m,
+    icons: iconSet(ICON_SIZES),
+    // The toolbar button draws at 16 or 32 px (device pixel ratio 1 or 2); the badge sits over it.
+    action: { ...m.action, default_icon: iconSet([16, 32]) },
+  };
+}
+
 export function chromeManifest(source, version) {
-  return { ...source, version };
+  return withIcons({ ...source, version });
+}
+
+/** The manifest inside a store zip: the same, without Chrome's pinned-id `key`. */
+export function storeManifest(manifest) {
+  const rest = { ...manifest };
+  delete rest.key;
+  return rest;
 }
 
 export function firefoxManifest(source, version) {
-  const m = { ...source, version };
+  const m = withIcons({ ...source, version });
   // Chrome-only keys: the pinned id (`key`), Chrome's side panel and version floor, and the
   // managed-storage schema (Firefox takes managed values from policies.json without a schema).
   delete m.key;
@@ -48,6 +74,7 @@ export function firefoxManifest(source, version) {
   m.sidebar_action = {
     default_panel: source.side_panel.default_path,
     default_title: source.action?.default_title ?? source.name,
+    default_icon: iconSet([16, 32]),
     open_at_install: false,
   };
   m.browser_specific_settings = {
@@ -64,18 +91,20 @@ export function firefoxManifest(source, version) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [browser, outDir] = process.argv.slice(2);
+  const [browser, outDir, flag] = process.argv.slice(2);
   if (browser === '--version') {
     console.log(crateVersion());
     process.exit(0);
   }
   const make = { chrome: chromeManifest, firefox: firefoxManifest }[browser];
-  if (!make || !outDir) {
-    console.error('usage: node tools/manifest.mjs chrome|firefox OUT_DIR');
+  if (!make || !outDir || (flag && flag !== '--store')) {
+    console.error('usage: node tools/manifest.mjs chrome|firefox OUT_DIR [--store]');
     process.exit(2);
   }
   const source = JSON.parse(readFileSync(path.join(ROOT, 'extension/manifest.json'), 'utf8'));
   if ('version' in source) throw new Error('extension/manifest.json must not carry a version: Cargo.toml has it');
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(make(source, crateVersion()), null, 2)}\n`);
+  const built = make(source, crateVersion());
+  const out = flag === '--store' ? storeManifest(built) : built;
+  writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(out, null, 2)}\n`);
 }

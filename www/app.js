@@ -5,6 +5,7 @@ import init, {
 } from './pkg/linksmith.js';
 import { setupKeygen } from './keygen/keygen.js';
 import { t, loadMessages } from './keygen/i18n.js';
+import { FIELD, FIELDS } from './shared/vocabulary.js';
 
 await init({ module_or_path: new URL('./pkg/linksmith_bg.wasm', import.meta.url) });
 
@@ -28,31 +29,27 @@ function problemList(problems) {
 
 const valueOf = (id) => $(id).value;
 
+// Every input's id is a field name (`align.jiraLink`, `jiraSiteUrl`): the path of its value in
+// the checkSetup input.
 function setup() {
-  const v = (id) => valueOf(id) || undefined;
-  return {
-    alignSiteUrl: v('alignSiteUrl'),
-    jiraSiteUrl: v('jiraSiteUrl'),
-    align: {
-      jiraLink: v('align.jiraLink'), jiraApiUrl: v('align.jiraApiUrl'), authType: v('align.authType'),
-      consumerKey: v('align.consumerKey'), publicKey: v('align.publicKey'), username: v('align.username'),
-    },
-    jira: {
-      applicationUrl: v('jira.applicationUrl'), applicationName: v('jira.applicationName'),
-      consumerKey: v('jira.consumerKey'), consumerName: v('jira.consumerName'),
-      publicKey: v('jira.publicKey'), callbackUrl: v('jira.callbackUrl'),
-    },
-  };
+  const out = { align: {}, jira: {} };
+  for (const f of FIELDS) {
+    const v = f.checkedAcrossTabs && $(f.name)?.value;
+    if (!v) continue;
+    if (f.onForm) out[f.side][f.key] = v;
+    else out[f.name] = v;
+  }
+  return out;
 }
 
 // Per-field problems right under the field, as the admin types.
 function checkOneField(input) {
-  const field = input.dataset.field;
+  const field = FIELDS.find((f) => f.name === input.id && f.hasRule)?.name;
   if (!field) return;
   const box = input.closest('.field');
   box.querySelector('.problems')?.remove();
   if (!input.value) return;
-  const report = checkField(field, input.value, { jiraApiUrl: valueOf('align.jiraApiUrl'), jiraSiteUrl: valueOf('jiraSiteUrl') });
+  const report = checkField(field, input.value, { jiraApiUrl: valueOf(FIELD.ALIGN_JIRA_API_URL), jiraSiteUrl: valueOf(FIELD.JIRA_SITE_URL) });
   if (report.problems.length) box.append(problemList(report.problems));
 }
 

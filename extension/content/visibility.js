@@ -90,6 +90,10 @@ function layoutBox(el) {
       if (node.clientWidth < MIN || node.clientHeight < MIN) return { hidden: 'empty-scroll-box' };
       const out = box.bottom <= r.top || box.top >= r.bottom || box.right <= r.left || box.left >= r.right;
       scrollClipped ||= out;
+      // Scrolled out of its box, it can be scrolled into it: from here out, what an outer
+      // ancestor clips is the part of the scroll box the control can be brought into.
+      if (out) Object.assign(box, { left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+      continue;
     }
     // The document's own overflow (body / html) clips nothing: it propagates to the viewport.
     if (node === node.ownerDocument.body || node === node.ownerDocument.documentElement) continue;

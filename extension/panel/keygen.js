@@ -9,10 +9,10 @@ export function workerCount() {
 }
 
 /**
- * A pool of key-generation workers. Workers are started ahead of time (`warm`, when the admin
- * opens the key section) so a key does not wait for the wasm to load, kept between keys, and
- * terminated by `cancel`, which is what really stops a search: a worker busy in wasm cannot be
- * interrupted any other way.
+ * A pool of key-generation workers. Workers start on `warm` (when a key is in sight, so it
+ * need not wait for the wasm) or with the first key, are kept between keys, and are terminated
+ * by `cancel`, which is what
+ * really stops a search: a worker busy in wasm cannot be interrupted any other way.
  */
 export class KeygenPool {
   constructor(size = workerCount()) {
@@ -127,10 +127,18 @@ export function setupKeygen(doc = document, t = (key) => key) {
     cancelButton.hidden = !busy;
   }
 
-  // Nothing starts with the page: the workers (and their prime tables) start when the key
-  // section is opened, so the first key rarely waits for the wasm, or at the first request.
-  const section = runButton.closest('details');
-  section?.addEventListener('toggle', () => { if (section.open) pool.warm(); });
+  // Nothing heavy at panel open: the workers (each loads the wasm and builds a ~600 KB prime
+  // table) start when the admin heads for a key: the key section opened by them, a press or
+  // focus on its controls, or at the latest the request itself (generate() starts them).
+  const warm = () => pool.warm();
+  for (const control of [bitsSelect, runButton]) {
+    for (const type of ['pointerdown', 'focusin']) control.addEventListener(type, warm, { once: true });
+  }
+  const details = runButton.closest('details');
+  details?.addEventListener('toggle', () => {
+    // A <details open> parsed with the page fires toggle too: that is not the admin opening it.
+    if (details.open && navigator.userActivation?.hasBeenActive !== false) warm();
+  });
 
   runButton.addEventListener('click', async () => {
     const bits = Number(bitsSelect.value);
@@ -181,4 +189,6 @@ export function setupKeygen(doc = document, t = (key) => key) {
   $('keygen-download-public').addEventListener('click', () => pair && download('linksmith-public.pem', pair.publicKeyPem));
   $('keygen-download-private').addEventListener('click', () => pair && download('linksmith-private-pkcs8.pem', pair.privateKeyPkcs8Pem));
   $('keygen-download-private-pkcs1').addEventListener('click', () => pair && download('linksmith-private-pkcs1.pem', pair.privateKeyPkcs1Pem));
+  // For a panel that shows the key section in its own way: call warm() when it does.
+  return { warm, started: () => pool.workers.length > 0 };
 }

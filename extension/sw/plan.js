@@ -3,8 +3,11 @@
 // known, only for fields the page shows, and never overwrites a field that already holds the
 // planned value. The content script's gate has the last word on whether a field may be filled.
 import { loadCore } from './core.js';
+import { AUTH_TYPE, AUTH_TYPES, FIELD, FIELDS, SIDE } from '../shared/vocabulary.js';
 
-const AUTH_TYPE_LABELS = { oauth: 'OAuth', basic: 'Basic Auth', pat: 'Personal Access Token' };
+const keyOf = (name) => FIELDS.find((f) => f.name === name).key;
+// Names are the admin's to choose: only filled when empty.
+const NAME_KEYS = [FIELD.ALIGN_NAME, FIELD.JIRA_APPLICATION_NAME, FIELD.JIRA_CONSUMER_NAME].map(keyOf);
 
 function fieldValue(side, key) {
   const v = side?.fields?.[key]?.value;
@@ -18,14 +21,14 @@ export function chosenConsumerKey(state) {
 
 async function alignValues(state) {
   const jiraOrigin = state.sides.jira?.origin || state.options.jiraSiteUrl;
-  const authType = state.options.authType in AUTH_TYPE_LABELS ? state.options.authType : 'oauth';
-  const values = { authType: AUTH_TYPE_LABELS[authType] };
+  const auth = AUTH_TYPES.find((a) => a.name === state.options.authType) ?? AUTH_TYPES.find((a) => a.name === AUTH_TYPE.OAUTH);
+  const values = { authType: auth.label };
   if (jiraOrigin) {
     values.jiraLink = `${jiraOrigin}/browse/`;
     values.jiraApiUrl = jiraOrigin;
     values.name = `Jira Cloud (${new URL(jiraOrigin).hostname})`;
   }
-  if (authType === 'oauth') {
+  if (auth.name === AUTH_TYPE.OAUTH) {
     const key = chosenConsumerKey(state);
     if (key) values.consumerKey = key;
   } else if (state.options.username) {
@@ -61,15 +64,14 @@ async function jiraValues(state) {
  * @param {{fields: {key: string, value?: string|boolean}[]}} described what the page shows now
  */
 export async function planFill(side, described, state) {
-  const wanted = side === 'align' ? await alignValues(state) : await jiraValues(state);
+  const wanted = side === SIDE.ALIGN ? await alignValues(state) : await jiraValues(state);
   const shown = new Map(described.fields.map((f) => [f.key, f]));
   const values = {};
   for (const [key, value] of Object.entries(wanted)) {
     const field = shown.get(key);
     // Hidden or read-only fields are the gate's to refuse; not planning them keeps the answer clear.
     if (!field || field.visible === false || field.editable === false) continue;
-    // Names are the admin's to choose: only fill them when empty.
-    if (['name', 'applicationName', 'consumerName'].includes(key) && field.value) continue;
+    if (NAME_KEYS.includes(key) && field.value) continue;
     if (field.value === value) continue;
     // A select shows its option's text ("OAuth (Application Link)"): the same choice if it starts so.
     if (key === 'authType' && typeof field.value === 'string' && field.value.toLowerCase().startsWith(value.toLowerCase())) continue;

@@ -2,25 +2,25 @@
 // pages, `content:*` from content scripts); each sender is checked before anything is done, and
 // every answer is `{ok: true, data}` or `{ok: false, error: {name, message}}`.
 import { loadCore } from './core.js';
-import { sideOfUrl, originOf, approvedHosts } from './hosts.js';
+import { sideOfUrl, siteOrigin, originOf, approvedHosts } from './hosts.js';
+import { FIELDS, LIMITS, MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
 import { addHost, removeHost } from './selfhosted.js';
 import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
 import { bindingHandlers } from './bindings.js';
+import { inspectKey } from './keycache.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('/')).origin;
-const MAX_VALUE = 16 * 1024; // a 4096-bit PEM is ~800 bytes; anything huge is not a form value
-const FIELD_KEYS = {
-  align: ['jiraLink', 'name', 'jiraApiUrl', 'authType', 'consumerKey', 'publicKey', 'username'],
-  jira: ['applicationUrl', 'applicationName', 'applicationType', 'createIncomingLink', 'linkType',
-    'consumerKey', 'consumerName', 'publicKey', 'callbackUrl', 'twoLo'],
-};
+// The keys a content script may report for each side: every form field but the secret one (an
+// API token is measured in the page, never read; its shape travels separately).
+const REPORTED_KEYS = Object.fromEntries(SIDES.map((side) => [side,
+  FIELDS.filter((f) => f.side === side && f.onForm && f.input !== 'secret').map((f) => f.key)]));
 
 const ok = (data) => ({ ok: true, data });
 const fail = (name, message) => ({ ok: false, error: { name, message } });
-const isString = (v, max = MAX_VALUE) => typeof v === 'string' && v.length <= max;
+const isString = (v, max = LIMITS.MAX_VALUE) => typeof v === 'string' && v.length <= max;
 // User-facing text comes from _locales (chrome.i18n works in the worker too).
 const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
 
@@ -53,13 +53,13 @@ async function stateWithPolicy() {
 function cleanFields(side, fields) {
   const clean = {};
   if (!fields || typeof fields !== 'object') return clean;
-  for (const key of FIELD_KEYS[side]) {
+  for (const key of REPORTED_KEYS[side]) {
     const f = fields[key];
     if (!f || typeof f !== 'object') continue;
     if (!(isString(f.value) || typeof f.value === 'boolean')) continue;
     clean[key] = {
       value: f.value,
-      label: isString(f.label, 200) ? f.label : '',
+      label: isString(f.label, LIMITS.MAX_LABEL) ? f.label : '',
       confidence: typeof f.confidence === 'number' ? f.confidence : 0,
     };
   }
@@ -69,7 +69,7 @@ function cleanFields(side, fields) {
 function cleanSignals(signals) {
   const clean = {};
   if (!signals || typeof signals !== 'object') return clean;
-  for (const [k, v] of Object.entries(signals).slice(0, 32)) {
+  for (const [k, v] of Object.entries(signals).slice(0, LIMITS.MAX_SIGNALS)) {
     if (/^[A-Za-z]{1,40}$/.test(k) && typeof v === 'boolean') clean[k] = v;
   }
   return clean;
@@ -99,21 +99,21 @@ async function tokenReport(shape) {
 }
 
 const contentHandlers = {
-  async 'content:report'(message, sender, side) {
-    if (!isString(message.surface, 64) || !isString(message.href, 4096)) return fail('bad-request', 'surface and href are required');
+  async [MESSAGE.CONTENT_REPORT](message, sender, side) {
+    if (!isString(message.surface, LIMITS.MAX_ID) || !isString(message.href, LIMITS.MAX_HREF)) return fail('bad-request', 'surface and href are required');
     await updateState(async (state) => {
       const previous = state.sides[side];
       const sameTab = previous?.tabId === sender.tab.id;
       state.sides[side] = {
         tabId: sender.tab.id,
-        origin: originOf(sender.url),
+        origin: siteOrigin(sender.url),
         href: sender.url,
         surface: message.surface,
-        step: isString(message.step, 64) ? message.step : '',
+        step: isString(message.step, LIMITS.MAX_ID) ? message.step : '',
         // A step shows only some fields: keep what earlier steps showed on the same site.
-        fields: { ...(sameTab || previous?.origin === originOf(sender.url) ? previous?.fields : {}), ...cleanFields(side, message.fields) },
+        fields: { ...(sameTab || previous?.origin === siteOrigin(sender.url) ? previous?.fields : {}), ...cleanFields(side, message.fields) },
         signals: { ...(sameTab ? previous?.signals : {}), ...cleanSignals(message.signals) },
-        apiToken: side === 'align' ? await tokenReport(message.fields?.apiToken) : null,
+        apiToken: side === SIDE.ALIGN ? await tokenReport(message.fields?.apiToken) : null,
         updatedAt: Date.now(),
       };
       await recompute(state);
@@ -124,7 +124,7 @@ const contentHandlers = {
 
 async function describeTab(tabId) {
   try {
-    return await chrome.tabs.sendMessage(tabId, { type: 'sw:describe' }, { frameId: 0 });
+    return await chrome.tabs.sendMessage(tabId, { type: MESSAGE.SW_DESCRIBE }, { frameId: 0 });
   } catch {
     return null;
   }
@@ -138,7 +138,7 @@ const MAX_ROUNDS = 3;
 async function fillSide(side) {
   const { state } = await stateWithPolicy();
   const tabId = state.sides[side]?.tabId;
-  if (tabId === undefined) return fail('no-tab', t(side === 'jira' ? 'errNoTabJira' : 'errNoTabAlign'));
+  if (tabId === undefined) return fail('no-tab', t(side === SIDE.JIRA ? 'errNoTabJira' : 'errNoTabAlign'));
   const filled = [];
   const refused = new Map();
   const attempted = new Set();
@@ -150,13 +150,13 @@ async function fillSide(side) {
       .filter(([key]) => !attempted.has(key)));
     if (Object.keys(values).length === 0) break;
     for (const key of Object.keys(values)) attempted.add(key);
-    const result = await chrome.tabs.sendMessage(tabId, { type: 'sw:fill', pageToken: described.data.pageToken, values }, { frameId: 0 })
+    const result = await chrome.tabs.sendMessage(tabId, { type: MESSAGE.SW_FILL, pageToken: described.data.pageToken, values }, { frameId: 0 })
       .catch(() => null);
     if (!result?.ok) return fail('fill-failed', result?.error?.message ?? t('errFillRefused'));
     filled.push(...result.data.filled);
     for (const r of result.data.refused) refused.set(r.key, r);
-    if (side === 'jira' && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
-      const report = (await loadCore()).inspectPublicKey(values.publicKey);
+    if (side === SIDE.JIRA && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
+      const report = await inspectKey(values.publicKey);
       await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
     }
   }
@@ -168,18 +168,21 @@ async function fillSide(side) {
 }
 
 const panelHandlers = {
-  async 'panel:getState'() {
+  async [MESSAGE.PANEL_GET_STATE]() {
     const { state, policy } = await stateWithPolicy();
     return ok({ ...state, policy });
   },
-  async 'panel:reset'() {
+  async [MESSAGE.PANEL_RESET]() {
     await resetState();
     const { state, policy } = await stateWithPolicy();
     return ok({ ...state, policy });
   },
-  async 'panel:setOptions'({ options }) {
+  async [MESSAGE.PANEL_SET_OPTIONS]({ options }) {
     if (!options || typeof options !== 'object') return fail('bad-request', 'options must be an object');
-    const allowed = { consumerKey: 255 * 4, authType: 16, username: 320, jiraSiteUrl: 2048, alignSiteUrl: 2048 };
+    const allowed = {
+      consumerKey: LIMITS.MAX_VALUE, authType: LIMITS.MAX_ID, username: LIMITS.MAX_USERNAME,
+      jiraSiteUrl: LIMITS.MAX_URL, alignSiteUrl: LIMITS.MAX_URL,
+    };
     const policy = await managedPolicy();
     const locked = lockedOptions(policy); // set by the organisation: not the panel's to change
     await updateState(async (state) => {
@@ -191,40 +194,40 @@ const panelHandlers = {
     });
     return ok({ ...(await loadState()), policy });
   },
-  async 'panel:fill'({ side }) {
-    if (side !== 'align' && side !== 'jira') return fail('bad-request', 'side must be align or jira');
+  async [MESSAGE.PANEL_FILL]({ side }) {
+    if (!SIDES.includes(side)) return fail('bad-request', `side must be one of ${SIDES.join(', ')}`);
     return fillSide(side);
   },
-  async 'panel:checkField'({ field, value, context }) {
-    if (!isString(field, 64) || !isString(value)) return fail('bad-request', 'field and value must be strings');
+  async [MESSAGE.PANEL_CHECK_FIELD]({ field, value, context }) {
+    if (!isString(field, LIMITS.MAX_ID) || !isString(value)) return fail('bad-request', 'field and value must be strings');
     return ok((await loadCore()).checkField(field, value, context ?? {}));
   },
-  async 'panel:suggestConsumerKey'({ name }) {
-    if (!isString(name, 1024)) return fail('bad-request', 'name must be a string');
+  async [MESSAGE.PANEL_SUGGEST_CONSUMER_KEY]({ name }) {
+    if (!isString(name)) return fail('bad-request', 'name must be a string');
     const suggested = (await loadCore()).suggestConsumerKey(name);
     const { consumerKeyPrefix: prefix } = await managedPolicy();
-    return ok(prefix && !suggested.startsWith(prefix) ? `${prefix}${suggested}`.slice(0, 255) : suggested);
+    return ok(prefix && !suggested.startsWith(prefix) ? `${prefix}${suggested}`.slice(0, LIMITS.MAX_NAME) : suggested);
   },
-  async 'panel:explainOAuthProblem'({ text }) {
-    if (!isString(text, 64 * 1024)) return fail('bad-request', 'text must be a string');
+  async [MESSAGE.PANEL_EXPLAIN_OAUTH_PROBLEM]({ text }) {
+    if (!isString(text, LIMITS.MAX_ERROR_TEXT)) return fail('bad-request', 'text must be a string');
     return ok((await loadCore()).explainOAuthProblem(text));
   },
-  async 'panel:inspectPublicKey'({ text }) {
-    if (!isString(text, 1024 * 1024)) return fail('bad-request', 'text must be a string');
-    return ok((await loadCore()).inspectPublicKey(text));
+  async [MESSAGE.PANEL_INSPECT_PUBLIC_KEY]({ text }) {
+    if (!isString(text, LIMITS.MAX_KEY_TEXT)) return fail('bad-request', 'text must be a string');
+    return ok(await inspectKey(text));
   },
   // Self-hosted sites. The panel has already had the browser grant the origin (that needs the
   // admin's click); addHost checks the grant again before registering anything.
-  async 'panel:addHost'({ origin, side }) {
-    if (!isString(origin, 2048) || !isString(side, 8)) return fail('bad-request', 'origin and side must be strings');
+  async [MESSAGE.PANEL_ADD_HOST]({ origin, side }) {
+    if (!isString(origin, LIMITS.MAX_URL) || !isString(side, LIMITS.MAX_ID)) return fail('bad-request', 'origin and side must be strings');
     return ok(await addHost(origin, side));
   },
-  async 'panel:removeHost'({ origin }) {
-    if (!isString(origin, 2048)) return fail('bad-request', 'origin must be a string');
+  async [MESSAGE.PANEL_REMOVE_HOST]({ origin }) {
+    if (!isString(origin, LIMITS.MAX_URL)) return fail('bad-request', 'origin must be a string');
     return ok(await removeHost(origin));
   },
-  async 'panel:comparePublicKeys'({ a, b }) {
-    if (!isString(a, 1024 * 1024) || !isString(b, 1024 * 1024)) return fail('bad-request', 'a and b must be strings');
+  async [MESSAGE.PANEL_COMPARE_PUBLIC_KEYS]({ a, b }) {
+    if (!isString(a, LIMITS.MAX_KEY_TEXT) || !isString(b, LIMITS.MAX_KEY_TEXT)) return fail('bad-request', 'a and b must be strings');
     return ok((await loadCore()).comparePublicKeys(a, b));
   },
 };
@@ -252,7 +255,7 @@ export async function handleMessage(message, sender) {
 export async function fillActiveTab() {
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   const state = await loadState();
-  const side = ['align', 'jira'].find((s) => state.sides[s]?.tabId === tab?.id);
+  const side = SIDES.find((s) => state.sides[s]?.tabId === tab?.id);
   return side ? fillSide(side) : fail('no-tab', t('errNotAForm'));
 }
 

@@ -2,10 +2,11 @@
 // asks the browser for the origin (that needs the admin's click); the worker only acts once the
 // browser confirms the grant, so storage never lists an origin Linksmith may not read.
 import { APPROVED_KEY, approvedHosts, builtInSide, normaliseOrigin } from './hosts.js';
+import { originPattern as pattern } from '../shared/origins.js';
+import { SIDES } from '../shared/vocabulary.js';
 
 const ID_PREFIX = 'selfhosted:';
 const scriptId = (origin) => `${ID_PREFIX}${origin}`;
-const pattern = (origin) => `${origin}/*`;
 
 // The same files, order and timing as the manifest's static content script: one definition.
 function contentScript(origin) {
@@ -25,7 +26,7 @@ async function registered() {
 }
 
 export async function addHost(origin, side) {
-  if (normaliseOrigin(origin) !== origin || (side !== 'jira' && side !== 'align')) {
+  if (normaliseOrigin(origin) !== origin || !SIDES.includes(side)) {
     throw Object.assign(new Error('an https origin and a side (jira or align) are required'), { name: 'bad-request' });
   }
   if (builtInSide(origin)) throw Object.assign(new Error(`${origin} is already a built-in site`), { name: 'bad-request' });

@@ -1,40 +1,46 @@
 // Turns what the two tabs reported into the core's `checkSetup` input, runs it, and shows the
 // verdict on the toolbar badge.
 import { loadCore } from './core.js';
+import { FIELD, FIELDS } from '../shared/vocabulary.js';
 
-const value = (side, key) => {
+const shown = (side, key) => {
   const v = side?.fields?.[key]?.value;
-  return typeof v === 'string' && v !== '' ? v : undefined;
+  return typeof v === 'string' ? v : undefined;
 };
+const value = (side, key) => shown(side, key) || undefined;
 
 export function buildSetup(state) {
   const { align, jira } = state.sides;
-  return {
+  const setup = {
     alignSiteUrl: align?.origin ?? (state.options.alignSiteUrl || undefined),
     jiraSiteUrl: jira?.origin ?? (state.options.jiraSiteUrl || undefined),
-    align: {
-      jiraLink: value(align, 'jiraLink'),
-      jiraApiUrl: value(align, 'jiraApiUrl'),
-      authType: value(align, 'authType'),
-      consumerKey: value(align, 'consumerKey'),
-      publicKey: value(align, 'publicKey'),
-      username: value(align, 'username'),
-    },
-    jira: {
-      applicationUrl: value(jira, 'applicationUrl'),
-      applicationName: value(jira, 'applicationName'),
-      consumerKey: value(jira, 'consumerKey'),
-      consumerName: value(jira, 'consumerName'),
-      publicKey: value(jira, 'publicKey'),
-      // Optional: an empty field the page showed is a right answer, not a missing one.
-      callbackUrl: typeof jira?.fields?.callbackUrl?.value === 'string' ? jira.fields.callbackUrl.value : undefined,
-    },
+    align: {},
+    jira: {},
   };
+  for (const f of FIELDS) {
+    if (!f.onForm || !f.checkedAcrossTabs) continue;
+    const side = state.sides[f.side];
+    // Optional: an empty callback URL the page showed is a right answer, not a missing one.
+    const v = f.name === FIELD.JIRA_CALLBACK_URL ? shown(side, f.key) : value(side, f.key);
+    if (v !== undefined) setup[f.side][f.key] = v;
+  }
+  return setup;
 }
 
+// The checks read only buildSetup's values, so the same values give the same verdict: a report
+// that changed nothing they read (a label, a signal, the step, the same value typed again) is
+// answered from the last run, without the wasm and without touching the badge.
+let last = { input: null, checks: null };
+let badge = null;
+
 export async function recompute(state) {
-  const core = await loadCore();
-  state.checks = core.checkSetup(buildSetup(state));
+  const setup = buildSetup(state);
+  const input = JSON.stringify(setup);
+  if (input !== last.input) {
+    const core = await loadCore();
+    last = { input, checks: core.checkSetup(setup) };
+  }
+  state.checks = last.checks;
   await showBadge(state.checks);
 }
 
@@ -42,6 +48,8 @@ async function showBadge(checks) {
   const failing = checks.filter((c) => c.state === 'fail').length;
   const allPass = checks.length > 0 && checks.every((c) => c.state === 'pass');
   const text = failing ? String(failing) : allPass ? '✓' : '';
-  await chrome.action.setBadgeText({ text });
-  await chrome.action.setBadgeBackgroundColor({ color: failing ? '#cf222e' : '#1a7f37' });
+  const color = failing ? '#cf222e' : '#1a7f37';
+  if (badge?.text === text && badge?.color === color) return;
+  badge = { text, color };
+  await Promise.all([chrome.action.setBadgeText({ text }), chrome.action.setBadgeBackgroundColor({ color })]);
 }

@@ -3,6 +3,8 @@
 // page readings, names, the consumer key and public keys (public by nature). Never a private key
 // or an API token: content scripts report only a token's shape, and key generation never passes
 // through the worker.
+import { AUTH_TYPE } from '../shared/vocabulary.js';
+
 const STATE_KEY = 'state';
 
 export function emptyState() {
@@ -12,7 +14,7 @@ export function emptyState() {
       align: null, // {tabId, origin, href, surface, step, fields: {key: {value, label, confidence}}, signals, updatedAt}
       jira: null,
     },
-    options: { consumerKey: '', authType: 'oauth', username: '', jiraSiteUrl: '', alignSiteUrl: '' },
+    options: { consumerKey: '', authType: AUTH_TYPE.OAUTH, username: '', jiraSiteUrl: '', alignSiteUrl: '' },
     // What Linksmith filled, so a later change on the source side (Generate New Key clicked
     // again) can be named as such.
     filled: { jiraPublicKeyFingerprint: null },

@@ -10,10 +10,9 @@ use linksmith::keys::{compare_public_keys, inspect_public_key};
 use linksmith::oauth_problem::explain_oauth_problem;
 use linksmith::rules::{FieldContext, check_field, suggest_consumer_key};
 use linksmith::setup_check::{Setup, check_setup};
+use linksmith::vocabulary::Field;
+use linksmith::vocabulary::limits::{MAX_ERROR_TEXT, MAX_ID, MAX_KEY_TEXT, MAX_VALUE};
 use serde::Deserialize;
-
-const MAX_VALUE: usize = 16 * 1024;
-const MAX_KEY_TEXT: usize = 1024 * 1024;
 
 #[derive(Deserialize, Debug)]
 #[serde(tag = "type")]
@@ -48,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
             value,
             context,
         } => {
-            if field.len() > 64 || value.len() > MAX_VALUE {
+            if field.len() > MAX_ID || value.len() > MAX_VALUE {
                 return;
             }
             // wasm_api: undefined/null → default, anything else must deserialise or is refused.
@@ -59,17 +58,20 @@ fuzz_target!(|data: &[u8]| {
                     Err(_) => return,
                 },
             };
-            let _ = check_field(&field, &value, &context);
+            // wasm_api: an unknown field name is an `unknown-field` error.
+            if let Some(field) = Field::from_name(&field) {
+                let _ = check_field(field, &value, &context);
+            }
         }
         Message::SuggestConsumerKey { name } => {
             if name.len() <= 1024 {
                 let key = suggest_consumer_key(&name);
-                let r = check_field("consumerKey", &key, &FieldContext::default());
+                let r = check_field(Field::AlignConsumerKey, &key, &FieldContext::default());
                 assert!(r.is_some_and(|r| r.ok), "{name:?} -> {key:?}");
             }
         }
         Message::ExplainOAuthProblem { text } => {
-            if text.len() <= 64 * 1024 {
+            if text.len() <= MAX_ERROR_TEXT {
                 let _ = explain_oauth_problem(&text);
             }
         }

@@ -25,12 +25,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::problem::{Problem, no_errors};
 use crate::text::is_invisible;
+use crate::vocabulary::Field;
 
 /// The verdict on one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldReport {
-    /// Stable id of the field, camelCase like the keys of `setup_check::Setup`.
+    /// The field's name (a [`Field`] name when the report came through [`check_field`]).
     pub field: &'static str,
     /// The value in canonical form (trimmed, URLs normalised). Secrets are masked.
     pub value: String,
@@ -65,37 +66,18 @@ pub struct FieldContext {
     pub jira_site_url: Option<String>,
 }
 
-/// Every field id [`check_field`] knows, aliases included: one list for its callers, tests and
-/// fuzz targets.
-pub const FIELD_IDS: [&str; 14] = [
-    "consumerKey",
-    "name",
-    "connectorName",
-    "applicationName",
-    "consumerName",
-    "alignUrl",
-    "applicationUrl",
-    "jiraApiUrl",
-    "jiraSiteUrl",
-    "jiraLink",
-    "username",
-    "apiToken",
-    "callbackUrl",
-    "publicKey",
-];
-
-/// Runs the rule for a field named by id (one of [`FIELD_IDS`]), for callers that dispatch on a
-/// string (the wasm shim). `None` for an unknown id.
-pub fn check_field(field: &str, value: &str, context: &FieldContext) -> Option<FieldReport> {
-    Some(match field {
-        "consumerKey" => check_consumer_key(value),
-        "name" | "connectorName" => check_connector_name(value),
-        "applicationName" => check_application_name(value),
-        "consumerName" => check_consumer_name(value),
-        "alignUrl" | "applicationUrl" => check_align_url(value),
-        "jiraApiUrl" | "jiraSiteUrl" => check_jira_api_url(value),
-        "jiraLink" => check_jira_link(value),
-        "username" => {
+/// Runs the rule for a field, for callers that dispatch on a name (the wasm shim, the fuzz
+/// targets). `None` for a field that has no rule (a select, a checkbox, a radio button). The report names the field as asked.
+pub fn check_field(field: Field, value: &str, context: &FieldContext) -> Option<FieldReport> {
+    let mut report = match field {
+        Field::AlignConsumerKey | Field::JiraConsumerKey => check_consumer_key(value),
+        Field::AlignName => check_connector_name(value),
+        Field::JiraApplicationName => check_application_name(value),
+        Field::JiraConsumerName => check_consumer_name(value),
+        Field::AlignSiteUrl | Field::JiraApplicationUrl => check_align_url(value),
+        Field::JiraSiteUrl | Field::AlignJiraApiUrl => check_jira_api_url(value),
+        Field::AlignJiraLink => check_jira_link(value),
+        Field::AlignUsername => {
             let site = context
                 .jira_api_url
                 .as_deref()
@@ -103,11 +85,23 @@ pub fn check_field(field: &str, value: &str, context: &FieldContext) -> Option<F
                 .or(context.jira_site_url.as_deref());
             check_username(value, site)
         }
-        "apiToken" => check_api_token(value),
-        "callbackUrl" => check_callback_url(value),
-        "publicKey" => check_public_key(value),
-        _ => return None,
-    })
+        Field::JiraCallbackUrl => check_callback_url(value),
+        Field::AlignPublicKey | Field::JiraPublicKey => check_public_key(value),
+        // The extension never sends a token (only its shape); the rule is for tests and fuzzing.
+        Field::AlignApiToken => check_api_token(value),
+        Field::AlignAuthType
+        | Field::JiraApplicationType
+        | Field::JiraCreateIncomingLink
+        | Field::JiraLinkType
+        | Field::JiraTwoLo => return None,
+    };
+    report.field = field.name();
+    Some(report)
+}
+
+/// True for the fields [`check_field`] has a rule for.
+pub fn has_rule(field: Field) -> bool {
+    check_field(field, "", &FieldContext::default()).is_some()
 }
 
 /// Strips what surrounds a pasted value but nobody sees: white space, zero-width characters,
@@ -147,23 +141,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dispatches_by_field_id() {
+    fn dispatches_by_field() {
         let ctx = FieldContext {
             jira_api_url: None,
             jira_site_url: Some("https://acme.atlassian.net".into()),
         };
-        for id in FIELD_IDS {
-            assert!(check_field(id, "x", &ctx).is_some(), "{id}");
-        }
-        assert!(check_field("nope", "x", &ctx).is_none());
+        let ruled: Vec<&str> = Field::ALL
+            .iter()
+            .filter(|f| has_rule(**f))
+            .map(|f| f.name())
+            .collect();
+        assert_eq!(ruled.len(), 15, "{ruled:?}");
         // The Jira tab stands in for the API URL: Cloud, so an email is required.
-        let r = check_field("username", "svc", &ctx);
+        let r = check_field(Field::AlignUsername, "svc", &ctx);
         assert!(r.is_some_and(|r| !r.ok));
-        let r = check_field("alignUrl", "https://acme.jiraalign.com/", &ctx);
+        let r = check_field(Field::AlignSiteUrl, "https://acme.jiraalign.com/", &ctx);
         assert_eq!(
             r.map(|r| (r.field, r.value)),
-            Some(("applicationUrl", "https://acme.jiraalign.com".to_string()))
+            Some(("alignSiteUrl", "https://acme.jiraalign.com".to_string()))
         );
+    }
+
+    #[test]
+    fn each_name_field_is_named_in_its_own_messages() {
+        let ctx = FieldContext::default();
+        for (field, label) in [
+            (Field::AlignName, "Connector name"),
+            (Field::JiraApplicationName, "Application Name"),
+            (Field::JiraConsumerName, "Consumer Name"),
+        ] {
+            let r = check_field(field, " ", &ctx);
+            let message = r.map(|r| r.problems[0].message.clone()).unwrap_or_default();
+            assert!(message.starts_with(label), "{field}: {message}");
+            assert_eq!(label, field.label());
+        }
     }
 
     /// Shared table-test driver: asserts each input yields the expected code.

@@ -8,7 +8,8 @@ import { bundleContent } from '../../tools/bundle-content.mjs';
 import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, HOSTILE_HONEYPOT_URL, HOSTILE_CROSS_ORIGIN_FRAME_URL,
-  HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64,
+  HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64, ALIGN_VARIANTS, alignVariantUrl,
+  ALIGN_ORIGIN, WIDGET_FRAME_URL,
 } from '../fixtures/serve.mjs';
 
 const INCOMING_URL = jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID);
@@ -276,6 +277,154 @@ test('Jira new UI (Atlaskit): create-link modal and review step fill final-form 
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForFunction(() => window.__fixtureState().links.some((l) => l.name === 'Jira Align 3'));
   await page.close();
+});
+
+// ---- Jira Align variant table ------------------------------------------------------------------
+// Every variant (label wordings and linkage, ids, native / Kendo / select2 dropdowns, div, table
+// and slide-out layouts) is detected, filled and read back: first OAuth (which reveals the
+// consumer key), then Basic Auth where the variant has it (a widget changed a second time).
+for (const variant of ALIGN_VARIANTS) {
+  test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async () => {
+    const page = await openPage(alignVariantUrl(variant.id));
+    if (variant.layout === 'slideout') await page.click('#btnAddConnector');
+    const text = (kind) => variant.auth.options.find(([v]) => v === kind)?.[1];
+    let d = await describe(page, 'align-connector');
+    const f = byKey(d.fields);
+    for (const key of ['jiraLink', 'name', 'jiraApiUrl', 'authType']) assert.ok(f[key], `${key} found: ${JSON.stringify(Object.keys(f))}`);
+    let res = await fill(page, d.pageToken, {
+      jiraLink: 'https://acme.atlassian.net/browse/', name: 'Acme Jira', jiraApiUrl: 'https://acme.atlassian.net', authType: text('oauth'),
+    });
+    allStuck(res, ['jiraLink', 'name', 'jiraApiUrl', 'authType']);
+    let s = await page.evaluate(() => window.__fixtureState());
+    assert.equal(s.authType, 'oauth');
+    assert.equal(s.nativeSelectValue, 'oauth');
+    assert.equal(s.widgetOpen, false, 'the list is closed again');
+    assert.deepEqual([s.form.jiraLink, s.form.name, s.form.jiraApiUrl], ['https://acme.atlassian.net/browse/', 'Acme Jira', 'https://acme.atlassian.net']);
+    if (s.widgetText !== null) assert.equal(s.widgetText, text('oauth'));
+
+    d = await describe(page, 'align-connector');
+    assert.ok(byKey(d.fields).consumerKey, 'choosing OAuth revealed the consumer key');
+    res = await fill(page, d.pageToken, { consumerKey: 'JiraAlignAcme' });
+    allStuck(res, ['consumerKey']);
+    assert.equal((await page.evaluate(() => window.__fixtureState())).form.consumerKey, 'JiraAlignAcme');
+
+    if (text('basic')) {
+      d = await describe(page, 'align-connector');
+      res = await fill(page, d.pageToken, { authType: text('basic') });
+      allStuck(res, ['authType']);
+      d = await describe(page, 'align-connector');
+      const apiToken = byKey(d.fields).apiToken;
+      assert.ok(apiToken && apiToken.present === false && !('value' in apiToken), 'the token box: its shape only');
+      res = await fill(page, d.pageToken, { username: 'svc-align@acme.example', apiToken: 'x' });
+      assert.deepEqual(refusedMap(res), { apiToken: 'secret-field' });
+      assert.ok(res.left.some((x) => x.key === 'apiToken' && x.reason === 'secret-field'), 'the token is left for the admin');
+      s = await page.evaluate(() => window.__fixtureState());
+      assert.equal(s.authType, 'basic');
+      assert.equal(s.nativeSelectValue, 'basic');
+      assert.equal(s.form.username, 'svc-align@acme.example');
+      assert.equal(s.form.tokenPresent, false);
+    }
+    await page.close();
+  });
+}
+
+// ---- Point to the field / Describe this page --------------------------------------------------
+// A page the heuristics cannot read: no labels, no names, nothing that says "Jira Align".
+const UNLABELLED_URL = `${ALIGN_ORIGIN}/linksmith-test/unlabelled`;
+const UNLABELLED_HTML = `<!doctype html><title>Settings</title><main><h1>Settings</h1>
+  <div class="row"><input id="f1"></div><div class="row"><input id="f2"></div>
+  <input id="h" style="display:none"><iframe src="${WIDGET_FRAME_URL}" width="300" height="80"></iframe>
+  <button type="button" id="go">Go</button></main>`;
+
+/** A message from one of Linksmith's own pages (the panel), as the panel sends it. */
+async function fromPanel(panel, message) {
+  return panel.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+test('Point to the field: an unreadable page works by pointing; hidden and cross-origin controls are refused', async () => {
+  await ext.context.route(UNLABELLED_URL, (route) => route.fulfill({ contentType: 'text/html', body: UNLABELLED_HTML }));
+  const panel = await openPage(ext.extensionUrl('panel/panel.html'));
+  const page = await openPage(UNLABELLED_URL);
+  await page.bringToFront();
+  assert.equal((await send(page, { type: 'sw:describe' })).data.surface, null, 'the heuristics find nothing here');
+
+  // The admin clicks "Point to the field" for Jira API URL, then the first box.
+  const pointed = fromPanel(panel, { type: 'panel:pointToField', side: 'align', key: 'jiraApiUrl' });
+  await page.getByRole('status').filter({ hasText: 'Linksmith' }).waitFor();
+  await page.click('#f1');
+  const binding = await pointed;
+  assert.equal(binding.ok, true, JSON.stringify(binding));
+  assert.equal(binding.data.selector, '#f1');
+  assert.equal(binding.data.origin, ALIGN_ORIGIN);
+  assert.ok(!JSON.stringify(binding).includes('value'), 'a binding holds no value');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Linksmith' }).count(), 0, 'the banner is gone');
+
+  // Filled through the gate, with the binding as the reason it was found.
+  let d = await describe(page, 'align-connector');
+  assert.deepEqual(d.fields.map((f) => [f.key, f.source]), [['jiraApiUrl', 'binding']]);
+  allStuck(await fill(page, d.pageToken, { jiraApiUrl: 'https://acme.atlassian.net' }), ['jiraApiUrl']);
+  assert.equal(await page.inputValue('#f1'), 'https://acme.atlassian.net');
+
+  // A click on a cross-origin frame is refused; so is pointing at nothing.
+  const framed = fromPanel(panel, { type: 'panel:pointToField', side: 'align', key: 'name' });
+  await page.getByRole('status').filter({ hasText: 'Linksmith' }).waitFor();
+  await page.dispatchEvent('iframe', 'click');
+  assert.deepEqual((await framed).error, { name: 'refused', message: 'cross-origin-frame' });
+  const nothing = fromPanel(panel, { type: 'panel:pointToField', side: 'align', key: 'name' });
+  await page.getByRole('status').filter({ hasText: 'Linksmith' }).waitFor();
+  await page.click('h1');
+  assert.deepEqual((await nothing).error, { name: 'refused', message: 'not-a-control' });
+
+  // A stored binding to a hidden control (the page changed since) is seen, and refused by the gate.
+  await panel.evaluate(async (origin) => {
+    const all = (await chrome.storage.local.get('fieldBindings')).fieldBindings;
+    all[origin].push({ surface: 'align-connector', step: 'connector-form', key: 'name', selector: '#h', pathname: '/linksmith-test/unlabelled', label: '', kind: 'plain' });
+    await chrome.storage.local.set({ fieldBindings: all });
+  }, ALIGN_ORIGIN);
+  await page.waitForTimeout(200);
+  d = await describe(page, 'align-connector');
+  assert.equal(byKey(d.fields).name?.visible, false);
+  assert.deepEqual(refusedMap(await fill(page, d.pageToken, { name: 'Acme' })), { name: 'hidden' });
+  assert.equal(await page.inputValue('#h'), '');
+
+  // Listed and removable in the panel; once removed, the page is unreadable again.
+  const listed = await fromPanel(panel, { type: 'panel:listBindings' });
+  assert.deepEqual(listed.data.map((b) => [b.origin, b.key, b.selector]).sort(), [[ALIGN_ORIGIN, 'jiraApiUrl', '#f1'], [ALIGN_ORIGIN, 'name', '#h']]);
+  for (const key of ['jiraApiUrl', 'name']) {
+    const r = await fromPanel(panel, { type: 'panel:removeBinding', origin: ALIGN_ORIGIN, surface: 'align-connector', step: 'connector-form', key });
+    assert.equal(r.ok, true);
+  }
+  assert.deepEqual((await fromPanel(panel, { type: 'panel:listBindings' })).data, []);
+  await page.waitForTimeout(200);
+  assert.equal((await send(page, { type: 'sw:describe' })).data.surface, null);
+
+  // A malformed pick request is refused by the page without a banner.
+  const bad = await send(page, { type: 'sw:pick', side: 'bogus', key: 'x' });
+  assert.equal(bad.error?.name, 'bad-request');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Linksmith' }).count(), 0);
+  await page.close();
+  await panel.close();
+});
+
+test('Describe this page: the form structure without a single typed value', async () => {
+  await ext.context.route(UNLABELLED_URL, (route) => route.fulfill({ contentType: 'text/html', body: UNLABELLED_HTML }));
+  const panel = await openPage(ext.extensionUrl('panel/panel.html'));
+  const page = await openPage(UNLABELLED_URL);
+  await page.bringToFront();
+  const TYPED = 'typed-by-the-admin-7f3a';
+  await page.fill('#f2', TYPED);
+  await page.fill('#f1', 'https://acme.atlassian.net/typed');
+  const answer = await fromPanel(panel, { type: 'panel:describePage', side: 'align' });
+  assert.equal(answer.ok, true, JSON.stringify(answer));
+  const text = JSON.stringify(answer.data);
+  assert.ok(!text.includes(TYPED) && !text.includes('/typed'), 'no typed value');
+  assert.ok(!text.includes('Settings'), 'no other text of the page');
+  assert.deepEqual(answer.data.controls.map((c) => c.id), ['f1', 'f2', 'h']);
+  assert.equal(answer.data.controls.find((c) => c.id === 'h').visible, false);
+  assert.deepEqual(answer.data.buttons, [{ text: 'go', id: 'go', name: null }]);
+  assert.equal(answer.data.origin, ALIGN_ORIGIN);
+  await page.close();
+  await panel.close();
 });
 
 // ---- hostile pages ------------------------------------------------------------------------------

@@ -5,8 +5,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { runInNewContext } from 'node:vm';
 import { chromium } from 'playwright-core';
 import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
@@ -567,11 +565,9 @@ describe('Jira new (Atlaskit) applinks fixture', () => {
 // ------------------------------------------------------------------------------------------
 describe('Jira Align connector variants', () => {
   test('every label wording rule of the detector is used by at least one variant', async () => {
-    // Load the detector's one table the way the browser does (a classic script on globalThis).
-    const code = await readFile(new URL('../../extension/content/fields.js', import.meta.url), 'utf8');
-    const sandbox = {};
-    runInNewContext(code, sandbox);
-    const { TABLE, norm } = sandbox.__linksmith.fields;
+    // The detector's one table and its text normalisation (ES modules of the content script).
+    const { TABLE } = await import('../../extension/content/table.js');
+    const { norm } = await import('../../extension/content/text.js');
     const wordings = {};
     for (const v of ALIGN_VARIANTS) {
       for (const [key, texts] of Object.entries(renderedLabels(v))) (wordings[key] ??= []).push(...texts.map(norm));

@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crateVersion, GECKO_ID } from '../../tools/manifest.mjs';
+import { crateVersion, GECKO_ID, ICON_SIZES, iconPath } from '../../tools/manifest.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BROWSERS = ['chrome', 'firefox'];
@@ -156,4 +157,56 @@ test('the source zip and the store zips exist', () => {
   for (const zip of ['linksmith-chrome.zip', 'linksmith-firefox.zip', 'linksmith-source.zip']) {
     assert.ok(statSync(path.join(ROOT, 'dist', zip)).size > 1000, zip);
   }
+});
+
+// A store zip as the store reads it (Python's zipfile, the module build.sh writes the zips with):
+// its file names, and one member's text.
+const ZIP_READER = `import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+print(json.dumps({"names": sorted(z.namelist()), "manifest": z.read("manifest.json").decode()}))`;
+const zipped = (b) => JSON.parse(execFileSync('python3', ['-c', ZIP_READER, path.join(ROOT, 'dist', `linksmith-${b}.zip`)], { encoding: 'utf8' }));
+
+test('store zips: the Chrome/Edge zip has no `key`, the unpacked dist/chrome keeps it; otherwise the same', () => {
+  for (const b of BROWSERS) {
+    const zip = zipped(b);
+    const inZip = JSON.parse(zip.manifest);
+    assert.equal(inZip.key, undefined, `linksmith-${b}.zip: the stores refuse a manifest with a key`);
+    const unpacked = manifest(b);
+    const { key, ...rest } = unpacked;
+    assert.deepEqual(inZip, rest, `linksmith-${b}.zip: the same manifest, but for the key`);
+    if (b === 'chrome') assert.match(key, /^MII[A-Za-z0-9+/=]+$/, 'dist/chrome keeps the pinned-id key');
+    const files = shippedFiles(dir(b)).map((f) => path.relative(dir(b), f)).sort();
+    assert.deepEqual(zip.names, files, `linksmith-${b}.zip holds exactly dist/${b}`);
+  }
+});
+
+/** Width and height from a PNG's IHDR chunk (bytes 16-23), after checking the signature. */
+function pngSize(file) {
+  const b = readFileSync(file);
+  assert.ok(b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), `${file}: not a PNG`);
+  assert.equal(b.toString('latin1', 12, 16), 'IHDR');
+  return [b.readUInt32BE(16), b.readUInt32BE(20)];
+}
+
+for (const b of BROWSERS) {
+  test(`${b}: icons at 16, 32, 48 and 128 px for the extension and the toolbar button`, () => {
+    const m = manifest(b);
+    assert.deepEqual(Object.keys(m.icons).map(Number), ICON_SIZES);
+    assert.deepEqual(ICON_SIZES, [16, 32, 48, 128]);
+    for (const [size, rel] of Object.entries(m.icons)) {
+      assert.equal(rel, iconPath(size));
+      assert.deepEqual(pngSize(path.join(dir(b), rel)), [Number(size), Number(size)], rel);
+    }
+    const toolbar = b === 'firefox' ? [m.action.default_icon, m.sidebar_action.default_icon] : [m.action.default_icon];
+    for (const icons of toolbar) {
+      for (const [size, rel] of Object.entries(icons)) assert.deepEqual(pngSize(path.join(dir(b), rel)), [Number(size), Number(size)]);
+    }
+    assert.ok(!existsSync(path.join(dir(b), 'icons/linksmith.svg')), 'the SVG source is not shipped');
+  });
+}
+
+test('the manifest description fits the stores\' 132-character short description', () => {
+  const messages = JSON.parse(readFileSync(path.join(ROOT, 'extension/_locales/en/messages.json'), 'utf8'));
+  const text = messages.extDescription.message;
+  assert.ok(text.length > 40 && text.length <= 132, `${text.length} characters: ${text}`);
 });

@@ -1,0 +1,58 @@
+//! The runtime message types. Each names its direction: `panel:*` come from the extension's own
+//! pages, `content:*` from content scripts, `sw:*` from the worker to a content script. The
+//! worker's router checks the sender against the prefix before anything else.
+
+use super::named_enum;
+
+named_enum! {
+    /// One message type.
+    pub enum MessageType {
+        ContentReport = "content:report",
+        PanelGetState = "panel:getState",
+        PanelReset = "panel:reset",
+        PanelSetOptions = "panel:setOptions",
+        PanelFill = "panel:fill",
+        PanelCheckField = "panel:checkField",
+        PanelSuggestConsumerKey = "panel:suggestConsumerKey",
+        PanelExplainOAuthProblem = "panel:explainOAuthProblem",
+        PanelInspectPublicKey = "panel:inspectPublicKey",
+        PanelComparePublicKeys = "panel:comparePublicKeys",
+        PanelAddHost = "panel:addHost",
+        PanelRemoveHost = "panel:removeHost",
+        SwDescribe = "sw:describe",
+        SwFill = "sw:fill",
+    }
+}
+
+named_enum! {
+    /// Who may send a message type.
+    pub enum Sender {
+        /// A content script in the top frame of a Jira or Jira Align page.
+        Content = "content",
+        /// One of the extension's own pages (panel, popup).
+        Panel = "panel",
+        /// The service worker (to a content script).
+        Sw = "sw",
+    }
+}
+
+impl MessageType {
+    /// The sender this type is accepted from: its prefix.
+    pub fn sender(self) -> Sender {
+        let prefix = self.name().split(':').next().unwrap_or_default();
+        Sender::from_name(prefix).unwrap_or(Sender::Panel)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_type_has_a_known_prefix() {
+        for t in MessageType::ALL {
+            let prefix = t.name().split(':').next().unwrap_or_default();
+            assert_eq!(Sender::from_name(prefix), Some(t.sender()), "{t}");
+        }
+    }
+}
