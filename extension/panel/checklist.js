@@ -8,6 +8,8 @@
 // 'go' (show the tab or open the page). `fields` are the form fields the step fills, each with
 // a "Point to the field" button in the panel for when detection misses it.
 
+import { CHECK } from '../shared/vocabulary.js';
+
 const value = (side, key) => side?.fields?.[key]?.value;
 const checkState = (state, id) => state.checks.find((c) => c.id === id)?.state;
 
@@ -30,8 +32,8 @@ export function checklist(state, t = (key) => key) {
     },
     {
       id: 'fill-align', side: 'align', link: alignOrigin,
-      checks: ['auth-type', 'jira-link-format', 'jira-api-url-format', 'jira-link-match', 'jira-api-url-match',
-        'jira-link-api-url-match', 'align-consumer-key-format', 'username-format'],
+      checks: [CHECK.AUTH_TYPE, CHECK.JIRA_LINK_FORMAT, CHECK.JIRA_API_URL_FORMAT, CHECK.JIRA_LINK_MATCH, CHECK.JIRA_API_URL_MATCH,
+        CHECK.JIRA_LINK_API_URL_MATCH, CHECK.ALIGN_CONSUMER_KEY_FORMAT, CHECK.USERNAME_FORMAT],
       fields: ['jiraLink', 'name', 'jiraApiUrl', 'authType', oauth ? 'consumerKey' : 'username'],
       title: t('stepShortFillAlign'), instruction: t(oauth ? 'stepFillAlignOAuth' : 'stepFillAlignBasic'),
       done: ['jira-link-format', 'jira-api-url-format'].every(formatOk)
@@ -39,7 +41,7 @@ export function checklist(state, t = (key) => key) {
       action: 'fill-align',
     },
     ...(oauth ? [{
-      id: 'generate-key', side: 'align', link: alignOrigin, action: 'go', checks: ['align-public-key-format'], fields: ['publicKey'],
+      id: 'generate-key', side: 'align', link: alignOrigin, action: 'go', checks: [CHECK.ALIGN_PUBLIC_KEY_FORMAT], fields: ['publicKey'],
       title: t('stepShortGenerateKey'), instruction: t('stepGenerateKey'),
       done: Boolean(value(align, 'publicKey')),
     }] : []),
@@ -57,7 +59,7 @@ export function checklist(state, t = (key) => key) {
       },
       {
         id: 'create-link', side: 'jira', link: applinksUrl(jiraOrigin),
-        checks: ['application-url-format', 'application-url-match', 'application-name-format'],
+        checks: [CHECK.APPLICATION_URL_FORMAT, CHECK.APPLICATION_URL_MATCH, CHECK.APPLICATION_NAME_FORMAT],
         fields: ['linkType', 'applicationUrl', 'applicationName', 'applicationType', 'createIncomingLink'],
         title: t('stepShortCreateLink'), instruction: t('stepCreateLink'),
         done: jira?.signals?.alignLinkPresent === true || Boolean(value(jira, 'applicationUrl')),
@@ -65,8 +67,8 @@ export function checklist(state, t = (key) => key) {
       },
       {
         id: 'incoming-auth', side: 'jira', link: applinksUrl(jiraOrigin),
-        checks: ['jira-consumer-key-format', 'consumer-key-match', 'consumer-name-format', 'jira-public-key-format',
-          'public-key-match', 'callback-url-format'],
+        checks: [CHECK.JIRA_CONSUMER_KEY_FORMAT, CHECK.CONSUMER_KEY_MATCH, CHECK.CONSUMER_NAME_FORMAT, CHECK.JIRA_PUBLIC_KEY_FORMAT,
+          CHECK.PUBLIC_KEY_MATCH, CHECK.CALLBACK_URL_FORMAT],
         fields: ['consumerKey', 'consumerName', 'publicKey', 'callbackUrl'],
         title: t('stepShortIncomingAuth'), instruction: t('stepIncomingAuth'),
         done: ['consumer-key-match', 'public-key-match'].every((id) => checkState(state, id) === 'pass'),

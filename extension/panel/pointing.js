@@ -4,6 +4,8 @@
 // its form structure (no values) to copy or download for a bug report. The worker does the work
 // (sw/bindings.js); this module only asks and shows. Page-derived text is set as textContent.
 import { sideOfUrl, approvedHosts } from '../sw/hosts.js';
+import { BINDINGS_KEY } from '../sw/bindings.js';
+import { FIELDS } from '../shared/vocabulary.js';
 
 /** @param {{send: Function, t: Function, el: Function, state: () => object|null}} io */
 export function setupPointing(doc, io) {
@@ -21,26 +23,24 @@ export function setupPointing(doc, io) {
     node.dataset.seq = String(Number(node.dataset.seq ?? 0) + 1);
   }
 
-  const fieldName = (key) => {
-    const name = t(`field_${key}`);
-    return name === `field_${key}` ? key : name;
-  };
+  // Fields are named as the admin page labels them (the vocabulary's labels).
+  const fieldName = (side, key) => FIELDS.find((f) => f.side === side && f.key === key)?.label ?? key;
 
   async function point(side, key) {
-    say(t('pointWaiting', fieldName(key)), 'waiting');
+    say(t('pointWaiting', fieldName(side, key)), 'waiting');
     try {
       const binding = await send('panel:pointToField', { side, key });
-      say(t('pointKept', [fieldName(key), binding.label || binding.selector]), 'kept');
+      say(t('pointKept', [fieldName(side, key), binding.label || binding.selector]), 'kept');
       await refreshBindings();
     } catch (error) {
-      say(t('pointRefused', [fieldName(key), error.message]), 'refused');
+      say(t('pointRefused', [fieldName(side, key), error.message]), 'refused');
     }
   }
 
   async function remove(b) {
     try {
       bindings = await send('panel:removeBinding', { origin: b.origin, surface: b.surface, step: b.step, key: b.key });
-      say(t('pointRemoved', fieldName(b.key)), 'removed');
+      say(t('pointRemoved', fieldName(b.side, b.key)), 'removed');
       io.rerender();
     } catch (error) {
       say(error.message, 'error');
@@ -59,19 +59,21 @@ export function setupPointing(doc, io) {
     if (!step.fields?.length || !side) return null;
     const seen = side.fields ?? {};
     const items = step.fields.map((key) => el('li', { dataset: { field: key, found: String(key in seen) } },
-      el('span', { className: 'field-name', textContent: fieldName(key) }),
-      el('span', { className: 'field-found', textContent: key in seen ? t('fieldFound') : t('fieldNotFound') }),
+      el('span', { className: 'field-name' }, fieldName(step.side, key),
+        el('span', { className: 'field-found', textContent: key in seen ? t('fieldFound') : t('fieldNotFound') })),
       el('button', {
-        type: 'button', className: 'subtle point', textContent: t('pointButton'), 'aria-label': t('pointButtonFor', fieldName(key)),
+        type: 'button', className: 'subtle point', textContent: t('pointButton'), 'aria-label': t('pointButtonFor', fieldName(step.side, key)),
         onclick: () => point(step.side, key),
       })));
-    const mine = bindings.filter((b) => b.origin === side.origin);
+    const mine = bindings.filter((b) => b.origin === side.origin).map((b) => ({ ...b, side: step.side }));
     const kept = mine.length ? el('ul', { className: 'bindings', 'aria-label': t('bindingsLabel') }, ...mine.map((b) => el('li', {
       dataset: { key: b.key, surface: b.surface, step: b.step },
     },
-    el('span', { textContent: t('bindingItem', [fieldName(b.key), b.label || b.selector]) }),
-    el('button', { type: 'button', className: 'subtle remove-binding', textContent: t('remove'), 'aria-label': t('removeBindingFor', fieldName(b.key)), onclick: () => remove(b) })))) : null;
-    const open = mine.length > 0 || status.result === 'waiting' || Object.keys(seen).length < step.fields.length / 2;
+    el('span', { textContent: t('bindingItem', [fieldName(b.side, b.key), b.label || b.selector]) }),
+    el('button', { type: 'button', className: 'subtle remove-binding', textContent: t('remove'), 'aria-label': t('removeBindingFor', fieldName(b.side, b.key)), onclick: () => remove(b) })))) : null;
+    // Closed unless there is something to see: a step's fields come one screen at a time, so
+    // "not seen" is normal until the admin reaches their screen.
+    const open = mine.length > 0 || status.result === 'waiting' || Boolean(status.text);
     return el('details', { className: 'step-fields', open },
       el('summary', { textContent: t('fieldsOnScreen') }),
       el('p', { className: 'hint', textContent: t('pointHint') }),
@@ -124,7 +126,7 @@ export function setupPointing(doc, io) {
 
   chrome.tabs.onActivated.addListener(() => { checkActiveTab().catch(() => {}); });
   chrome.tabs.onUpdated.addListener((tabId, change) => { if (change.url || change.status === 'complete') checkActiveTab().catch(() => {}); });
-  chrome.storage.local.onChanged.addListener((changes) => { if ('fieldBindings' in changes) refreshBindings().catch(() => {}); });
+  chrome.storage.local.onChanged.addListener((changes) => { if (BINDINGS_KEY in changes) refreshBindings().catch(() => {}); });
   refreshBindings().catch(() => {});
 
   return { fieldsBlock, checkActiveTab };

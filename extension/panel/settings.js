@@ -9,13 +9,15 @@
 // which the URL rule accepts as a possible Data Center host) is refused until it is one of those.
 // The Jira Align site is not: Jira's Application URL may name a Jira Align Linksmith never reads.
 import { sideOfUrl, approvedHosts } from '../sw/hosts.js';
+import { FIELD } from '../shared/vocabulary.js';
 
-// Which page field each panel input feeds: its value is judged by that field's rule.
+// Each panel input and the field whose rule judges it: the sites have the rules of the page
+// fields they feed (the Jira site: Jira API URL's; the Jira Align site: Application URL's).
 const INPUTS = [
-  { id: 'opt-jira-site', option: 'jiraSiteUrl', field: 'jiraApiUrl', problems: 'opt-jira-site-problems', site: true, side: 'jira' },
-  { id: 'opt-align-site', option: 'alignSiteUrl', field: 'applicationUrl', problems: 'opt-align-site-problems', site: true },
-  { id: 'opt-consumer-key', option: 'consumerKey', field: 'consumerKey', problems: 'consumer-key-problems' },
-  { id: 'opt-username', option: 'username', field: 'username', problems: 'opt-username-problems', trim: true },
+  { id: 'opt-jira-site', option: 'jiraSiteUrl', field: FIELD.JIRA_SITE_URL, problems: 'opt-jira-site-problems', site: true, side: 'jira' },
+  { id: 'opt-align-site', option: 'alignSiteUrl', field: FIELD.ALIGN_SITE_URL, problems: 'opt-align-site-problems', site: true },
+  { id: 'opt-consumer-key', option: 'consumerKey', field: FIELD.ALIGN_CONSUMER_KEY, problems: 'consumer-key-problems' },
+  { id: 'opt-username', option: 'username', field: FIELD.ALIGN_USERNAME, problems: 'opt-username-problems', trim: true },
 ];
 
 function originOrNull(text) {
@@ -48,7 +50,7 @@ export function setupSettings(doc, io) {
     if (node.disabled) return { value: null, problems: [] }; // set by policy: the worker owns it
     if (value === '') return { value: '', problems: [] };
     const state = io.state();
-    const context = input.field === 'username' ? { jiraSiteUrl: state?.sides.jira?.origin ?? (state?.options.jiraSiteUrl || undefined) } : {};
+    const context = input.field === FIELD.ALIGN_USERNAME ? { jiraSiteUrl: state?.sides.jira?.origin ?? (state?.options.jiraSiteUrl || undefined) } : {};
     let report;
     try {
       report = await io.send('panel:checkField', { field: input.field, value, context });

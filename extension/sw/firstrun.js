@@ -18,9 +18,9 @@ async function scriptSets() {
   return sets.map((set, i) => ({ ...set, matches: i === 0 ? [...set.matches, ...selfHosted] : set.matches }));
 }
 
-// Runs in the tab's extension world, where the content scripts keep their namespace.
+// Runs in the tab's extension world, where the content script marks that it started (main.js).
 function alreadyRunning() {
-  return Boolean(globalThis.__linksmith?.started);
+  return Boolean(globalThis.__linksmithStarted);
 }
 
 async function injectInto(tabId, set) {
