@@ -77,6 +77,16 @@ ensure_test_tools() {
   fi
 }
 
+# Test-only Python packages: oauthlib (with PyJWT + cryptography for RSA-SHA1) verifies OAuth
+# signatures independently of our Rust code (tests/oauth_differential.rs, the fake Jira).
+ensure_python() {
+  if ! python3 -c 'import oauthlib, jwt, cryptography' 2>/dev/null; then
+    log "Installing Python packages: oauthlib pyjwt cryptography"
+    python3 -m pip install --quiet oauthlib==4.0.1 pyjwt==2.15.1 cryptography==48.0.0 \
+      || python3 -m pip install --quiet --break-system-packages oauthlib==4.0.1 pyjwt==2.15.1 cryptography==48.0.0
+  fi
+}
+
 # Cargo subcommands the checks need, pinned so a clean machine gets what was tested here.
 CARGO_DENY_VERSION=0.20.2
 CARGO_FUZZ_VERSION=0.13.2
@@ -282,7 +292,9 @@ emit_vocabulary() {
 build() {
   ensure_rust
   ensure_npm
-  emit_vocabulary
+  # `test` only checks the committed copy (tests/vocabulary.rs fails when it is stale), so CI
+  # proves the committed file is current instead of quietly rewriting it.
+  [ "${1:-}" = check-only ] || emit_vocabulary
   build_wasm
   assemble
   log "Built: load $DIST/chrome unpacked in chrome://extensions (zip: $DIST/linksmith-chrome.zip);"
@@ -292,7 +304,8 @@ build() {
 # --- test -----------------------------------------------------------------------------------
 
 run_tests() {
-  build
+  ensure_python
+  build check-only
   ensure_test_tools
   build_fixtures
   log "cargo fmt --check"
@@ -319,7 +332,8 @@ run_tests() {
 # repository on GitHub) where it can be fetched, else from the snapshot in ../shared (a copy of
 # rustsec/advisory-db, its commit and date in SNAPSHOT); the output says which, and of what date.
 # LINKSMITH_ADVISORIES=required fails when neither is there; =off skips them (see SECURITY.md).
-ADVISORY_SNAPSHOT="$ROOT/../shared/rustsec-advisory-db"
+# LINKSMITH_ADVISORY_SNAPSHOT points at another snapshot folder.
+ADVISORY_SNAPSHOT="${LINKSMITH_ADVISORY_SNAPSHOT:-$ROOT/../shared/rustsec-advisory-db}"
 # cargo-deny finds a database under db-path in the folder named after its URL (this one is the
 # name it derives from the default https://github.com/rustsec/advisory-db).
 ADVISORY_DB_DIR=advisory-db-3157b0e258782691
@@ -359,16 +373,16 @@ audit() {
     cargo deny --locked check --hide-inclusion-graph advisories
   elif [ -f "$ADVISORY_SNAPSHOT/SNAPSHOT" ]; then
     db=$(advisory_snapshot_db)
-    echo "cargo deny: the live RustSec database is unreachable; advisories from the snapshot in ../shared/rustsec-advisory-db, $(awk '$1 == "commit" { c = $2 } $1 == "date" { d = $2 } END { print "commit " substr(c, 1, 12) " of " d }' "$ADVISORY_SNAPSHOT/SNAPSHOT")"
+    echo "cargo deny: the live RustSec database is unreachable; advisories from the snapshot in $ADVISORY_SNAPSHOT, $(awk '$1 == "commit" { c = $2 } $1 == "date" { d = $2 } END { print "commit " substr(c, 1, 12) " of " d }' "$ADVISORY_SNAPSHOT/SNAPSHOT")"
     # The same policy with db-path pointed at the snapshot (cargo-deny takes db-path from its config only).
     config="$ROOT/target/deny-snapshot.toml"
     sed "s|^db-urls = .*|&\ndb-path = \"$db\"|" deny.toml >"$config"
-    cargo deny --locked --offline check --config "$config" --hide-inclusion-graph advisories
+    cargo deny --locked --offline --config "$config" check --hide-inclusion-graph advisories
   elif [ "$mode" = required ]; then
-    echo "cargo deny: advisories required, but the RustSec database could not be fetched and there is no snapshot at ../shared/rustsec-advisory-db" >&2
+    echo "cargo deny: advisories required, but the RustSec database could not be fetched and there is no snapshot at $ADVISORY_SNAPSHOT" >&2
     return 1
   else
-    echo "cargo deny: advisories NOT checked: the RustSec database is unreachable and there is no snapshot at ../shared/rustsec-advisory-db (LINKSMITH_ADVISORIES=required makes this an error)"
+    echo "cargo deny: advisories NOT checked: the RustSec database is unreachable and there is no snapshot at $ADVISORY_SNAPSHOT (LINKSMITH_ADVISORIES=required makes this an error)"
   fi
 }
 

@@ -5,11 +5,13 @@
 #![forbid(unsafe_code)]
 
 pub mod keys;
+pub mod oauth;
 pub mod oauth_problem;
 pub mod order;
 pub mod problem;
 pub mod rules;
 pub mod setup_check;
 pub mod text;
+pub mod verify;
 pub mod vocabulary;
 pub mod wasm_api;

@@ -188,3 +188,112 @@ pub fn check_api_token_shape(shape: JsValue) -> Result<JsValue, JsValue> {
         })?;
     to_js(&crate::rules::api_token::check_api_token_shape(&shape))
 }
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OAuthSignArgs {
+    method: Option<String>,
+    url: String,
+    consumer_key: String,
+    callback: Option<String>,
+    /// PKCS#8 or PKCS#1 PEM; absent: a throwaway key made for this one call.
+    private_key_pem: Option<String>,
+    timestamp: Option<u64>,
+    nonce: Option<String>,
+}
+
+fn fresh_nonce() -> Result<String, JsValue> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| js_error("oauth-signing-failed", &format!("no random source: {e}")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// `signOAuthRequest({method = 'POST', url, consumerKey, callback?, privateKeyPem?, timestamp?,
+/// nonce?})` → `{authorization, baseString, signature}`: an OAuth 1.0a RSA-SHA1 signature. Without
+/// `privateKeyPem` the core signs with a throwaway key (enough to learn whether Jira knows the
+/// consumer); the time defaults to now and the nonce to 128 random bits.
+#[wasm_bindgen(js_name = signOAuthRequest)]
+pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
+    let args: OAuthSignArgs = serde_wasm_bindgen::from_value(request).map_err(|e| {
+        js_error(
+            "bad-argument",
+            &format!("The OAuth request is not in the expected shape: {e}"),
+        )
+    })?;
+    let oauth_error = |e: crate::oauth::OAuthError| js_error(e.code(), &e.to_string());
+    let key = match &args.private_key_pem {
+        Some(pem) => crate::oauth::parse_private_key(pem),
+        None => crate::oauth::throwaway_key(),
+    }
+    .map_err(oauth_error)?;
+    let nonce = match args.nonce {
+        Some(n) => n,
+        None => fresh_nonce()?,
+    };
+    let to_sign = crate::oauth::RequestToSign {
+        method: args.method.unwrap_or_else(|| "POST".to_string()),
+        url: args.url,
+        consumer_key: args.consumer_key,
+        callback: args.callback,
+        token: None,
+        timestamp: args
+            .timestamp
+            .unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as u64),
+        nonce,
+        body: Vec::new(),
+    };
+    to_js(&crate::oauth::sign_request(&to_sign, &key).map_err(oauth_error)?)
+}
+
+fn verify_input<T: serde::de::DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(input).map_err(|e| {
+        js_error(
+            "bad-argument",
+            &format!("The answer from Jira is not in the expected shape: {e}"),
+        )
+    })
+}
+
+/// `verifyVerdict(checkId, input)` → the check `{id, state, message, fix, predicts}` for what Jira
+/// answered to "Verify with Jira" (ids: `jira-consumer-registered`, `jira-key-test`,
+/// `jira-site-identity`, `jira-session-user` `{answer, serviceAccount, step}`,
+/// `jira-product-access` `{answer}`, `basic-auth-credentials`, `jira-stored-consumer`).
+#[wasm_bindgen(js_name = verifyVerdict)]
+pub fn verify_verdict(check_id: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+    use crate::verify;
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Session {
+        answer: verify::HttpAnswer<verify::Myself>,
+        #[serde(default)]
+        service_account: String,
+        #[serde(default)]
+        step: String,
+    }
+    let name = string_arg(&check_id, "The check id")?;
+    let unknown = || {
+        js_error(
+            "unknown-check",
+            &format!("There is no Verify with Jira check named '{name}'."),
+        )
+    };
+    let id = crate::vocabulary::CheckId::from_name(&name).ok_or_else(unknown)?;
+    let check = match id {
+        verify::CONSUMER_REGISTERED => verify::consumer_registered(&verify_input(input)?),
+        verify::KEY_TEST => verify::key_test(&verify_input(input)?),
+        verify::SITE_IDENTITY => verify::site_identity(&verify_input(input)?),
+        verify::SESSION_USER => {
+            let s: Session = verify_input(input)?;
+            verify::session_user(&s.answer, &s.service_account, &s.step)
+        }
+        verify::PRODUCT_ACCESS => {
+            let s: Session = verify_input(input)?;
+            verify::product_access(&s.answer)
+        }
+        verify::BASIC_AUTH_CREDENTIALS => verify::basic_auth_credentials(&verify_input(input)?),
+        verify::STORED_CONSUMER => verify::stored_consumer(&verify_input(input)?),
+        _ => return Err(unknown()),
+    };
+    to_js(&check)
+}

@@ -26,10 +26,11 @@ import { allRoots } from './walk.js';
 import { fill, issuePlan, pageRefusal } from './gate.js';
 import { describeStructure, pick } from './pick.js';
 import { loadStored } from './stored.js';
+import { builtInSide } from '../shared/origins.js';
+import { MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
 
 const round = (n) => Math.round(n * 100) / 100;
 const ADMIN_PATH = /\/plugins\/servlet\/(applinks|oauth)\/|applinks|application-?links/i;
-const ALIGN_HOST = /(^|\.)(jiraalign\.com|agilecraft\.com)$/i;
 
 function reportFields(detection) {
   const out = {};
@@ -50,7 +51,7 @@ function sendReport() {
     const d = detect();
     lastSurface = d.surface;
     if (!d.surface) return; // not an admin form Linksmith knows
-    message = { type: 'content:report', surface: d.surface, step: d.step, href: location.href, fields: reportFields(d), signals: signals(d) };
+    message = { type: MESSAGE.CONTENT_REPORT, surface: d.surface, step: d.step, href: location.href, fields: reportFields(d), signals: signals(d) };
   } catch {
     return; // a page mid-render; the next mutation schedules another report
   }
@@ -113,7 +114,7 @@ const controls = document.getElementsByTagName('input'); // live: reading its le
 function mayMatter() {
   if (panelAsked || lastSurface) return true;
   if (ADMIN_PATH.test(location.pathname)) return true;
-  return ALIGN_HOST.test(location.hostname) && controls.length >= 2;
+  return builtInSide(location.href) === SIDE.ALIGN && controls.length >= 2;
 }
 function reconsider() {
   if (mayMatter()) startDeep();
@@ -157,8 +158,8 @@ function describe() {
 }
 
 const handlers = {
-  'sw:describe': () => describe(),
-  'sw:fill': async (message) => {
+  [MESSAGE.SW_DESCRIBE]: () => describe(),
+  [MESSAGE.SW_FILL]: async (message) => {
     const values = message.values && typeof message.values === 'object' && !Array.isArray(message.values) ? message.values : null;
     if (!values) return { ok: false, error: { name: 'bad-request', message: 'values must be an object' } };
     const data = await fill(message.pageToken, values);
@@ -168,7 +169,7 @@ const handlers = {
   'sw:pick': async (message) => {
     const refusal = pageRefusal();
     if (refusal) return refusedPage(refusal);
-    if (!['align', 'jira'].includes(message.side) || typeof message.key !== 'string' || message.key.length > 64) {
+    if (!SIDES.includes(message.side) || typeof message.key !== 'string' || message.key.length > 64) {
       return { ok: false, error: { name: 'bad-request', message: 'side (align|jira) and key are required' } };
     }
     return { ok: true, data: await pick({ side: message.side, key: message.key }) };

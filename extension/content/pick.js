@@ -12,10 +12,11 @@ import { hiddenReason, isVisible } from './visibility.js';
 import { jiraStep } from './surface.js';
 import { norm, textOf } from './text.js';
 import { widgetOf } from './widgets.js';
+import { SIDE } from '../shared/vocabulary.js';
 
 const PICK_TIMEOUT_MS = 60_000;
 const LABEL_SOURCES = new Set(['label-for', 'label-wrap', 'aria-label', 'aria-labelledby', 'placeholder', 'title', 'nearby-text']);
-const SURFACE_OF_SIDE = { align: 'align-connector', jira: 'jira-applinks' };
+const SURFACE_OF_SIDE = { [SIDE.ALIGN]: 'align-connector', [SIDE.JIRA]: 'jira-applinks' };
 
 /** The form control a click on `target` means: the control, the control a label is for, or the native select under a widget. */
 function controlFor(target) {

@@ -4,7 +4,9 @@
 import { norm, short, textOf } from './text.js';
 import { allRoots } from './walk.js';
 import { isVisible } from './visibility.js';
-import { ALIGN_HOST, visibleButtons } from './surface.js';
+import { visibleButtons } from './surface.js';
+import { builtInSide } from '../shared/origins.js';
+import { SIDE } from '../shared/vocabulary.js';
 
 function messages() {
   const out = [];
@@ -39,9 +41,7 @@ function urlsIn(node) {
   for (const m of textOf(node).matchAll(/https?:\/\/[^\s"'<>]+/g)) urls.add(m[0]);
   return [...urls];
 }
-const isAlignUrl = (u) => {
-  try { return ALIGN_HOST.test(new URL(u).hostname); } catch { return false; }
-};
+const isAlignUrl = (u) => builtInSide(u) === SIDE.ALIGN;
 
 export function signals(d) {
   const s = { messages: messages() };

@@ -2,17 +2,16 @@
 // self-hosted origins (written by the worker only after the browser granted the origin) and the
 // admin's field bindings ("Point to the field": selector paths, never values). Both copies
 // follow every change, so removing a site or a binding takes effect on an open page at once.
+import { cleanApproved } from '../shared/origins.js';
+
 export const APPROVED_KEY = 'approvedHosts';
 export const BINDINGS_KEY = 'fieldBindings';
 
-const approved = [];
+let approved = [];
 let bindings = [];
 
 function setApproved(list) {
-  const origins = Array.isArray(list) ? list.map((h) => h?.origin).filter((o) => {
-    try { return typeof o === 'string' && new URL(o).origin === o && o.startsWith('https://'); } catch { return false; }
-  }) : [];
-  approved.splice(0, approved.length, ...origins);
+  approved = cleanApproved(list);
 }
 
 /** This origin's bindings: [{surface, step, key, selector, pathname}] (malformed entries dropped). */
@@ -41,6 +40,7 @@ export function loadStored(changed) {
   return loaded;
 }
 
+/** The approved self-hosted origins: [{origin, side}]. */
 export const approvedOrigins = () => approved;
 
 /** Bindings for one screen; with no surface, those made on this path (a page detection missed). */

@@ -5,9 +5,9 @@ import { allRoots } from './walk.js';
 import { isVisible } from './visibility.js';
 import { matchFields } from './matching.js';
 import { boundFor } from './stored.js';
+import { builtInSide } from '../shared/origins.js';
+import { SIDE } from '../shared/vocabulary.js';
 
-export const ALIGN_HOST = /(^|\.)(jiraalign\.com|agilecraft\.com)$/i;
-export const JIRA_HOST = /(^|\.)atlassian\.net$/i;
 export const APPLINKS_PATH = /\/plugins\/servlet\/applinks\//;
 
 /** The topmost visible modal dialog, if any. */
@@ -66,7 +66,6 @@ export function detect() {
   if (!scope) return { surface: null, step: null, fields: new Map(), scopeText: '', pageText: '' };
   const scopeText = norm(textOf(scope));
   const pageText = dialog ? norm(textOf(document.body)) : scopeText;
-  const host = location.hostname;
 
   // Jira Align connector.
   const alignFields = matchFields('align-connector', null, scope, boundFor('align-connector', 'connector-form'));
@@ -75,7 +74,7 @@ export function detect() {
   if (/\bjira oauth access\b/.test(scopeText)) alignScore += 0.5;
   if (/\bjira (connectors?|settings)\b/.test(pageText)) alignScore += 0.6;
   if (/\bjira align\b/.test(pageText)) alignScore += 0.3;
-  if (ALIGN_HOST.test(host)) alignScore += 0.5;
+  if (builtInSide(location.href) === SIDE.ALIGN) alignScore += 0.5;
   if (alignFields.size < 2 && !/\bjira connectors?\b/.test(pageText)) alignScore = Math.min(alignScore, 0.9);
 
   // Jira application links.
@@ -85,7 +84,7 @@ export function detect() {
   if (step) {
     jiraFields = matchFields('jira-applinks', step, scope, boundFor('jira-applinks', step));
     jiraScore = 1 + strength(jiraFields);
-    if (JIRA_HOST.test(host)) jiraScore += 0.5;
+    if (builtInSide(location.href) === SIDE.JIRA) jiraScore += 0.5;
     if (APPLINKS_PATH.test(location.pathname)) jiraScore += 0.5;
   }
 

@@ -144,6 +144,7 @@ export function setupKeygen(doc = document, t = (key) => key) {
     const bits = Number(bitsSelect.value);
     pair = null;
     result.hidden = true;
+    doc.dispatchEvent(new CustomEvent('linksmith:keypair', { detail: null })); // verify.js: Test with Jira
     status.classList.remove('error');
     status.textContent = t('keygenGenerating', String(bits));
     setBusy(true);
@@ -158,6 +159,7 @@ export function setupKeygen(doc = document, t = (key) => key) {
       $('keygen-public').value = pair.publicKeyPem;
       $('keygen-fingerprint').textContent = pair.fingerprintSha256;
       result.hidden = false;
+      doc.dispatchEvent(new CustomEvent('linksmith:keypair', { detail: pair }));
       status.textContent = t('keygenMade', [String(pair.bits), String(Math.round(performance.now() - started))]);
     } catch (error) {
       if (running !== job || error.name === 'cancelled') return;

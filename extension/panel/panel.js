@@ -11,6 +11,7 @@ import { setupHosts } from './hosts.js';
 import { renderGuide } from './steps.js';
 import { setupSettings } from './settings.js';
 import { setupPointing } from './pointing.js';
+import { setupVerify } from './verify.js';
 
 const $ = (id) => document.getElementById(id);
 let state = null;
@@ -72,6 +73,8 @@ function renderTab(key) {
 
 // The current step's one action: fill the form, show the tab, open the page, or ask for the site.
 function actionFor(step) {
+  // Authorize: Verify with Jira (its section, moved into the step) is the action.
+  if (step.action === 'verify') return { element: $('verify-body'), primary: $('verify-run') };
   const oauth = (state.options.authType || 'oauth') === 'oauth';
   if (step.action === 'fill-align') return { label: t('actionFillAlign'), run: () => fill('align') };
   if (step.action === 'fill-jira') return { label: t('actionFillJira'), run: () => fill('jira'), disabled: !oauth };
@@ -91,6 +94,16 @@ function actionFor(step) {
 
 const pointing = setupPointing(document, { send, t, el, state: () => state, rerender: () => render() });
 const ui = { t, actionFor, fieldsFor: (step) => pointing.fieldsBlock(step), open: new Set(), closed: new Set() };
+
+// Verify with Jira lives in the Authorize step while that step is current, else in its collapsed
+// card (hidden while empty). One set of controls, so ids and the accessible name stay unique.
+function placeVerify() {
+  const body = $('verify-body');
+  const inStep = Boolean(body.closest('#checklist'));
+  if (!inStep && body.parentElement !== $('verify')) $('verify').append(body);
+  $('verify').hidden = inStep;
+  $('verify-run').classList.toggle('primary', inStep);
+}
 
 function renderPolicy() {
   const policy = state.policy ?? {};
@@ -120,7 +133,9 @@ function render() {
   $('api-token-summary').textContent = token?.present ? token.report.value : t('apiTokenEmpty');
   $('api-token-problems').replaceChildren(...(oauth ? [] : token?.report?.problems ?? []).map((p) => el('li', { dataset: { code: p.code, severity: p.severity } },
     p.message, el('span', { className: 'fix', textContent: p.fix }))));
+  $('verify-token-row').hidden = oauth;
   renderGuide(document, state, ui);
+  placeVerify();
   pointing.checkActiveTab().catch(() => {});
   document.body.dataset.ready = 'true';
 }
@@ -232,4 +247,5 @@ send('panel:watch', { deep: true }).catch(() => {});
 addEventListener('pagehide', () => { chrome.runtime.sendMessage({ type: 'panel:watch', deep: false }).catch(() => {}); });
 setupKeygen(document, t);
 setupHosts(document, t);
+setupVerify();
 refresh().catch((error) => { $('fill-status').textContent = t('startFailed', error.message); });

@@ -16,7 +16,7 @@ function el(doc, tag, props = {}, ...children) {
   return node;
 }
 
-const LOZENGE = { pass: 'success', fail: 'removed', warn: 'moved', unknown: 'default' };
+export const LOZENGE = { pass: 'success', fail: 'removed', warn: 'moved', unknown: 'default' };
 
 /** "12 of 18 verified, 1 problem, 2 warnings". */
 export function countText(count, t) {
@@ -59,7 +59,8 @@ function checkList(doc, step, state, t) {
 /**
  * @param {Document} doc
  * @param {object} state  the worker's state
- * @param {object} ui  {t, actionFor(step) → {label, run, disabled?} | null, open: Set of step ids the admin opened,
+ * @param {object} ui  {t, actionFor(step) → {label, run, disabled?, note?} | {element} (a block holding
+ *                      the step's own primary button) | null, open: Set of step ids the admin opened,
  *                      closed: Set of step ids the admin closed}
  */
 export function renderGuide(doc, state, ui) {
@@ -70,6 +71,14 @@ export function renderGuide(doc, state, ui) {
 
   doc.getElementById('overall').textContent = state.checks.length ? countText(count, t) : t('countNone');
 
+  // Read before anything moves: a moved block (the Verify section) drops focus.
+  const active = doc.activeElement;
+  const field = active?.closest?.('#checklist [data-current-step] [data-field]')?.dataset.field;
+  const focusKey = active?.id === 'step-action' ? '#step-action'
+    : active?.id && active.closest?.('#checklist [data-current-step]') ? `#${CSS.escape(active.id)}`
+    : field ? `#checklist [data-current-step] [data-field="${field}"] button`
+    : active?.closest?.('#checklist [data-current-step] .step-fields > summary') ? '#checklist [data-current-step] .step-fields > summary'
+    : active?.closest?.('#checklist [data-step] summary') ? `#checklist [data-step="${active.closest('[data-step]').dataset.step}"] summary` : null;
   const items = [];
   if (current) {
     const action = ui.actionFor(current);
@@ -83,7 +92,8 @@ export function renderGuide(doc, state, ui) {
       stepCount(doc, current, t)),
     el(doc, 'p', { className: 'instruction', textContent: current.instruction }),
     action?.note ? el(doc, 'p', { className: 'hint', id: 'step-action-note', textContent: action.note }) : null,
-    action ? el(doc, 'button', {
+    action?.element ?? null,
+    action && !action.element ? el(doc, 'button', {
       type: 'button', id: 'step-action', className: 'primary', textContent: action.label, disabled: Boolean(action.disabled),
       onclick: action.run, ...(action.note ? { 'aria-describedby': 'step-action-note' } : {}),
     }) : null,
@@ -115,12 +125,6 @@ export function renderGuide(doc, state, ui) {
   }
 
   // Re-rendering must not lose the admin's place: focus returns to the same control.
-  const active = doc.activeElement;
-  const field = active?.closest?.('#checklist [data-current-step] [data-field]')?.dataset.field;
-  const focusKey = active?.id === 'step-action' ? '#step-action'
-    : field ? `#checklist [data-current-step] [data-field="${field}"] button`
-    : active?.closest?.('#checklist [data-current-step] .step-fields > summary') ? '#checklist [data-current-step] .step-fields > summary'
-    : active?.closest?.('#checklist [data-step] summary') ? `#checklist [data-step="${active.closest('[data-step]').dataset.step}"] summary` : null;
   doc.getElementById('checklist').replaceChildren(...items);
   if (focusKey) doc.querySelector(focusKey)?.focus();
   return { current, count };

@@ -110,6 +110,7 @@ export const CHECK = Object.freeze({
   JIRA_SITE_IDENTITY: 'jira-site-identity',
   BASIC_AUTH_CREDENTIALS: 'basic-auth-credentials',
   JIRA_STORED_CONSUMER: 'jira-stored-consumer',
+  JIRA_KEY_TEST: 'jira-key-test',
 });
 
 /** Every check in checklist order: whether it needs a request to Jira, whether it only applies to OAuth, and the side a once-per-side check is about. */
@@ -138,6 +139,7 @@ export const CHECKS = Object.freeze([
   Object.freeze({ id: 'jira-site-identity', asksJira: true, oauthOnly: false, perSide: null }),
   Object.freeze({ id: 'basic-auth-credentials', asksJira: true, oauthOnly: false, perSide: null }),
   Object.freeze({ id: 'jira-stored-consumer', asksJira: true, oauthOnly: true, perSide: null }),
+  Object.freeze({ id: 'jira-key-test', asksJira: true, oauthOnly: true, perSide: null }),
 ]);
 
 /** How Jira Align signs in to Jira (the panel's choice). */
@@ -178,6 +180,9 @@ export const MESSAGE = Object.freeze({
   PANEL_COMPARE_PUBLIC_KEYS: 'panel:comparePublicKeys',
   PANEL_ADD_HOST: 'panel:addHost',
   PANEL_REMOVE_HOST: 'panel:removeHost',
+  PANEL_VERIFY_WITH_JIRA: 'panel:verifyWithJira',
+  PANEL_CANCEL_VERIFY: 'panel:cancelVerify',
+  PANEL_TEST_KEY_WITH_JIRA: 'panel:testKeyWithJira',
   SW_DESCRIBE: 'sw:describe',
   SW_FILL: 'sw:fill',
 });
@@ -196,6 +201,9 @@ export const MESSAGE_TYPES = Object.freeze([
   Object.freeze({ type: 'panel:comparePublicKeys', sender: 'panel' }),
   Object.freeze({ type: 'panel:addHost', sender: 'panel' }),
   Object.freeze({ type: 'panel:removeHost', sender: 'panel' }),
+  Object.freeze({ type: 'panel:verifyWithJira', sender: 'panel' }),
+  Object.freeze({ type: 'panel:cancelVerify', sender: 'panel' }),
+  Object.freeze({ type: 'panel:testKeyWithJira', sender: 'panel' }),
   Object.freeze({ type: 'sw:describe', sender: 'sw' }),
   Object.freeze({ type: 'sw:fill', sender: 'sw' }),
 ]);

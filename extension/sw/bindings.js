@@ -4,7 +4,7 @@
 //
 // Contract (panel → worker; answers {ok:true, data} or {ok:false, error:{name, message}}):
 //   {type:'panel:pointToField', side:'align'|'jira', key}
-//       The tab of that side (the one Linksmith reads, else the active tab if it is that side)
+//       The tab of that side (the active tab if it is that side, else the one Linksmith reads)
 //       lets the admin click one control (60 s, Esc cancels). data: the binding kept,
 //       {origin, surface, step, pathname, key, selector, label, kind}. Refusals (error.name
 //       'refused', message the reason): hidden, cross-origin-frame, sandboxed, in-frame,
@@ -19,6 +19,7 @@
 // is a selector path, never a value; the content script applies it through its fill gate.
 import { sideOfUrl, approvedHosts, originOf } from './hosts.js';
 import { loadState } from './state.js';
+import { SIDE, SIDES } from '../shared/vocabulary.js';
 
 export const BINDINGS_KEY = 'fieldBindings';
 const MAX_PER_ORIGIN = 64;
@@ -28,13 +29,12 @@ const ok = (data) => ({ ok: true, data });
 const fail = (name, message) => ({ ok: false, error: { name, message } });
 const isName = (v, max = 64) => typeof v === 'string' && v.length > 0 && v.length <= max && /^[A-Za-z][\w-]*$/.test(v);
 
-/** The tab to ask for one side: the one Linksmith reads, else the active tab when it is that side. */
+/** The tab to ask for one side: the one the admin is looking at when it is that side, else the one Linksmith reads. */
 async function tabOfSide(side) {
   const approved = await approvedHosts();
   const known = (await loadState()).sides[side]?.tabId;
-  const candidates = [];
+  const candidates = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
   if (known !== undefined) candidates.push(await chrome.tabs.get(known).catch(() => null));
-  candidates.push(...await chrome.tabs.query({ active: true, lastFocusedWindow: true }));
   return candidates.find((t) => t?.url && sideOfUrl(t.url, approved) === side) ?? null;
 }
 
@@ -58,9 +58,9 @@ const sameSlot = (a, b) => a.surface === b.surface && a.step === b.step && a.key
 
 export const bindingHandlers = {
   async 'panel:pointToField'({ side, key }) {
-    if ((side !== 'align' && side !== 'jira') || !isName(key)) return fail('bad-request', 'side (align|jira) and a field key are required');
+    if (!SIDES.includes(side) || !isName(key)) return fail('bad-request', 'side (align|jira) and a field key are required');
     const tab = await tabOfSide(side);
-    if (!tab) return fail('no-tab', `open the ${side === 'jira' ? 'Jira' : 'Jira Align'} page first`);
+    if (!tab) return fail('no-tab', `open the ${side === SIDE.JIRA ? 'Jira' : 'Jira Align'} page first`);
     const answer = await ask(tab, { type: 'sw:pick', side, key }, PICK_WAIT_MS);
     if (!answer) return fail('no-answer', 'the page did not answer (reload it and try again)');
     if (!answer.ok) return fail(answer.error?.name ?? 'refused', answer.error?.message ?? 'refused');
@@ -98,9 +98,9 @@ export const bindingHandlers = {
     return ok(flatten(all));
   },
   async 'panel:describePage'({ side }) {
-    if (side !== 'align' && side !== 'jira') return fail('bad-request', 'side must be align or jira');
+    if (!SIDES.includes(side)) return fail('bad-request', `side must be one of ${SIDES.join(', ')}`);
     const tab = await tabOfSide(side);
-    if (!tab) return fail('no-tab', `open the ${side === 'jira' ? 'Jira' : 'Jira Align'} page first`);
+    if (!tab) return fail('no-tab', `open the ${side === SIDE.JIRA ? 'Jira' : 'Jira Align'} page first`);
     const answer = await ask(tab, { type: 'sw:describePage' });
     if (!answer) return fail('no-answer', 'the page did not answer (reload it and try again)');
     return answer.ok ? ok(answer.data) : fail(answer.error?.name ?? 'refused', answer.error?.message ?? 'refused');

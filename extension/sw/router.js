@@ -9,6 +9,7 @@ import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
+import { verifyHandlers } from './verify.js';
 import { bindingHandlers } from './bindings.js';
 import { inspectKey } from './keycache.js';
 
@@ -168,6 +169,7 @@ async function fillSide(side) {
 }
 
 const panelHandlers = {
+  ...verifyHandlers, // Verify with Jira (sw/verify.js)
   async [MESSAGE.PANEL_GET_STATE]() {
     const { state, policy } = await stateWithPolicy();
     return ok({ ...state, policy });
@@ -180,7 +182,7 @@ const panelHandlers = {
   async [MESSAGE.PANEL_SET_OPTIONS]({ options }) {
     if (!options || typeof options !== 'object') return fail('bad-request', 'options must be an object');
     const allowed = {
-      consumerKey: LIMITS.MAX_VALUE, authType: LIMITS.MAX_ID, username: LIMITS.MAX_USERNAME,
+      consumerKey: LIMITS.MAX_VALUE, authType: LIMITS.MAX_ID, username: LIMITS.MAX_USERNAME, serviceAccountEmail: LIMITS.MAX_USERNAME,
       jiraSiteUrl: LIMITS.MAX_URL, alignSiteUrl: LIMITS.MAX_URL,
     };
     const policy = await managedPolicy();

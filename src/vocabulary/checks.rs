@@ -37,6 +37,8 @@ named_enum! {
         BasicAuthCredentials = "basic-auth-credentials",
         /// The application link and consumer Jira stored for the Jira Align site.
         JiraStoredConsumer = "jira-stored-consumer",
+        /// The key generator's Test with Jira: a request-token call signed with the generated key.
+        JiraKeyTest = "jira-key-test",
     }
 }
 
@@ -52,6 +54,7 @@ impl CheckId {
                 | CheckId::JiraSiteIdentity
                 | CheckId::BasicAuthCredentials
                 | CheckId::JiraStoredConsumer
+                | CheckId::JiraKeyTest
         )
     }
 
@@ -72,6 +75,7 @@ impl CheckId {
                 | CheckId::CallbackUrlFormat
                 | CheckId::JiraConsumerRegistered
                 | CheckId::JiraStoredConsumer
+                | CheckId::JiraKeyTest
         )
     }
 

@@ -19,6 +19,11 @@ named_enum! {
         PanelComparePublicKeys = "panel:comparePublicKeys",
         PanelAddHost = "panel:addHost",
         PanelRemoveHost = "panel:removeHost",
+        /// Verify with Jira: ask Jira what it stored and whom it knows (sw/verify.js).
+        PanelVerifyWithJira = "panel:verifyWithJira",
+        PanelCancelVerify = "panel:cancelVerify",
+        /// The key generator's Test with Jira (a request-token call the panel signed).
+        PanelTestKeyWithJira = "panel:testKeyWithJira",
         SwDescribe = "sw:describe",
         SwFill = "sw:fill",
     }

@@ -7,6 +7,7 @@ import { page } from './env.mjs';
 import { labelCandidates } from '../../extension/content/labels.js';
 import { matchFields } from '../../extension/content/matching.js';
 import { TABLE } from '../../extension/content/table.js';
+import { FIELDS } from '../../extension/shared/vocabulary.js';
 
 const LINKAGE = [
   ['label for', '<label for="x">Jira API URL</label><input id="x">', 'label-for'],
@@ -97,4 +98,10 @@ test('every table entry has at least one label rule or selector, and a known typ
     assert.ok(def.labels.length + def.selectors.length > 0, def.key);
     assert.ok(['text', 'select', 'checkbox', 'radio', 'secret'].includes(def.type), def.key);
   }
+});
+
+test('every table entry is a field of the vocabulary, on its side', () => {
+  const side = { 'align-connector': 'align', 'jira-applinks': 'jira' };
+  const names = new Set(FIELDS.map((f) => f.name));
+  for (const def of TABLE) assert.ok(names.has(`${side[def.surface]}.${def.key}`), `${def.surface} ${def.key}`);
 });

@@ -284,8 +284,9 @@ test('Jira new UI (Atlaskit): create-link modal and review step fill final-form 
 // and slide-out layouts) is detected, filled and read back: first OAuth (which reveals the
 // consumer key), then Basic Auth where the variant has it (a widget changed a second time).
 for (const variant of ALIGN_VARIANTS) {
-  test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async () => {
+  test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async (t) => {
     const page = await openPage(alignVariantUrl(variant.id));
+    t.after(() => page.close()); // a failed variant leaves no tab behind for the next test
     if (variant.layout === 'slideout') await page.click('#btnAddConnector');
     const text = (kind) => variant.auth.options.find(([v]) => v === kind)?.[1];
     let d = await describe(page, 'align-connector');
@@ -324,7 +325,6 @@ for (const variant of ALIGN_VARIANTS) {
       assert.equal(s.form.username, 'svc-align@acme.example');
       assert.equal(s.form.tokenPresent, false);
     }
-    await page.close();
   });
 }
 
@@ -425,6 +425,35 @@ test('Describe this page: the form structure without a single typed value', asyn
   assert.equal(answer.data.origin, ALIGN_ORIGIN);
   await page.close();
   await panel.close();
+});
+
+// ---- cost on ordinary Jira pages ---------------------------------------------------------------
+// A busy board (no admin form) is watched only for URL changes: no in-depth observation unless
+// the panel asks for it. (How much that saves is measured in ./build.sh bench, not here.)
+const BOARD_URL = 'https://acme.atlassian.net/jira/software/projects/ACME/boards/1';
+const BOARD_HTML = `<!doctype html><title>Board</title><main id="board"></main><script>
+  const board = document.getElementById('board');
+  for (let i = 0; i < 3000; i += 1) { const c = document.createElement('div'); c.textContent = 'ACME-' + i; board.append(c); }
+  let n = 0; setInterval(() => { board.children[n++ % 3000].textContent = 'ACME-' + n + ' changed'; }, 100);
+</script>`;
+
+test('ordinary Jira page: no in-depth observation until the panel asks; admin paths are observed', async () => {
+  await ext.context.route(BOARD_URL, (route) => route.fulfill({ contentType: 'text/html', body: BOARD_HTML }));
+  const board = await openPage(BOARD_URL);
+  await board.waitForTimeout(300);
+  const watch = async (page, deep) => (await send(page, { type: 'sw:watch', deep })).data.deep;
+  assert.equal(await watch(board, false), false, 'a board is not observed in depth');
+  assert.equal(await watch(board, true), true, 'while the panel is open it is');
+  assert.equal(await watch(board, false), false, 'and not after it closed');
+  const before = (await reports((m) => m.href === BOARD_URL)).length;
+  await board.waitForTimeout(500);
+  assert.equal((await reports((m) => m.href === BOARD_URL)).length, before, 'nothing reported from a board');
+  await board.close();
+
+  const admin = await openPage(JIRA_LEGACY_URL);
+  await describe(admin, 'jira-applinks', 'list');
+  assert.equal(await watch(admin, false), true, 'the applinks screens are observed in depth');
+  await admin.close();
 });
 
 // ---- hostile pages ------------------------------------------------------------------------------

@@ -13,6 +13,10 @@ import {
   WIDGET_ORIGIN, JIRA_ORIGIN, JIRA_RENAMED_ORIGIN, ALIGN_VARIANTS, alignVariantUrl,
 } from '../fixtures/serve.mjs';
 import { renderedLabels } from '../fixtures/align/variants.js';
+import {
+  startWalkthrough, openAlignConnector, openJira, fillAlignFromPanel, generateKeyAndSave, alignPublicKey,
+  panelFill, CONSUMER_KEY,
+} from './walkthrough.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -475,17 +479,6 @@ describe('Jira new (Atlaskit) applinks fixture', () => {
     // onChange either: a bare write is worse than none.)
   });
 
-  test('Atlassian product choice refuses a non-Atlassian URL', async (t) => {
-    const { page } = await open(t, { jira: 'empty' });
-    await page.goto(JIRA_NEW_UI_URL);
-    await page.getByRole('button', { name: 'Create link' }).click();
-    const modal = page.getByRole('dialog', { name: 'Create an application link' });
-    assert.equal(await modal.getByRole('radio', { name: 'Atlassian product' }).isChecked(), true);
-    await modal.getByLabel('Application URL').fill('https://acme.jiraalign.com');
-    await modal.getByRole('button', { name: 'Next' }).click();
-    await modal.getByText("couldn't find an Atlassian product", { exact: false }).waitFor();
-  });
-
   test('placing the cursor in an unused outgoing field blocks Continue', async (t) => {
     const { page } = await open(t, { jira: 'empty' });
     const review = await toReview(page);
@@ -740,4 +733,200 @@ describe('hostile fixture pages', () => {
     assert.equal(new URL(page.url()).hostname, 'acme.atlassian.net.evil.test');
     assert.equal(await page.locator('form#add-consumer-manually textarea[name=publicKey]').inputValue(), FIXTURE_PUBLIC_KEY_BASE64);
   });
+});
+
+// ------------------------------------------------------------------------------------------
+// Through the real extension (dist/chrome): every screen of the Atlaskit and AUI fixtures and
+// every Jira Align variant is filled from the panel, and each value is read back from the page's
+// own state (final-form's values for Atlaskit, the page's logic for Jira Align), not the DOM.
+// Each test starts its own browser, so any one runs alone.
+describe('filled through the extension', () => {
+  const JIRA_SITE = 'https://acme.atlassian.net';
+  const ALIGN_SITE = 'https://acme.jiraalign.com';
+
+  /** The Align side filled and saved on the default connector, so Jira's values are known. */
+  async function alignReady(w) {
+    await openAlignConnector(w);
+    await openJira(w, JIRA_NEW_UI_URL);
+    await fillAlignFromPanel(w);
+    await generateKeyAndSave(w);
+    return alignPublicKey(w);
+  }
+
+  /**
+   * Per-screen checks: a wrong value is recorded with the panel's status line, then the screen is
+   * finished by hand so the next one is still reached; the test fails at the end if any was wrong.
+   */
+  function screens() {
+    const problems = [];
+    return {
+      problems,
+      async check(screen, status, actual, expected, fixByHand) {
+        try {
+          assert.deepEqual(actual, expected);
+        } catch {
+          problems.push(`${screen}: got ${JSON.stringify(actual)}, want ${JSON.stringify(expected)} (panel: ${status})`);
+          if (fixByHand) await fixByHand();
+        }
+      },
+    };
+  }
+
+  test('Atlaskit: Create an application link, warning, Review link, Configure → Incoming Authentication', async () => {
+    const w = await startWalkthrough();
+    try {
+      const pem = await alignReady(w);
+      const j = w.jira;
+      const forms = async () => (await state(j)).forms;
+      const run = screens();
+      await j.bringToFront();
+      await j.getByRole('button', { name: 'Create link' }).click();
+      const modal = j.getByRole('dialog', { name: 'Create an application link' });
+      await modal.waitFor();
+      let status = await panelFill(w, 'jira');
+      await run.check('create link', status, (await forms()).create.values, { kind: 'direct', url: ALIGN_SITE }, async () => {
+        await modal.getByRole('radio', { name: 'Direct application link' }).check();
+        await modal.getByLabel('Application URL').fill(ALIGN_SITE);
+      });
+      await modal.getByRole('button', { name: 'Next' }).click();
+      await modal.getByText('No response was received', { exact: false }).waitFor();
+      await modal.getByRole('button', { name: 'Continue' }).click();
+      const review = j.getByRole('dialog', { name: 'Review link' });
+      await review.waitFor();
+      status = await panelFill(w, 'jira');
+      const r = (await forms()).review;
+      const outgoing = ['serviceProviderName', 'consumerKey', 'sharedSecret', 'requestTokenUrl', 'accessTokenUrl', 'authorizeUrl'];
+      await run.check('review link', status, {
+        name: /^Jira Align\b/.test(r.values.applicationName), type: r.values.applicationType, incoming: r.values.createIncoming,
+        outgoing: outgoing.filter((n) => r.values[n] !== '' || r.touched[n]),
+      }, { name: true, type: { value: 'generic', label: 'Generic Application' }, incoming: true, outgoing: [] }, async () => {
+        await review.getByLabel('Application Name').fill('Jira Align');
+        await review.getByRole('combobox', { name: 'Application Type' }).click();
+        await j.getByRole('option', { name: 'Generic Application' }).click();
+        await review.getByRole('checkbox', { name: 'Create incoming link' }).check();
+      });
+      await review.getByRole('button', { name: 'Continue' }).click();
+      const row = j.getByRole('row', { name: /Jira Align/ });
+      await row.waitFor();
+      await row.getByRole('button', { name: /^More actions for Jira Align/ }).click();
+      await j.getByRole('menuitem', { name: 'Edit' }).click();
+      await j.getByRole('button', { name: 'Configure' }).click();
+      const configure = j.getByRole('dialog', { name: /^Configure Jira Align/ });
+      await configure.getByRole('tab', { name: 'Incoming Authentication' }).click();
+      await configure.getByLabel('Consumer Key').waitFor();
+      status = await panelFill(w, 'jira');
+      const inc = (await forms()).incoming.values;
+      await run.check('incoming authentication', status,
+        { key: inc.key, name: inc.consumerName, key64: inc.publicKey.replace(/-----[^-]+-----|\s+/g, '') },
+        { key: CONSUMER_KEY, name: 'Jira Align', key64: pem.replace(/-----[^-]+-----|\s+/g, '') });
+      await configure.getByRole('button', { name: 'Save' }).click();
+      await configure.getByRole('status').filter({ hasText: 'Incoming authentication saved' }).waitFor({ timeout: 5000 }).catch(() => {});
+      const link = (await state(j)).links.find((l) => l.url === ALIGN_SITE);
+      await run.check('saved consumer', status, link?.incoming?.key ?? null, CONSUMER_KEY);
+      assert.deepEqual(run.problems, []);
+    } finally {
+      await w.ext.close();
+    }
+  });
+
+  test('AUI: list, Configure Application URL, Link applications (both steps), Incoming Authentication', async () => {
+    const w = await startWalkthrough();
+    try {
+      await openAlignConnector(w);
+      await openJira(w, JIRA_LEGACY_URL);
+      await fillAlignFromPanel(w);
+      await generateKeyAndSave(w);
+      const der = (await alignPublicKey(w)).replace(/-----[^-]+-----|\s+/g, '');
+      const j = w.jira;
+      const run = screens();
+      const value = (sel) => j.locator(sel).inputValue();
+      await j.bringToFront();
+      let status = await panelFill(w, 'jira');
+      await run.check('list', status, await value('#applinks-url-entered'), ALIGN_SITE, () => j.fill('#applinks-url-entered', ALIGN_SITE));
+      await j.locator('#createApplicationLink .aui-button').click();
+      const dialog = j.locator('#create-applink-dialog');
+      await dialog.waitFor();
+      await dialog.locator('button.aui-button-primary').click();
+      await j.getByRole('dialog', { name: 'Link applications' }).waitFor();
+      status = await panelFill(w, 'jira');
+      const outgoing = ['serviceProviderName', 'consumerKey', 'sharedSecret', 'requestTokenUrl', 'accessTokenUrl', 'authorizeUrl'];
+      const blank = [];
+      for (const id of outgoing) if (await value(`#${id}`) !== '') blank.push(id);
+      await run.check('link applications', status, {
+        name: /^Jira Align\b/.test(await value('#applicationName')),
+        type: await j.locator('#applicationType option:checked').textContent(),
+        incoming: await j.locator('#createIncoming').isChecked(), outgoing: blank,
+      }, { name: true, type: 'Generic Application', incoming: true, outgoing: [] }, async () => {
+        await j.fill('#applicationName', 'Jira Align');
+        if (!await j.locator('#createIncoming').isChecked()) await j.click('label[for=createIncoming]');
+      });
+      await j.click('#applinks-link-continue');
+      await j.locator('#incoming-consumerKey').waitFor();
+      status = await panelFill(w, 'jira');
+      await run.check('incoming link', status,
+        { key: await value('#incoming-consumerKey'), name: await value('#incoming-consumerName'), key64: (await value('#incoming-publicKey')).replace(/-----[^-]+-----|\s+/g, '') },
+        { key: CONSUMER_KEY, name: 'Jira Align', key64: der }, async () => {
+          await j.fill('#incoming-consumerKey', CONSUMER_KEY);
+          await j.fill('#incoming-consumerName', 'Jira Align');
+          await j.fill('#incoming-publicKey', der);
+        });
+      await j.click('#applinks-link-continue');
+      await j.locator('#application-links-table tr', { hasText: 'Jira Align' }).waitFor();
+      await run.check('created link', status, (await state(j)).links.find((l) => l.url === ALIGN_SITE)?.incoming?.publicKey ?? null, der);
+
+      // The Incoming Authentication form of the existing consumer: cleared, then filled again.
+      await j.locator('#application-links-table tr', { hasText: 'Jira Align' }).getByTitle('Edit').click();
+      await j.getByRole('tab', { name: 'Incoming Authentication' }).click();
+      const form = j.frameLocator('#incoming-auth-frame').locator('form#add-consumer-manually');
+      await form.waitFor();
+      assert.equal(await form.locator('textarea[name=publicKey]').inputValue(), der, 'stored key shown as one line of Base64');
+      await form.locator('[name=key]').fill('');
+      await form.locator('[name=consumerName]').fill('');
+      status = await panelFill(w, 'jira');
+      await run.check('incoming authentication', status, {
+        key: await form.locator('[name=key]').inputValue(), name: await form.locator('[name=consumerName]').inputValue(),
+        callback: await form.locator('[name=callback]').inputValue(), impersonation: await form.locator('[name=two-lo-impersonation-enabled]').isChecked(),
+      }, { key: CONSUMER_KEY, name: 'Jira Align', callback: '', impersonation: false });
+      assert.deepEqual(run.problems, []);
+    } finally {
+      await w.ext.close();
+    }
+  });
+
+  for (const v of ALIGN_VARIANTS) {
+    const kinds = v.auth.options.map(([k]) => k);
+    test(`Jira Align variant ${v.id}: OAuth${kinds.includes('basic') ? ' then Basic Auth' : ''} filled from the panel, read back from the page`, async () => {
+      const w = await startWalkthrough();
+      try {
+        await openJira(w, JIRA_LEGACY_URL);
+        w.align = await w.ext.context.newPage();
+        await w.align.goto(alignVariantUrl(v.id));
+        if (v.layout === 'slideout') await w.align.getByRole('button', { name: 'Add Connector' }).click();
+        await w.panel.locator('#tab-align[data-detected="true"]').waitFor();
+        await w.panel.bringToFront();
+        await w.panel.fill('#opt-consumer-key', CONSUMER_KEY);
+        let status = await panelFill(w, 'align');
+        assert.match(status, /Filled: /);
+        let s = await state(w.align);
+        assert.equal(s.authType, 'oauth', `Authentication Type as the page holds it (widget shows ${s.widgetText}); ${status}`);
+        assert.equal(s.widgetOpen, false, 'the dropdown was closed again');
+        assert.equal(s.form.jiraLink, `${JIRA_SITE}/browse/`);
+        assert.equal(s.form.jiraApiUrl, JIRA_SITE);
+        assert.equal(s.form.consumerKey, CONSUMER_KEY, status);
+        assert.equal(s.form.publicKey, '', 'the read-only key box is Jira Align\'s to fill');
+        if (kinds.includes('basic')) {
+          await w.panel.selectOption('#opt-auth-type', 'basic');
+          await w.panel.fill('#opt-username', 'svc-align@acme.com');
+          status = await panelFill(w, 'align');
+          assert.match(status, /Filled: /);
+          s = await state(w.align);
+          assert.equal(s.authType, 'basic', status);
+          assert.equal(s.form.username, 'svc-align@acme.com', status);
+          assert.equal(s.form.tokenPresent, false, 'the token is the person\'s to type');
+        }
+      } finally {
+        await w.ext.close();
+      }
+    });
+  }
 });

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { launchWithExtension } from './harness.mjs';
 import {
   routeFixtures, seedJira, seedAlign, jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID,
-  LOOKALIKE_INCOMING_AUTH_URL,
+  LOOKALIKE_INCOMING_AUTH_URL, HOSTILE_HONEYPOT_URL, FIXTURE_PUBLIC_KEY_BASE64,
 } from '../fixtures/serve.mjs';
 
 const INCOMING_URL = jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID);
@@ -271,4 +271,45 @@ test('panel fill: a tab that moved to acme.atlassian.net.evil.test is never fill
   assert.match(fresh.text, /Open the Jira/, fresh.text);
   await panel.close();
   await page.close();
+});
+
+// ---- decoys ---------------------------------------------------------------------------------------
+/** chrome.tabs.sendMessage from the worker to the page's top frame, as the worker drives fills. */
+async function toContent(page, message) {
+  return ext.worker.evaluate(async ([u, m]) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+    try {
+      return await chrome.tabs.sendMessage(tab.id, m, { frameId: 0 });
+    } catch (e) {
+      return { sendError: String(e.message) };
+    }
+  }, [page.url(), message]);
+}
+
+test('honeypot: no decoy is ever filled (display, visibility, opacity, off-screen, zero size, hidden, clip-path, clip, covered, scale(0), content-visibility)', async () => {
+  const page = await openPage(HOSTILE_HONEYPOT_URL);
+  try {
+    let described;
+    for (let i = 0; i < 40 && !(described?.ok && described.data.step === 'incoming-auth'); i += 1) {
+      described = await toContent(page, { type: 'sw:describe' });
+      if (!(described?.ok && described.data.step === 'incoming-auth')) await page.waitForTimeout(100);
+    }
+    assert.equal(described?.data?.step, 'incoming-auth', JSON.stringify(described));
+    const answer = await toContent(page, {
+      type: 'sw:fill', pageToken: described.data.pageToken,
+      values: { consumerKey: 'JiraAlignAcme', consumerName: 'Jira Align', publicKey: FIXTURE_PUBLIC_KEY_BASE64 },
+    });
+    assert.equal(answer.ok, true, JSON.stringify(answer));
+    const s = await page.evaluate(() => window.__fixtureState());
+    const decoys = s.fields.filter((f) => f.decoy);
+    assert.ok(decoys.length >= 11, `${decoys.length} decoys on the page`);
+    assert.equal(s.decoyEvents, 0, 'no input or change event reached a decoy');
+    assert.deepEqual(decoys.filter((f) => f.value && f.decoy !== 'type-hidden').map((f) => f.decoy), []);
+    const real = Object.fromEntries(s.fields.filter((f) => !f.decoy && f.id).map((f) => [f.id, f.value]));
+    assert.equal(real.key, 'JiraAlignAcme');
+    assert.equal(real.consumerName, 'Jira Align');
+    assert.equal(real.publicKey, FIXTURE_PUBLIC_KEY_BASE64);
+  } finally {
+    await page.close();
+  }
 });

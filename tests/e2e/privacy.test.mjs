@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchWithExtension, ROOT } from './harness.mjs';
 import { routeFixtures, seedJira, seedAlign } from '../fixtures/serve.mjs';
-import { fullOAuthFlow, panelFill } from './walkthrough.mjs';
+import { fullOAuthFlow, panelFill, alignPublicKey, CONSUMER_KEY } from './walkthrough.mjs';
 
 const FIXTURE_HOSTS = new Set(['acme.atlassian.net', 'acme.jiraalign.com']);
 const TOKEN = 'ATATT3xFfGF0privacyfixture0000notarealtoken0000';
@@ -47,6 +47,8 @@ test('after the full walkthrough: no secret stored, no request of the extension\
     const w = { ext, panel, align: null, jira: null, onStep: async () => {} };
 
     await fullOAuthFlow(w, { ui: 'legacy' });
+    const alignKeyLine = (await alignPublicKey(w)).split('\n').find((l) => l.length >= 40 && !l.startsWith('-'));
+    assert.ok(alignKeyLine, 'Jira Align showed a public key');
 
     // A key pair made in the panel: its private half must stay in the panel's memory.
     await panel.click('#keygen > summary'); // the key generator is a collapsed tool
@@ -66,7 +68,9 @@ test('after the full walkthrough: no secret stored, no request of the extension\
       sync: await chrome.storage.sync.get(null),
       session: await chrome.storage.session.get(null),
     }));
-    assert.ok(dump.includes('BEGIN PUBLIC KEY') || dump.includes('publicKey'), 'the dump is real: public keys are stored');
+    // The dump is real: what the worker does store (the consumer key, a line of Jira Align's public
+    // key) is in it, so the absences below are not those of an empty or wrong dump.
+    assert.ok(dump.includes(CONSUMER_KEY) && dump.includes(alignKeyLine), 'the dump is real: the consumer key and public key are stored');
     assert.doesNotMatch(dump, /PRIVATE KEY/);
     for (const piece of [TOKEN, TOKEN.slice(0, 12), TOKEN.slice(-16)]) assert.ok(!dump.includes(piece), `token piece ${piece} stored`);
     // The panel's own private key, as the admin downloads it: no line of its Base64 is stored.

@@ -159,14 +159,20 @@ export async function createReactLinkFromPanel(w) {
   await panelFill(w, 'jira'); // name, type (combobox), create incoming link
   await w.onStep('react-review-link', j);
   await review.getByRole('button', { name: 'Continue' }).click();
-  const incoming = j.getByRole('dialog', { name: 'Create incoming link' });
-  await incoming.waitFor();
+  // Jira Cloud: the incoming side is set afterwards, "…" → Edit → Configure → Incoming Authentication.
+  const row = j.getByRole('row', { name: /Jira Align/ });
+  await row.waitFor();
+  await w.onStep('react-link-created', j);
+  await row.getByRole('button', { name: /^More actions for/ }).click();
+  await j.getByRole('menuitem', { name: 'Edit' }).click();
+  await j.getByRole('button', { name: 'Configure' }).click();
+  const configure = j.getByRole('dialog', { name: /^Configure/ });
+  await configure.getByRole('tab', { name: 'Incoming Authentication' }).click();
   await waitForStep(w, 'link-step-2', 'incoming-auth');
   await panelFill(w, 'jira'); // consumer key, name, public key
   await w.onStep('react-incoming', j);
-  await incoming.getByRole('button', { name: 'Continue' }).click();
-  await j.getByRole('row', { name: /Jira Align/ }).waitFor();
-  await w.onStep('react-link-created', j);
+  await configure.getByRole('button', { name: 'Save' }).click();
+  await configure.getByRole('status').filter({ hasText: 'Incoming authentication saved' }).waitFor();
 }
 
 async function waitForStep(w, ...steps) {

@@ -1,5 +1,5 @@
-// The fill gate's allowed-origin check (extension/content/origin.js, the ES module the gate
-// imports): exact suffixes on a dot boundary, https only, no credentials.
+// The fill gate's allowed-origin check (extension/content/origin.js: the shared origin rule fed
+// with the approved origins): suffixes on a dot boundary, https only, no port, no credentials.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isAllowedOrigin } from '../../extension/content/origin.js';
@@ -17,14 +17,14 @@ test('refused: lookalikes, other schemes, ports, credentials, garbage', () => {
     'https://acme.atlassian.net.evil.test/', 'https://acme-atlassian.net/', 'https://evilatlassian.net/',
     'https://atlassian.net.evil.test', 'http://acme.atlassian.net/', 'https://acme.atlassian.net:8443/',
     'https://user:pw@acme.atlassian.net/', 'https://acme.jiraalign.com.evil.test/', 'https://jiraalign.co/',
-    'javascript:alert(1)', 'data:text/html,x', '', 'not a url', 'https://widgets.example.net/',
+    'https://atlassian.net/', 'javascript:alert(1)', 'data:text/html,x', '', 'not a url', 'https://widgets.example.net/',
   ]) assert.equal(isAllowedOrigin(url), false, url);
 });
 
-test('one list feeds it: approved self-hosted origins match exactly', () => {
-  const list = { suffixes: ['atlassian.net'], exact: ['https://align.example.com'] };
-  assert.equal(isAllowedOrigin('https://align.example.com/admin', list), true);
-  assert.equal(isAllowedOrigin('https://align.example.com:444/admin', list), false);
-  assert.equal(isAllowedOrigin('https://x.align.example.com/', list), false);
-  assert.equal(isAllowedOrigin('https://acme.jiraalign.com/', list), false);
+test('approved self-hosted origins match exactly', () => {
+  const approved = [{ origin: 'https://align.example.com', side: 'align' }];
+  assert.equal(isAllowedOrigin('https://align.example.com/admin', approved), true);
+  assert.equal(isAllowedOrigin('https://align.example.com:444/admin', approved), false);
+  assert.equal(isAllowedOrigin('https://x.align.example.com/', approved), false);
+  assert.equal(isAllowedOrigin('https://align.example.com/admin', []), false);
 });

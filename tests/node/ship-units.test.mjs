@@ -101,3 +101,16 @@ test('i18n: placeholders are well-formed, so chrome.i18n and the page fallback a
   assert.equal(t('no-such-key'), 'no-such-key');
   delete globalThis.fetch;
 });
+
+test('store listing: the short description fits 132 characters, the long one is the README\'s own text', async () => {
+  const { storeListing, SHORT_DESCRIPTION_MAX, LONG_DESCRIPTION_MAX } = await import('../../tools/store.mjs');
+  const { short, long } = storeListing();
+  assert.equal(SHORT_DESCRIPTION_MAX, 132);
+  assert.ok(short.length > 40 && short.length <= SHORT_DESCRIPTION_MAX, `${short.length}: ${short}`);
+  assert.ok(long.length > 500 && long.length <= LONG_DESCRIPTION_MAX, `${long.length} characters`);
+  assert.match(long, /^Linksmith is a browser extension/);
+  assert.match(long, /\n1\. Open the Jira Align connector/);
+  assert.doesNotMatch(long, /\*\*|`/, 'plain text: no Markdown marks');
+  // Too long a description is refused, not cut.
+  assert.throws(() => storeListing({ messages: { extDescription: { message: 'x'.repeat(133) } }, readme: readFileSync(path.join(ROOT, 'README.md'), 'utf8') }), /133 characters/);
+});
