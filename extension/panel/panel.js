@@ -15,6 +15,8 @@ import { setupVerify } from './verify.js';
 
 const $ = (id) => document.getElementById(id);
 let state = null;
+// Held here, not looked up: a re-render can leave it in a detached step until it is put back.
+const verifyBody = $('verify-body');
 applyI18n(document);
 
 async function send(type, payload = {}) {
@@ -74,7 +76,7 @@ function renderTab(key) {
 // The current step's one action: fill the form, show the tab, open the page, or ask for the site.
 function actionFor(step) {
   // Authorize: Verify with Jira (its section, moved into the step) is the action.
-  if (step.action === 'verify') return { element: $('verify-body'), primary: $('verify-run') };
+  if (step.action === 'verify') return { element: verifyBody };
   const oauth = (state.options.authType || 'oauth') === 'oauth';
   if (step.action === 'fill-align') return { label: t('actionFillAlign'), run: () => fill('align') };
   if (step.action === 'fill-jira') return { label: t('actionFillJira'), run: () => fill('jira'), disabled: !oauth };
@@ -98,9 +100,8 @@ const ui = { t, actionFor, fieldsFor: (step) => pointing.fieldsBlock(step), open
 // Verify with Jira lives in the Authorize step while that step is current, else in its collapsed
 // card (hidden while empty). One set of controls, so ids and the accessible name stay unique.
 function placeVerify() {
-  const body = $('verify-body');
-  const inStep = Boolean(body.closest('#checklist'));
-  if (!inStep && body.parentElement !== $('verify')) $('verify').append(body);
+  const inStep = Boolean(verifyBody.closest('#checklist'));
+  if (!inStep && verifyBody.parentElement !== $('verify')) $('verify').append(verifyBody);
   $('verify').hidden = inStep;
   $('verify-run').classList.toggle('primary', inStep);
 }
