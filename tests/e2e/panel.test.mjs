@@ -1,5 +1,5 @@
-// The panel as a guide, at a real side panel's size: four states of one walkthrough (nothing seen
-// yet, half-way, a mismatch, all done), each screenshotted at 360 px in the light and the dark theme
+// The panel as a guide, at a real side panel's size: five states of one walkthrough (nothing seen
+// yet, half-way, a mismatch, at Authorize, all done), each screenshotted at 360 px in the light and the dark theme
 // into out/panel/, each checked for horizontal overflow from 320 to 480 px, for the current step's
 // action in the first 360×640 screen, and with axe-core in both themes.
 import { test, before, after } from 'node:test';
@@ -41,7 +41,8 @@ async function inspectState(name) {
     await panel.setViewportSize({ width: 360, height: 640 });
     await panel.evaluate(() => window.scrollTo(0, 0));
     // The current step's action (or, when all is done, its heading) in the first screen.
-    const target = (await panel.locator('#step-action').count()) ? panel.locator('#step-action') : current().locator('h2');
+    const primary = current().locator('button.primary');
+    const target = (await primary.count()) ? primary.first() : current().locator('h2');
     const box = await target.boundingBox();
     assert.ok(box && box.y >= 0 && box.y + box.height <= 640, `${name}, ${colorScheme}: the current step's action is at ${JSON.stringify(box)}, outside the first 360×640 screen`);
     await panel.screenshot({ path: path.join(OUT, `${name}-${colorScheme}.png`) });
@@ -114,6 +115,18 @@ test('a mismatch is drawn: a Cyrillic letter in a consumer key is highlighted an
   await field.fill('');
   await field.pressSequentially(CONSUMER_KEY);
   await waitForCheck(w, 'consumer-key-match', 'pass');
+});
+
+test("at Authorize: Verify with Jira is the step's primary action, with its checks under the step", async () => {
+  await w.panel.bringToFront();
+  await current().and(w.panel.locator('[data-step="authorize"]')).waitFor({ timeout: 10_000 });
+  const run = current().getByRole('button', { name: 'Verify with Jira', exact: true });
+  assert.equal(await run.getAttribute('id'), 'verify-run');
+  assert.match(await run.getAttribute('class'), /\bprimary\b/);
+  assert.equal(await current().locator('#verify-checks').count(), 1, 'the checks Jira answers go under the step');
+  assert.equal(await w.panel.locator('#verify').isHidden(), true, 'no second, empty Verify card');
+  assert.equal(await w.panel.getByRole('button', { name: 'Verify with Jira', exact: true }).count(), 1);
+  await inspectState('3b-authorize');
 });
 
 test('all done: authorized and active, every step one ✓ line', async () => {
