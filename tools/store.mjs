@@ -76,7 +76,7 @@ async function screenshots(outDir) {
       written.push(file);
     };
     const w = await startWalkthrough(browser, { onStep });
-    await fullOAuthFlow(w, { ui: 'legacy' });
+    await fullOAuthFlow(w);
   } finally {
     await browser.close();
   }

@@ -5,7 +5,7 @@ import init, {
 } from './pkg/linksmith.js';
 import { setupKeygen } from './keygen/keygen.js';
 import { t, loadMessages } from './keygen/i18n.js';
-import { FIELD, FIELDS } from './shared/vocabulary.js';
+import { AUDIENCE, FIELD, FIELDS } from './shared/vocabulary.js';
 
 await init({ module_or_path: new URL('./pkg/linksmith_bg.wasm', import.meta.url) });
 
@@ -32,7 +32,8 @@ const valueOf = (id) => $(id).value;
 // Every input's id is a field name (`align.jiraLink`, `jiraSiteUrl`): the path of its value in
 // the checkSetup input.
 function setup() {
-  const out = { align: {}, jira: {} };
+  // The admin pastes every value here: missing ones are asked for as such, not as tabs to open.
+  const out = { audience: AUDIENCE.STANDALONE, align: {}, jira: {} };
   for (const f of FIELDS) {
     const v = f.checkedAcrossTabs && $(f.name)?.value;
     if (!v) continue;

@@ -60,6 +60,16 @@ export function siteSide(href, approved = []) {
 }
 
 /**
+ * The fill gate's question: is this address a site Linksmith may read and fill? `approved` holds
+ * the approved self-hosted origins, as strings or as {origin} entries.
+ */
+export function isAllowedOrigin(href, approved = []) {
+  const origin = siteOrigin(href);
+  if (!origin) return false;
+  return builtInFamily(href) !== null || approved.some((h) => (typeof h === 'string' ? h : h?.origin) === origin);
+}
+
+/**
  * What the admin typed, as a self-hosted origin Linksmith can approve: the rule above, a host
  * name with a dot, and nothing after the host but an optional "/" (a path would suggest the grant
  * is narrower than it is). Null otherwise.

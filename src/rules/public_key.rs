@@ -10,6 +10,9 @@
 //! | `public-key-jira-rejects` | error | a key the key module can read but Jira's Incoming Authentication does not accept |
 //! | *(key module codes)* | as reported | passed through unchanged from `crate::keys` |
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
 use super::{FieldReport, trim_invisible};
 use crate::problem::Problem;
 
@@ -48,6 +51,55 @@ impl KeyInspector for KeyModule {
             canonical: report.canonical_pem,
             problems: report.problems,
         }
+    }
+}
+
+/// A key inspector that remembers the last few public keys it read, by text. The cross-tab
+/// check runs again whenever any field on either tab changes, and both keys rarely change with
+/// it: inspecting a key (Base64, DER, SHA-256) was ~40% of a whole check with two keys.
+/// Only readable public keys of form-field size are kept; anything else (a private key pasted
+/// by mistake, an unreadable text) is inspected every time and never held.
+#[derive(Debug)]
+pub struct RecentKeys<I> {
+    inner: I,
+    recent: RefCell<VecDeque<(String, KeyFacts)>>,
+}
+
+impl<I> RecentKeys<I> {
+    /// How many keys are kept: the two tabs' and the ones just replaced.
+    const KEEP: usize = 4;
+    /// A 4096-bit PEM is ~800 bytes; a form field holds at most 16 KiB.
+    const MAX_TEXT: usize = 16 * 1024;
+
+    pub const fn new(inner: I) -> Self {
+        Self {
+            inner,
+            recent: RefCell::new(VecDeque::new()),
+        }
+    }
+}
+
+impl<I: KeyInspector> KeyInspector for RecentKeys<I> {
+    fn inspect(&self, text: &str) -> KeyFacts {
+        let hit = self.recent.try_borrow().ok().and_then(|recent| {
+            recent
+                .iter()
+                .find(|(t, _)| t == text)
+                .map(|(_, facts)| facts.clone())
+        });
+        if let Some(facts) = hit {
+            return facts;
+        }
+        let facts = self.inner.inspect(text);
+        if facts.ok && text.len() <= Self::MAX_TEXT {
+            if let Ok(mut recent) = self.recent.try_borrow_mut() {
+                if recent.len() >= Self::KEEP {
+                    recent.pop_front();
+                }
+                recent.push_back((text.to_owned(), facts.clone()));
+            }
+        }
+        facts
     }
 }
 
@@ -164,6 +216,36 @@ mod tests {
         assert!(check_public_key("  ").has("public-key-empty"));
         let r = check_public_key("-----BEGIN PUBLIC KEY-----");
         assert!(!r.ok, "an armour line alone is not a key: {r:?}");
+    }
+
+    /// Counts the inspections that reach the key module behind the cache.
+    struct Counting<'a>(&'a std::cell::Cell<usize>);
+
+    impl KeyInspector for Counting<'_> {
+        fn inspect(&self, text: &str) -> KeyFacts {
+            self.0.set(self.0.get() + 1);
+            StubKeys.inspect(text)
+        }
+    }
+
+    #[test]
+    fn recent_keys_inspect_a_public_key_once_and_never_keep_anything_else() {
+        let calls = std::cell::Cell::new(0);
+        let keys = RecentKeys::new(Counting(&calls));
+        let first = keys.inspect("KEY-a");
+        assert_eq!(keys.inspect("KEY-a"), first);
+        assert_eq!(calls.get(), 1, "the same key text is read once");
+        assert_eq!(keys.inspect("KEY-a "), StubKeys.inspect("KEY-a "));
+        assert_eq!(calls.get(), 2, "a different text is a different key");
+        keys.inspect("garbage");
+        keys.inspect("garbage");
+        assert_eq!(calls.get(), 4, "what is not a readable key is not kept");
+        for name in ["KEY-b", "KEY-c", "KEY-d", "KEY-e"] {
+            keys.inspect(name);
+        }
+        let before = calls.get();
+        keys.inspect("KEY-a");
+        assert_eq!(calls.get(), before + 1, "only the last few keys are kept");
     }
 
     #[test]

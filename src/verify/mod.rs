@@ -42,6 +42,7 @@ pub(crate) fn check(
         message: message.into(),
         fix: fix.into(),
         predicts: None,
+        missing: None,
     }
 }
 

@@ -115,6 +115,17 @@ impl Side {
 }
 
 named_enum! {
+    /// Where a result is shown, which decides how it asks for what is missing: the extension
+    /// reads both tabs itself; on the standalone page (`www/`) the admin pastes every value.
+    #[derive(Default)]
+    pub enum Audience {
+        #[default]
+        Extension = "extension",
+        Standalone = "standalone",
+    }
+}
+
+named_enum! {
     /// How Jira Align signs in to Jira: the choice the panel offers and the fill planner writes.
     pub enum AuthType {
         /// OAuth 1.0a with RSA-SHA1: needs an application link and a key pair.
@@ -230,6 +241,7 @@ mod tests {
     #[test]
     fn every_name_is_unique_and_round_trips() {
         round_trips(Side::ALL);
+        round_trips(Audience::ALL);
         round_trips(AuthType::ALL);
         round_trips(HostFamily::ALL);
         round_trips(Field::ALL);

@@ -6,7 +6,7 @@
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export const WAKE_MESSAGES = {
-  checkField: { type: 'panel:checkField', field: 'consumerKey', value: 'JiraAlignAcme' },
+  checkField: { type: 'panel:checkField', field: 'align.consumerKey', value: 'JiraAlignAcme' },
   checkSetup: { type: 'panel:setOptions', options: { consumerKey: 'JiraAlignAcme', authType: 'oauth' } },
 };
 

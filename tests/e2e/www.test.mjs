@@ -95,3 +95,25 @@ test('explains an OAuth error and inspects a pasted key', async () => {
   assert.match(await page.locator('#inspect-facts').textContent(), /2048/);
   await page.close();
 });
+
+test('each name field is checked by its own rule and named in its own messages', async () => {
+  const { page } = await openChecker();
+  for (const [id, label] of [['jira.applicationName', 'Application Name'], ['jira.consumerName', 'Consumer Name']]) {
+    await page.fill(`[id="${id}"]`, 'Jira\tAlign');
+    const message = await page.locator(`.field:has([id="${id}"]) .problems li`).first().textContent();
+    assert.ok(message.startsWith(`${label}:`), `${id}: ${message}`);
+    assert.doesNotMatch(message, /Connector name/);
+  }
+  await page.close();
+});
+
+test('missing values are asked for as values to paste, not as tabs to open', async () => {
+  const { page } = await openChecker();
+  const texts = await page.locator('#checks li[data-state="unknown"]').evaluateAll((lis) => lis.map((li) => li.textContent));
+  assert.ok(texts.length >= 5, `${texts.length} unknown checks`);
+  for (const text of texts) {
+    assert.doesNotMatch(text, /so Linksmith can read it|not seen yet/, text);
+  }
+  assert.ok(texts.some((t) => /paste it here/.test(t)), texts.join('\n'));
+  await page.close();
+});

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crateVersion, GECKO_ID, ICON_SIZES, iconPath } from '../../tools/manifest.mjs';
+import { BUILT_IN_PATTERNS } from '../../extension/shared/origins.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BROWSERS = ['chrome', 'firefox'];
@@ -15,7 +16,7 @@ const dir = (b) => path.join(ROOT, 'dist', b);
 const manifest = (b) => JSON.parse(readFileSync(path.join(dir(b), 'manifest.json'), 'utf8'));
 
 // The Jira Cloud and Jira Align host families, and nothing else, granted at install.
-const HOSTS = ['https://*.atlassian.net/*', 'https://*.jiraalign.com/*', 'https://*.agilecraft.com/*'];
+const HOSTS = BUILT_IN_PATTERNS; // from the one origin rule (tests/node/origins.test.mjs)
 const PERMISSIONS = {
   chrome: ['sidePanel', 'storage', 'scripting'],
   firefox: ['storage', 'scripting'],

@@ -4,6 +4,9 @@
 import { launchWithExtension } from '../harness.mjs';
 
 export const name = 'chromium';
+/** What this browser's build has that the other's does not (scenarios/platform.mjs checks it). */
+// Chromium 156 answers to browser.* as well as chrome.*.
+export const expected = { background: 'service worker', panelHost: 'side panel', browserNamespace: true, pinnedIdKey: true };
 
 /** A page handle: CSS selectors in, plain values out. */
 function wrap(page) {
@@ -55,6 +58,7 @@ export async function launch({ headless = true } = {}) {
   const ext = await launchWithExtension({ headless });
   return {
     name,
+    expected,
     fixtures: ext.context,
     extensionUrl: ext.extensionUrl,
     async openPage(url) {

@@ -16,6 +16,8 @@ import puppeteer from 'puppeteer-core';
 import { ROOT } from '../harness.mjs';
 
 export const name = 'firefox';
+/** What this browser's build has that the other's does not (scenarios/platform.mjs checks it). */
+export const expected = { background: 'event page', panelHost: 'sidebar', browserNamespace: true, pinnedIdKey: false };
 export const DIST = path.join(ROOT, 'dist/firefox');
 export const FIREFOX = '/usr/bin/firefox-esr';
 // Any fixed v4 UUID: moz-extension://<this>/ is the add-on's origin in the test profile.
@@ -152,6 +154,7 @@ export async function launch({ headless = true, extensionDir = DIST } = {}) {
   const extensionUrl = (page) => `moz-extension://${ADDON_UUID}/${page}`;
   return {
     name,
+    expected,
     fixtures,
     extensionUrl,
     async openPage(url) {

@@ -1,14 +1,14 @@
-// The whole OAuth walkthrough through the panel, on the legacy Jira UI and on the new React UI:
-// every check ends `pass`, the badge says so, and Jira stored exactly what Jira Align shows.
+// The whole OAuth walkthrough through the panel on the legacy Jira UI: every check ends `pass`,
+// the badge says so, and Jira stored exactly what Jira Align shows.
 import assert from 'node:assert/strict';
-import { startWalkthrough, fullOAuthFlow, checkStates, workerState, CONSUMER_KEY } from './steps.mjs';
+import { startWalkthrough, fullOAuthFlow, checkStates, CONSUMER_KEY } from './steps.mjs';
 
 const notPassing = (states) => Object.entries(states).filter(([, s]) => s !== 'pass');
 const base64Of = (pem) => pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
 
 export async function legacyFlow(browser) {
   const w = await startWalkthrough(browser);
-  await fullOAuthFlow(w, { ui: 'legacy' });
+  await fullOAuthFlow(w);
   const states = await checkStates(w);
   assert.deepEqual(notPassing(states), [], JSON.stringify(states));
   // The toolbar badge, over the icon.
@@ -21,17 +21,4 @@ export async function legacyFlow(browser) {
   for (const step of ['open-align', 'fill-align', 'generate-key', 'save-align', 'open-jira', 'create-link', 'incoming-auth']) {
     assert.equal(await w.panel.attr(`#checklist [data-step="${step}"]`, 'data-done'), 'true', step);
   }
-}
-
-export async function reactFlow(browser) {
-  const w = await startWalkthrough(browser);
-  await fullOAuthFlow(w, { ui: 'react' });
-  const states = await checkStates(w);
-  assert.deepEqual(notPassing(states), [], JSON.stringify(states));
-  const app = await w.jira.evaluate(() => window.__fixtureState());
-  const link = app.links.find((l) => /jiraalign/.test(JSON.stringify(l)));
-  assert.ok(link, JSON.stringify(app.links));
-  assert.equal(link.incoming.key, CONSUMER_KEY);
-  assert.equal(link.incoming.consumerName, 'Jira Align');
-  assert.equal((await workerState(w)).sides.jira.fields.consumerKey.value, CONSUMER_KEY);
 }

@@ -1,16 +1,17 @@
 // The scenarios every browser driver runs (tests/e2e/browsers.test.mjs): each takes a fresh
 // browser handle from tests/e2e/platform/<browser>.mjs and drives it as the admin would.
-import { legacyFlow, reactFlow } from './flow.mjs';
+import { legacyFlow } from './flow.mjs';
 import { mismatchCaught } from './mismatch.mjs';
 import { hostileRefused } from './hostile.mjs';
 import { privacyDump } from './privacy.mjs';
 import { keyGenerated } from './keygen.mjs';
+import { platformFacts } from './platform.mjs';
 
 export const SCENARIOS = [
   ['legacy Jira UI: empty connector to every check passing, through the panel', legacyFlow],
-  ['new React Jira UI: every check passes, the values live in the app state', reactFlow],
   ['a mismatch made by hand turns the right check to fail, and back', mismatchCaught],
   ['hostile pages: decoys and a lookalike host are never filled', hostileRefused],
   ['privacy: no private key and no API token in any storage area', privacyDump],
   ['the panel generates a 2048-bit key pair with its fingerprint', keyGenerated],
+  ['what differs: background, panel host, storage.session, icons', platformFacts],
 ];

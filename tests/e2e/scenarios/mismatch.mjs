@@ -1,24 +1,35 @@
 // Classic mistakes made by hand in the pages after a correct walkthrough: the right check turns
 // `fail` with the right fix, and back to `pass` once corrected.
 import assert from 'node:assert/strict';
-import { startWalkthrough, fullOAuthFlow, waitForCheck, retype, CONSUMER_KEY } from './steps.mjs';
+import { startWalkthrough, fullOAuthFlow, waitForCheck, retype, panelSees, CONSUMER_KEY } from './steps.mjs';
+
+/** Retypes the Jira Align consumer key and waits until the background has the whole new value
+ * (the page reports as the keys are typed; a check seen mid-word is about a partial key). */
+async function retypeAlignKey(w, text) {
+  await retype(w.align, '#txtConsumerKey', text);
+  await panelSees(w, 'align', (s) => s?.fields?.consumerKey?.value === text, `the Jira Align consumer key ${text}`);
+}
 
 export async function mismatchCaught(browser) {
   const w = await startWalkthrough(browser);
-  await fullOAuthFlow(w, { ui: 'legacy' });
+  await fullOAuthFlow(w);
   const checkText = (id) => w.panel.text(`#checks [data-check="${id}"]`);
 
   // The consumer key in another case in Jira Align: Jira would answer consumer_key_unknown.
-  await retype(w.align, '#txtConsumerKey', CONSUMER_KEY.toLowerCase());
+  await retypeAlignKey(w, CONSUMER_KEY.toLowerCase());
   await waitForCheck(w, 'consumer-key-match', 'fail');
   assert.match(await checkText('consumer-key-match'), /case/i);
   assert.match(await checkText('consumer-key-match'), /consumer_key_unknown/);
-  await retype(w.align, '#txtConsumerKey', CONSUMER_KEY);
+  await retypeAlignKey(w, CONSUMER_KEY);
   await waitForCheck(w, 'consumer-key-match', 'pass');
 
   // Generate New Key clicked again after the key was pasted into Jira.
+  const before = await w.align.value('#txtPublicKey');
+  await w.align.front();
   await w.align.click('#btnGenerateKey');
-  await waitForCheck(w, 'public-key-match', 'fail');
+  await w.align.waitForFunction((pem) => document.querySelector('#txtPublicKey').value !== pem, before, { timeout: 30_000 });
+  await w.panel.front();
+  await waitForCheck(w, 'public-key-match', 'fail', 30_000);
   assert.match(await checkText('public-key-match'), /Generate New Key/);
   assert.match(await checkText('public-key-match'), /signature_invalid/);
 }

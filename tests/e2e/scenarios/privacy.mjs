@@ -7,7 +7,7 @@ const TOKEN = 'ATATT3xFfGF0privacyfixture0000notarealtoken0000';
 
 export async function privacyDump(browser) {
   const w = await startWalkthrough(browser);
-  await fullOAuthFlow(w, { ui: 'legacy' });
+  await fullOAuthFlow(w);
   const { panel } = w;
   await panel.click('#keygen > summary'); // the key generator is a collapsed tool
   await panel.click('#keygen-run');

@@ -4,7 +4,7 @@
 // more, clicks in the pages and on the panel's Fill buttons.
 import assert from 'node:assert/strict';
 import {
-  routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
+  routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL,
 } from '../../fixtures/serve.mjs';
 
 export const CONSUMER_KEY = 'JiraAlignAcme';
@@ -32,6 +32,9 @@ export async function startWalkthrough(browser, { jiraScenario = 'empty', alignS
 /** Clicks a panel Fill button and waits for its answer; returns the status text. */
 export async function panelFill(w, side, { expect = 'done' } = {}) {
   const before = Number((await w.panel.attr('#fill-status', 'data-seq')) ?? 0);
+  // The page being filled is the one in view (the panel sits beside it as a side panel or
+  // sidebar); a background tab's timers are throttled, which would slow the fill's settling.
+  await w[side]?.front();
   await w.panel.click(side === 'jira' ? '#fill-jira' : '#fill-align');
   try {
     await w.panel.waitForFunction((n) => Number(document.getElementById('fill-status').dataset.seq ?? 0) > n, before, { timeout: 20_000 });
@@ -141,38 +144,15 @@ export async function createLegacyLinkFromPanel(w) {
   await w.onStep('jira-link-created', j);
 }
 
-export async function createReactLinkFromPanel(w) {
-  const j = w.jira;
-  await j.clickRole('button', 'Create link');
-  await j.waitForRole('dialog', 'Create an application link');
-  await waitForStep(w, 'create-link-modal');
-  await panelFill(w, 'jira'); // Direct application link + Application URL
-  await w.onStep('react-create-link', j);
-  await j.clickRole('button', 'Next', { within: 'Create an application link' });
-  await j.waitForText('[role="dialog"]', 'No response was received');
-  await j.clickRole('button', 'Continue', { within: 'Create an application link' });
-  await j.waitForRole('dialog', 'Review link');
-  await waitForStep(w, 'review-link');
-  await panelFill(w, 'jira'); // name, type (combobox), create incoming link
-  await w.onStep('react-review-link', j);
-  await j.clickRole('button', 'Continue', { within: 'Review link' });
-  await j.waitForRole('dialog', 'Create incoming link');
-  await waitForStep(w, 'link-step-2', 'incoming-auth');
-  await panelFill(w, 'jira'); // consumer key, name, public key
-  await w.onStep('react-incoming', j);
-  await j.clickRole('button', 'Continue', { within: 'Create incoming link' });
-  await j.waitForText('[role="row"], tr', 'Jira Align');
-  await w.onStep('react-link-created', j);
-}
-
-/** The whole OAuth walkthrough on the legacy or the new Jira UI, ending with every cross-tab check passing. */
-export async function fullOAuthFlow(w, { ui = 'legacy' } = {}) {
+/** The whole OAuth walkthrough on the legacy Jira UI, ending with every cross-tab check passing.
+ * (The new-UI walkthrough is not here yet: the Atlaskit fixture now creates the link first and
+ * configures incoming authentication separately, a flow these steps do not drive.) */
+export async function fullOAuthFlow(w) {
   await openAlignConnector(w);
-  await openJira(w, ui === 'react' ? JIRA_NEW_UI_URL : JIRA_LEGACY_URL);
+  await openJira(w, JIRA_LEGACY_URL);
   await fillAlignFromPanel(w);
   await generateKeyAndSave(w);
-  if (ui === 'react') await createReactLinkFromPanel(w);
-  else await createLegacyLinkFromPanel(w);
+  await createLegacyLinkFromPanel(w);
   await w.panel.front();
   for (const id of CROSS_TAB_CHECKS) await waitForCheck(w, id, 'pass');
   await w.onStep('panel-all-checks', w.panel);

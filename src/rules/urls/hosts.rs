@@ -1,0 +1,202 @@
+//! Host names: which expected domain a host is, typos and lookalikes of it, and the Jira Align URL rule.
+
+use super::*;
+
+/// How a host relates to the domains a field expects.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum HostClass {
+    /// `<name>.<domain>`; the index says which domain.
+    Expected(usize),
+    /// The domain itself, without a subdomain.
+    Bare(usize),
+    /// `<name>.<domain>.<more>`: the registrable domain is someone else's.
+    SuffixTrick {
+        intended: String,
+    },
+    /// A typo or lookalike of one of the domains.
+    Lookalike {
+        intended: String,
+    },
+    Other,
+}
+
+pub(super) fn classify_host(host: &str, domains: &[&str]) -> HostClass {
+    let host = host.trim_end_matches('.');
+    for (i, d) in domains.iter().enumerate() {
+        if host == *d {
+            return HostClass::Bare(i);
+        }
+        if host.strip_suffix(d).is_some_and(|h| h.ends_with('.')) {
+            return HostClass::Expected(i);
+        }
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    for d in domains {
+        let Some((name, tld)) = d.split_once('.') else {
+            continue;
+        };
+        // Suffix trick: the exact domain appears, followed by more labels.
+        for i in 0..n.saturating_sub(2) {
+            if labels.get(i) == Some(&name) && labels.get(i + 1) == Some(&tld) {
+                let head = labels.get(..i).unwrap_or_default().join(".");
+                return HostClass::SuffixTrick {
+                    intended: join_host(&head, d),
+                };
+            }
+        }
+        // Lookalike: the label in the registrable position is the domain's name or a slip of it.
+        // Only the registrable position counts, so a Data Center host like
+        // `atlassian.example.com` is not accused of anything.
+        let registrable = if n >= 3
+            && labels.get(n - 1).is_some_and(|t| t.len() == 2)
+            && labels.get(n - 2).is_some_and(|s| s.len() <= 3)
+        {
+            n - 3 // e.g. jiraalign.co.uk
+        } else {
+            n.saturating_sub(2)
+        };
+        let Some(label) = labels.get(registrable) else {
+            continue;
+        };
+        if n < 2 {
+            continue;
+        }
+        let squashed = label.replace('-', "");
+        if squashed == name
+            || edit_distance(&squashed, name) <= 2
+            || edit_distance(label, name) <= 2
+        {
+            let head = labels.get(..registrable).unwrap_or_default().join(".");
+            return HostClass::Lookalike {
+                intended: join_host(&head, d),
+            };
+        }
+    }
+    HostClass::Other
+}
+
+pub(super) fn join_host(head: &str, domain: &str) -> String {
+    if head.is_empty() {
+        domain.to_string()
+    } else {
+        format!("{head}.{domain}")
+    }
+}
+
+/// `https://<host>` with the port kept, for fixes that replace the host.
+pub(super) fn with_host(url: &Url, host: &str) -> String {
+    let mut fixed = url.clone();
+    if fixed.set_host(Some(host)).is_err() {
+        return format!("https://{host}");
+    }
+    let _ = fixed.set_scheme("https");
+    let _ = fixed.set_username("");
+    let _ = fixed.set_password(None);
+    fixed.set_path("");
+    fixed.set_query(None);
+    fixed.set_fragment(None);
+    canonical(&fixed)
+}
+
+/// A host that is right once its lookalike characters are read as Latin ones: says which host
+/// was meant (the per-character problems are already reported). True when it reported.
+pub(super) fn lookalike_chars_in_host(
+    p: &mut Parsed,
+    label: &str,
+    meant: &str,
+    class: &HostClass,
+) -> bool {
+    let typed = p
+        .url
+        .host_str()
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_string();
+    if typed == meant || !matches!(class, HostClass::Expected(_) | HostClass::Bare(_)) {
+        return false;
+    }
+    let code = if matches!(class, HostClass::Expected(_))
+        && ALIGN_DOMAINS.iter().any(|d| meant.ends_with(d))
+    {
+        "align-url-lookalike-host"
+    } else {
+        "jira-url-lookalike-host"
+    };
+    let fix = format!("Use {}.", with_host(&p.url, meant));
+    p.problems.push(Problem::error(
+        code,
+        format!("{label}: the host {typed} only looks like {meant}; it contains letters from another alphabet."),
+        fix,
+    ));
+    true
+}
+
+/// Checks the Jira Align URL, i.e. Jira's "Application URL" for the link.
+pub fn check_align_url(input: &str) -> FieldReport {
+    const LABEL: &str = "Application URL (Jira Align)";
+    let mut p = match parse_common(input, LABEL, true) {
+        Ok(p) => p,
+        Err((value, problems)) => return FieldReport::new(ALIGN_FIELD, value, problems),
+    };
+    site_basics(&mut p, LABEL);
+    align_host(&mut p, LABEL);
+    if p.url.path() != "/" && !p.url.path().is_empty() {
+        p.problems.push(Problem::error(
+            "url-has-path",
+            format!(
+                "{LABEL}: it has the path {}; the link needs the site root only.",
+                p.url.path()
+            ),
+            format!("Use {}.", origin_of(&p.url)),
+        ));
+    }
+    FieldReport::new(ALIGN_FIELD, canonical(&p.url), p.problems)
+}
+
+pub(super) fn align_host(p: &mut Parsed, label: &str) {
+    let Some(host) = p.meant_host.clone() else {
+        return;
+    };
+    if matches!(p.url.host(), Some(Host::Ipv4(_) | Host::Ipv6(_))) {
+        return;
+    }
+    let class = classify_host(&host, &ALIGN_DOMAINS);
+    if lookalike_chars_in_host(p, label, &host, &class) {
+        return;
+    }
+    match class {
+        HostClass::Expected(1) => p.problems.push(Problem::info(
+            "align-url-legacy-host",
+            format!("{label}: {host} is a legacy AgileCraft address."),
+            "Fine if that is where your Jira Align lives; if it moved to jiraalign.com, use the new address on both sides.",
+        )),
+        HostClass::Expected(_) => {}
+        HostClass::Bare(_) => p.problems.push(Problem::warning(
+            "align-url-no-company",
+            format!("{label}: {host} has no company part."),
+            "Use your own Jira Align address, e.g. https://acme.jiraalign.com (copy it from the Jira Align tab).",
+        )),
+        HostClass::SuffixTrick { intended } => p.problems.push(Problem::error(
+            "align-url-suffix-trick",
+            format!(
+                "{label}: the host {} only starts like {intended}; it belongs to another domain.",
+                p.url.host_str().unwrap_or(&host)
+            ),
+            format!("Use {}.", with_host(&p.url, &intended)),
+        )),
+        HostClass::Lookalike { intended } => p.problems.push(Problem::error(
+            "align-url-lookalike-host",
+            format!(
+                "{label}: {} looks like a typo of {intended}.",
+                p.url.host_str().unwrap_or(&host)
+            ),
+            format!("Use {}.", with_host(&p.url, &intended)),
+        )),
+        HostClass::Other => p.problems.push(Problem::info(
+            "align-url-self-hosted",
+            format!("{label}: {host} is not a jiraalign.com address; read as a self-hosted Jira Align."),
+            "Fine for self-hosted Jira Align; otherwise use https://<company>.jiraalign.com.",
+        )),
+    }
+}
