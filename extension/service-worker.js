@@ -4,6 +4,8 @@
 import { loadCore } from './sw/core.js';
 import { handleMessage, fillActiveTab } from './sw/router.js';
 import { onPermissionsRemoved } from './sw/selfhosted.js';
+// Admin tabs open before install, update or re-enable get the content scripts without a reload.
+import './sw/firstrun.js';
 // Written by build.sh from sw/platform/<browser>.js: the one file that differs between browsers.
 import { setUpPanel } from './sw/platform.js';
 

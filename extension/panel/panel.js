@@ -1,15 +1,22 @@
-// The side panel (also the toolbar popup's page): the two tabs, the connector settings, the
-// self-ticking checklist, every check of the setup, and the key generator. State lives in the
-// service worker (chrome.storage.session); this page renders it and sends user actions.
+// The side panel (also the toolbar popup's page): a guide through the setup. Where the two tabs
+// are, the current step with its one action and its checks, the other steps one line each, the
+// settings the fills use, and the tools needed only sometimes, collapsed. State lives in the
+// service worker (chrome.storage.session); this page renders it and sends the admin's actions.
+// Nothing heavy starts here at open: the key generator's workers start when its section is opened
+// or a key is asked for (keygen.js).
 import { setupKeygen } from './keygen.js';
-import { checklist } from './checklist.js';
 import { markdownReport } from './report.js';
 import { t, applyI18n } from './i18n.js';
 import { setupHosts } from './hosts.js';
+import { renderGuide } from './steps.js';
+import { setupSettings } from './settings.js';
+import { setupPointing } from './pointing.js';
 import { setupVerify } from './verify.js';
 
 const $ = (id) => document.getElementById(id);
 let state = null;
+// Held here, not looked up: a re-render can leave it in a detached step until it is put back.
+const verifyBody = $('verify-body');
 applyI18n(document);
 
 async function send(type, payload = {}) {
@@ -29,145 +36,114 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-function debounce(fn, ms) {
-  let t;
-  return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
+const settings = setupSettings(document, {
+  send, t, el, state: () => state, onState: (next) => { state = next; render(); },
+});
+
+function showTab(side) {
+  const tabId = state?.sides[side]?.tabId;
+  return tabId === undefined ? Promise.resolve() : chrome.tabs.update(tabId, { active: true }).catch(() => {});
 }
 
-function renderTab(node, side, label) {
+function hostOf(origin) {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return String(origin ?? '');
+  }
+}
+
+function renderTab(key) {
+  const node = $(`tab-${key}`);
+  const side = state.sides[key];
+  // Fill stays offered without a tab: its answer says which page to open.
+  $(`show-${key}`).hidden = !side;
   if (!side) {
     node.textContent = t('notSeenYet');
     node.dataset.detected = 'false';
+    delete node.dataset.surface;
     return;
   }
   node.dataset.detected = 'true';
   node.dataset.surface = side.surface;
   const where = side.step ? `${side.surface} · ${side.step}` : side.surface;
   node.replaceChildren(
-    el('span', { textContent: `${t('tabWhere', [side.origin, where])} ` }),
-    el('button', {
-      type: 'button', textContent: t('showTab', label),
-      onclick: () => chrome.tabs.update(side.tabId, { active: true }).catch(() => {}),
-    }),
+    el('span', { className: 'tab-host', textContent: hostOf(side.origin) }),
+    el('span', { className: 'tab-surface', textContent: where }),
   );
 }
 
-function renderProblems(list, problems) {
-  list.replaceChildren(...problems.map((p) => el('li', { dataset: { code: p.code, severity: p.severity } },
-    p.message, el('span', { className: 'fix', textContent: p.fix }))));
-}
-
-function renderChecks(checks) {
-  $('checks').replaceChildren(...checks.map((c) => el('li', { dataset: { check: c.id, state: c.state } },
-    el('span', { className: 'check-state', textContent: t(`checkState_${c.state}`) }),
-    el('span', { className: 'message', textContent: c.message }),
-    c.fix ? el('span', { className: 'fix', textContent: c.fix }) : null,
-    c.predicts ? el('span', { className: 'fix', textContent: t('jiraWouldAnswer', c.predicts) }) : null)));
-}
-
-// Each step's button goes to where the step happens: the tab Linksmith already knows, or the
-// admin page opened in a new tab.
-function goTo(step) {
-  const tabId = state.sides[step.side]?.tabId;
-  if (tabId !== undefined) return chrome.tabs.update(tabId, { active: true }).catch(() => chrome.tabs.create({ url: step.link }));
-  if (step.link) return chrome.tabs.create({ url: step.link });
-}
-
-function renderChecklist() {
-  $('checklist').replaceChildren(...checklist(state, t).map((step) => el('li', { dataset: { step: step.id, done: String(step.done) } },
-    step.title, ' ',
-    (step.link || state.sides[step.side]) && !step.done ? el('button', {
-      type: 'button', className: 'link', textContent: t(state.sides[step.side] ? 'show' : 'open'),
-      onclick: () => goTo(step),
-    }) : null)));
-}
-
-let lastAlignKey = null;
-async function renderAlignFingerprint() {
-  const key = state.sides.align?.fields?.publicKey?.value || '';
-  if (key === lastAlignKey) return;
-  lastAlignKey = key;
-  if (!key) {
-    $('align-fingerprint').textContent = t('notSeenYet');
-    return;
+// The current step's one action: fill the form, show the tab, open the page, or ask for the site.
+function actionFor(step) {
+  // Authorize: Verify with Jira (its section, moved into the step) is the action.
+  if (step.action === 'verify') return { element: verifyBody };
+  const oauth = (state.options.authType || 'oauth') === 'oauth';
+  if (step.action === 'fill-align') return { label: t('actionFillAlign'), run: () => fill('align') };
+  if (step.action === 'fill-jira') return { label: t('actionFillJira'), run: () => fill('jira'), disabled: !oauth };
+  const sideName = t(step.side === 'jira' ? 'sideJira' : 'sideAlign');
+  if (state.sides[step.side]) return { label: t('actionShow', sideName), run: () => showTab(step.side) };
+  if (step.link) {
+    return { label: t(step.side === 'jira' ? 'actionOpenApplinks' : 'actionOpenAlign'), run: () => chrome.tabs.create({ url: step.link }) };
   }
-  const report = await send('panel:inspectPublicKey', { text: key }).catch(() => null);
-  $('align-fingerprint').textContent = report?.fingerprintSha256 ?? t('unreadableKey');
+  const input = step.side === 'jira' ? 'opt-jira-site' : 'opt-align-site';
+  const neither = !state.sides.align && !state.sides.jira;
+  return {
+    label: t(step.side === 'jira' ? 'actionEnterJiraSite' : 'actionEnterAlignSite'),
+    note: neither ? t('firstRunHint') : null,
+    run: () => { $('setup').open = true; $(input).focus(); },
+  };
 }
 
-// IT can fix the two sites and a consumer-key prefix by policy (storage.managed): the worker
-// applies them and says which; here they show as locked, with the reason next to them.
+const pointing = setupPointing(document, { send, t, el, state: () => state, rerender: () => render() });
+const ui = { t, actionFor, fieldsFor: (step) => pointing.fieldsBlock(step), open: new Set(), closed: new Set() };
+
+// Verify with Jira lives in the Authorize step while that step is current, else in its collapsed
+// card (hidden while empty). One set of controls, so ids and the accessible name stay unique.
+function placeVerify() {
+  const inStep = Boolean(verifyBody.closest('#checklist'));
+  if (!inStep && verifyBody.parentElement !== $('verify')) $('verify').append(verifyBody);
+  $('verify').hidden = inStep;
+  $('verify-run').classList.toggle('primary', inStep);
+}
+
 function renderPolicy() {
   const policy = state.policy ?? {};
   for (const [id, key] of [['opt-jira-site', 'jiraSiteUrl'], ['opt-align-site', 'alignSiteUrl']]) {
     const locked = Boolean(policy[key]);
     $(id).disabled = locked;
     $(`${id}-locked`).hidden = !locked;
-    if (locked) $(id).setAttribute('aria-describedby', `${id}-locked`);
-    else $(id).removeAttribute('aria-describedby');
+    $(id).setAttribute('aria-describedby', locked ? `${id}-locked` : `${id}-problems`);
   }
   $('consumer-key-prefix').hidden = !policy.consumerKeyPrefix;
   $('consumer-key-prefix').textContent = policy.consumerKeyPrefix ? t('consumerKeyPrefixNote', policy.consumerKeyPrefix) : '';
 }
 
-function syncInput(input, value) {
-  if (document.activeElement !== input && input.value !== value) input.value = value;
-}
-
 function render() {
   if (!state) return;
-  renderTab($('tab-align'), state.sides.align, t('sideAlign'));
-  renderTab($('tab-jira'), state.sides.jira, t('sideJira'));
+  renderTab('align');
+  renderTab('jira');
   renderPolicy();
-  const o = state.options;
-  syncInput($('opt-jira-site'), o.jiraSiteUrl || '');
-  syncInput($('opt-align-site'), o.alignSiteUrl || '');
-  syncInput($('opt-auth-type'), o.authType || 'oauth');
-  syncInput($('opt-consumer-key'), o.consumerKey || state.sides.align?.fields?.consumerKey?.value || '');
-  syncInput($('opt-username'), o.username || '');
-  const oauth = (o.authType || 'oauth') === 'oauth';
+  settings.sync(state);
+  const oauth = (state.options.authType || 'oauth') === 'oauth';
   $('row-consumer-key').hidden = !oauth;
-  $('consumer-key-problems').hidden = !oauth;
   $('row-username').hidden = oauth;
   $('basic-hint').hidden = oauth;
   $('fill-jira').disabled = !oauth;
   const token = state.sides.align?.apiToken;
   $('api-token-state').hidden = oauth || !token;
   $('api-token-summary').textContent = token?.present ? token.report.value : t('apiTokenEmpty');
-  renderProblems($('api-token-problems'), oauth ? [] : token?.report?.problems ?? []);
-  renderChecklist();
-  renderChecks(state.checks);
-  renderAlignFingerprint();
+  $('api-token-problems').replaceChildren(...(oauth ? [] : token?.report?.problems ?? []).map((p) => el('li', { dataset: { code: p.code, severity: p.severity } },
+    p.message, el('span', { className: 'fix', textContent: p.fix }))));
+  $('verify-token-row').hidden = oauth;
+  renderGuide(document, state, ui);
+  placeVerify();
+  pointing.checkActiveTab().catch(() => {});
+  document.body.dataset.ready = 'true';
 }
 
 async function refresh() {
   state = await send('panel:getState');
   render();
-  validateConsumerKey();
-}
-
-async function saveOptions() {
-  state = await send('panel:setOptions', {
-    options: {
-      jiraSiteUrl: $('opt-jira-site').value.trim(),
-      alignSiteUrl: $('opt-align-site').value.trim(),
-      authType: $('opt-auth-type').value,
-      consumerKey: $('opt-consumer-key').value,
-      username: $('opt-username').value.trim(),
-    },
-  });
-  render();
-}
-const saveOptionsSoon = debounce(saveOptions, 200);
-
-async function validateConsumerKey() {
-  const value = $('opt-consumer-key').value;
-  if (!value) return renderProblems($('consumer-key-problems'), []);
-  const report = await send('panel:checkField', { field: 'align.consumerKey', value }).catch(() => null);
-  const prefix = state?.policy?.consumerKeyPrefix;
-  const policyProblems = prefix && !value.startsWith(prefix)
-    ? [{ code: 'consumer-key-policy-prefix', severity: 'error', message: t('consumerKeyPrefixProblem', prefix), fix: '' }] : [];
-  renderProblems($('consumer-key-problems'), [...policyProblems, ...(report?.problems ?? [])]);
 }
 
 async function fill(side) {
@@ -179,8 +155,8 @@ async function fill(side) {
   };
   status.textContent = t(side === 'jira' ? 'fillingJira' : 'fillingAlign');
   try {
-    // What was just typed in the panel must be part of the plan.
-    await saveOptions();
+    // What was just typed in the panel must be part of the plan, if its rule accepts it.
+    await settings.save();
     const result = await send('panel:fill', { side });
     const stuck = result.filled.filter((f) => f.stuck).map((f) => f.key);
     const lost = result.filled.filter((f) => !f.stuck).map((f) => f.key);
@@ -197,23 +173,43 @@ async function fill(side) {
   }
 }
 
-async function copyReport() {
+// The report names each public key by its fingerprint (the core's check facts when it gives
+// them, else one inspection per key, made only on this click).
+async function report() {
   const fingerprint = async (side) => {
     const key = state.sides[side]?.fields?.publicKey?.value;
     return key ? (await send('panel:inspectPublicKey', { text: key }).catch(() => null))?.fingerprintSha256 : undefined;
   };
-  const text = markdownReport(state, { keyFingerprints: { align: await fingerprint('align'), jira: await fingerprint('jira') } });
+  return markdownReport(state, { keyFingerprints: { align: await fingerprint('align'), jira: await fingerprint('jira') } });
+}
+
+function showReport(text) {
   $('report-status').dataset.report = text;
-  await navigator.clipboard.writeText(text).then(
-    () => { $('report-status').textContent = t('reportCopied'); },
-    () => { $('report-status').textContent = t('reportClipboardRefused'); },
-  );
   let out = $('report-output');
   if (!out) {
     out = el('textarea', { id: 'report-output', readOnly: true, rows: 10, spellcheck: false, 'aria-label': t('reportLabel') });
     $('report-status').after(out);
   }
   out.value = text;
+}
+
+async function copyReport() {
+  const text = await report();
+  showReport(text);
+  await navigator.clipboard.writeText(text).then(
+    () => { $('report-status').textContent = t('reportCopied'); },
+    () => { $('report-status').textContent = t('reportClipboardRefused'); },
+  );
+}
+
+async function downloadReport() {
+  const text = await report();
+  showReport(text);
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
+  const a = el('a', { href: url, download: `linksmith-report-${new Date().toISOString().slice(0, 10)}.md` });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  $('report-status').textContent = t('reportDownloaded');
 }
 
 async function explain() {
@@ -224,23 +220,32 @@ async function explain() {
     el('strong', { textContent: e.problem ? `${e.problem}: ` : '' }), e.cause ?? '', el('span', { className: 'fix', textContent: e.fix ?? '' }));
 }
 
-for (const id of ['opt-jira-site', 'opt-align-site', 'opt-username']) $(id).addEventListener('input', saveOptionsSoon);
-$('opt-auth-type').addEventListener('change', saveOptions);
-$('opt-consumer-key').addEventListener('input', () => { saveOptionsSoon(); validateConsumerKey(); });
-$('suggest-consumer-key').addEventListener('click', async () => {
-  const name = state?.sides.align?.fields?.name?.value || 'Jira Align';
-  $('opt-consumer-key').value = await send('panel:suggestConsumerKey', { name });
-  await saveOptions();
-  validateConsumerKey();
+let explainFrame = 0;
+$('explain-input').addEventListener('input', () => {
+  cancelAnimationFrame(explainFrame);
+  explainFrame = requestAnimationFrame(() => { explain().catch(() => {}); });
 });
 $('fill-align').addEventListener('click', () => fill('align'));
+$('show-align').addEventListener('click', () => showTab('align'));
+$('show-jira').addEventListener('click', () => showTab('jira'));
 $('fill-jira').addEventListener('click', () => fill('jira'));
 $('copy-report').addEventListener('click', copyReport);
-$('reset').addEventListener('click', async () => { state = await send('panel:reset'); lastAlignKey = null; render(); });
-$('explain-input').addEventListener('input', debounce(explain, 200));
+$('download-report').addEventListener('click', downloadReport);
+$('reset').addEventListener('click', async () => {
+  for (const id of ['opt-jira-site', 'opt-align-site', 'opt-consumer-key', 'opt-username']) {
+    if (!$(id).disabled) $(id).value = '';
+    $(id).removeAttribute('aria-invalid');
+  }
+  for (const list of document.querySelectorAll('#setup .problems')) list.replaceChildren();
+  state = await send('panel:reset');
+  render();
+});
 
 chrome.storage.session.onChanged.addListener(() => refresh().catch(() => {}));
 chrome.storage.managed?.onChanged?.addListener(() => refresh().catch(() => {}));
+// While the panel is open, the admin tabs observe their forms in depth (sw/bindings.js).
+send('panel:watch', { deep: true }).catch(() => {});
+addEventListener('pagehide', () => { chrome.runtime.sendMessage({ type: 'panel:watch', deep: false }).catch(() => {}); });
 setupKeygen(document, t);
 setupHosts(document, t);
 setupVerify();

@@ -6,6 +6,7 @@ import init, { signOAuthRequest } from '../pkg/linksmith.js';
 import { checklist } from './checklist.js';
 import { t } from './i18n.js';
 import { MESSAGE } from '../shared/vocabulary.js';
+import { LOZENGE } from './steps.js';
 
 const $ = (id) => document.getElementById(id);
 const GATEWAY = 'https://api.atlassian.com/*';
@@ -21,20 +22,21 @@ async function send(type, payload = {}) {
 function renderChecks(list, checks) {
   list.replaceChildren(...checks.map((c) => {
     const li = document.createElement('li');
+    li.className = 'check';
     li.dataset.check = c.id;
     li.dataset.state = c.state;
     const state = document.createElement('span');
-    state.className = 'check-state';
+    state.className = `lozenge lozenge-${LOZENGE[c.state] ?? 'default'} check-state`;
     state.textContent = t(`checkState_${c.state}`);
     const message = document.createElement('span');
     message.className = 'message';
     message.textContent = c.message;
-    li.append(state, ' ', message);
+    li.append(state, message);
     if (c.fix) {
       const fix = document.createElement('span');
       fix.className = 'fix';
       fix.textContent = c.fix;
-      li.append(' ', fix);
+      li.append(fix);
     }
     return li;
   }));

@@ -35,6 +35,8 @@ async function onStep(name, page) {
 
 console.log(`Linksmith demo (${headed ? 'headed' : 'headless'}, ${ui} Jira UI)`);
 w = await startWalkthrough({ headless: !headed, onStep });
+// The panel at a side panel's width, as the admin sees it next to the two admin pages.
+await w.panel.setViewportSize({ width: 400, height: 860 });
 try {
   await fullOAuthFlow(w, { ui });
   await w.panel.screenshot({ path: path.join(OUT, 'final-panel.png'), fullPage: true });

@@ -21,6 +21,7 @@ test('legacy Jira UI: empty connector to every check passing, through the panel'
     const pem = await alignPublicKey(w);
     assert.equal(link.incoming.publicKey, pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''));
     // Copy report: Markdown with fingerprints and every check, and no key material.
+    await w.panel.click('#tool-report > summary'); // the report is a collapsed tool
     await w.panel.click('#copy-report');
     const report = await w.panel.locator('#report-output').inputValue();
     assert.match(report, /^# Linksmith report/);

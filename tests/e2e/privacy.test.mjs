@@ -58,6 +58,7 @@ test('after the full walkthrough: no secret stored, no request of the extension\
     assert.ok(alignKeyLine, 'Jira Align showed a public key');
 
     // A key pair made in the panel: its private half must stay in the panel's memory.
+    await panel.click('#keygen > summary'); // the key generator is a collapsed tool
     await panel.click('#keygen-run');
     await panel.locator('#keygen-result:not([hidden])').waitFor({ timeout: 60_000 });
     const publicPem = await panel.locator('#keygen-public').inputValue();

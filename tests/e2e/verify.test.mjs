@@ -17,9 +17,15 @@ import { FakeJira, SITE, SESSION_COOKIE } from '../fixtures/fake-jira/fake-jira.
 
 const TOKEN = 'ATATT3xFfGF0verifyfixture0000notarealtoken0000';
 
+/** Outside the Authorize step, Verify with Jira is a collapsed card: open it. */
+async function showVerify(panel) {
+  if (await panel.locator('#verify-run').isHidden()) await panel.click('#verify > summary');
+}
+
 async function verify(w) {
   const panel = w.panel;
   await panel.bringToFront();
+  await showVerify(panel);
   // The click disables the button before its first await; it comes back when the run is over.
   await panel.getByRole('button', { name: 'Verify with Jira', exact: true }).click();
   await panel.locator('#verify-run:not([disabled])').waitFor({ timeout: 30_000 });
@@ -75,6 +81,7 @@ test('Verify with Jira: consumer, site, session, product access, stored consumer
 
     // 3. Test with Jira in the key generator: a foreign key is refused by oauthlib's check
     // (signature_invalid); once Jira stores this key's public half, Jira issues a request token.
+    await w.panel.click('#keygen > summary'); // the key generator is a collapsed tool
     await w.panel.click('#keygen-run');
     await w.panel.locator('#keygen-result:not([hidden])').waitFor({ timeout: 60_000 });
     await w.panel.getByRole('button', { name: 'Test with Jira' }).click();
@@ -116,6 +123,7 @@ test('Verify with Jira: consumer, site, session, product access, stored consumer
     await w.panel.selectOption('#opt-auth-type', 'basic');
     await w.panel.fill('#opt-username', SERVICE_JIRA_USER.email);
     await w.panel.waitForFunction(() => document.getElementById('row-username')?.hidden === false);
+    await showVerify(w.panel);
     await w.panel.fill('#verify-api-token', TOKEN);
     const seen = fake.requests.length;
     checks = await verify(w);

@@ -32,7 +32,8 @@ export async function panelFill(w, side) {
 /** Waits until the panel shows check `id` in `state`. */
 export async function waitForCheck(w, id, state, timeout = 10_000) {
   try {
-    await w.panel.locator(`#checks [data-check="${id}"][data-state="${state}"]`).waitFor({ timeout });
+    // Attached, not visible: a finished step's checks sit in its collapsed line.
+    await w.panel.locator(`#checks [data-check="${id}"][data-state="${state}"]`).waitFor({ state: 'attached', timeout });
   } catch {
     const shown = await w.panel.locator(`#checks [data-check="${id}"]`).evaluate((li) => `${li.dataset.state}: ${li.textContent}`).catch(() => 'absent');
     assert.fail(`check ${id} never became ${state}; it shows ${shown}`);
@@ -40,7 +41,7 @@ export async function waitForCheck(w, id, state, timeout = 10_000) {
 }
 
 export async function checkStates(w) {
-  return w.panel.locator('#checks li').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.dataset.check, li.dataset.state])));
+  return w.panel.locator('#checks li[data-check]').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.dataset.check, li.dataset.state])));
 }
 
 /** The worker's state, as the panel reads it. */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 export async function keyGenerated(browser) {
   const panel = await browser.openPanel();
   assert.equal(await panel.value('#keygen-bits'), '2048');
+  await panel.click('#keygen > summary'); // the key generator is a collapsed tool
   await panel.click('#keygen-run');
   await panel.waitFor('#keygen-result', { timeout: 60_000 });
   const pem = await panel.value('#keygen-public');

@@ -9,6 +9,7 @@ export async function privacyDump(browser) {
   const w = await startWalkthrough(browser);
   await fullOAuthFlow(w);
   const { panel } = w;
+  await panel.click('#keygen > summary'); // the key generator is a collapsed tool
   await panel.click('#keygen-run');
   await panel.waitFor('#keygen-result', { timeout: 60_000 });
   const publicPem = await panel.value('#keygen-public');

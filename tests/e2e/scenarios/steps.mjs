@@ -60,7 +60,7 @@ export async function waitForCheck(w, id, state, timeout = 15_000) {
 }
 
 export async function checkStates(w) {
-  return w.panel.evaluate(() => Object.fromEntries([...document.querySelectorAll('#checks li')].map((li) => [li.dataset.check, li.dataset.state])));
+  return w.panel.evaluate(() => Object.fromEntries([...document.querySelectorAll('#checks li[data-check]')].map((li) => [li.dataset.check, li.dataset.state])));
 }
 
 /** Waits until the background has seen what `predicate(side)` asks for (reports are debounced). */
