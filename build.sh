@@ -320,6 +320,8 @@ run_tests() {
   cargo test --profile release-test --test bad_inputs -- --nocapture
   log "wasm boundary tests (wasm-bindgen-test in node)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$WASM_CFG" cargo test --target "$TARGET" --test wasm_boundary
+  log "DOM tier (node --test: detection and label tables, visibility rules, JS/Rust parity)"
+  node --test tests/dom/
   log "ESLint"
   eslint extension www tests tools
   log "web-ext lint on dist/firefox (warnings are errors)"
