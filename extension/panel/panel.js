@@ -190,7 +190,7 @@ async function fill(side) {
     if (result.note) parts.push(result.note);
     if (stuck.length) parts.push(t('filledKeys', stuck.join(', ')));
     if (lost.length) parts.push(t('lostKeys', lost.join(', ')));
-    if (result.refused.length) parts.push(t('refusedKeys', result.refused.map((r) => `${named(r)}: ${r.reason}`).join(', ')));
+    if (result.refused.length) parts.push(t('refusedKeys', result.refused.map((r) => `${r.label && r.label !== r.key ? `${r.label} ` : ''}${r.key} (${r.reason})`).join(', ')));
     if (result.left?.length) parts.push(t('leftKeys', result.left.map(named).join(', ')));
     status.textContent = parts.join(' ') || t('nothingToFill');
     finish('done');
