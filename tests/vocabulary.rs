@@ -201,11 +201,11 @@ fn module() -> String {
     );
     let auth: Vec<Value> = AuthType::ALL
         .iter()
-        .map(|a| json!({ "name": a, "label": a.label() }))
+        .map(|a| json!({ "name": a, "label": a.label(), "wordings": a.wordings() }))
         .collect();
     export(
         &mut out,
-        "Each auth type with the start of the option text the connector form shows.",
+        "Each auth type: the option text the planner names it by, and the wordings that name it (letters and digits only, case-folded; a wording of 3 letters or fewer must be the whole text).",
         "AUTH_TYPES",
         &json!(auth),
     );

@@ -166,7 +166,7 @@ const handlers = {
     schedule();
     return { ok: true, data };
   },
-  'sw:pick': async (message) => {
+  [MESSAGE.SW_PICK]: async (message) => {
     const refusal = pageRefusal();
     if (refusal) return refusedPage(refusal);
     if (!SIDES.includes(message.side) || typeof message.key !== 'string' || message.key.length > 64) {
@@ -174,11 +174,11 @@ const handlers = {
     }
     return { ok: true, data: await pick({ side: message.side, key: message.key }) };
   },
-  'sw:describePage': () => {
+  [MESSAGE.SW_DESCRIBE_PAGE]: () => {
     const refusal = pageRefusal();
     return refusal ? refusedPage(refusal) : { ok: true, data: describeStructure(detect()) };
   },
-  'sw:watch': (message) => {
+  [MESSAGE.SW_WATCH]: (message) => {
     panelAsked = message.deep === true;
     reconsider();
     return { ok: true, data: { deep: !!observer } };

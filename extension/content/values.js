@@ -2,6 +2,7 @@
 // written into each kind of control. The writers are imported by gate.js alone (a DOM test
 // checks that): every write to the page passes the one fill gate.
 import { norm, textOf } from './text.js';
+import { authTypeOfText, authTypeOfValue } from '../shared/auth-type.js';
 import { isChecked, isCombobox, openListOf, optionsIn, widgetValue } from './widgets.js';
 
 // The core's sets (src/text.rs), written out: Rust's char::is_whitespace is Unicode White_Space,
@@ -84,7 +85,14 @@ export function pickOption(opts, want, valueOf, textOf_) {
     ?? (() => {
       const partial = opts.filter((o) => w && norm(textOf_(o)).includes(w));
       return partial.length === 1 ? partial[0] : null;
-    })();
+    })()
+    ?? authOption(opts, want, textOf_);
+}
+/** An auth type asked for by name or label: the first option whose accessible name is one of its
+ *  wordings (the vocabulary's rule), so "OAuth" finds "OAuth 1.0a" and "Basic Auth" "API Token". */
+function authOption(opts, want, textOf_) {
+  const type = authTypeOfValue(want);
+  return type ? opts.find((o) => authTypeOfText(textOf_(o))?.name === type.name) ?? null : null;
 }
 export function matchOption(select, want) {
   return pickOption([...select.options].filter((o) => !o.disabled), want, (o) => o.value, (o) => o.textContent);

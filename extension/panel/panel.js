@@ -158,13 +158,16 @@ async function fill(side) {
     // What was just typed in the panel must be part of the plan, if its rule accepts it.
     await settings.save();
     const result = await send('panel:fill', { side });
-    const stuck = result.filled.filter((f) => f.stuck).map((f) => f.key);
-    const lost = result.filled.filter((f) => !f.stuck).map((f) => f.key);
+    // Name fields as the page labels them (the content script's label), the key when it had none.
+    const named = (f) => (f.label && f.label !== f.key ? `${f.label} (${f.key})` : f.key);
+    const stuck = result.filled.filter((f) => f.stuck).map(named);
+    const lost = result.filled.filter((f) => !f.stuck).map(named);
     const parts = [];
     if (result.note) parts.push(result.note);
     if (stuck.length) parts.push(t('filledKeys', stuck.join(', ')));
     if (lost.length) parts.push(t('lostKeys', lost.join(', ')));
-    if (result.refused.length) parts.push(t('refusedKeys', result.refused.map((r) => `${r.key} (${r.reason})`).join(', ')));
+    if (result.refused.length) parts.push(t('refusedKeys', result.refused.map((r) => `${r.label && r.label !== r.key ? `${r.label} ` : ''}${r.key} (${r.reason})`).join(', ')));
+    if (result.left?.length) parts.push(t('leftKeys', result.left.map(named).join(', ')));
     status.textContent = parts.join(' ') || t('nothingToFill');
     finish('done');
   } catch (error) {

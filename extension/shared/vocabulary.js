@@ -148,11 +148,23 @@ export const CHECKS = Object.freeze([
 /** How Jira Align signs in to Jira (the panel's choice). */
 export const AUTH_TYPE = Object.freeze({ OAUTH: 'oauth', BASIC: 'basic', PAT: 'pat' });
 
-/** Each auth type with the start of the option text the connector form shows. */
+/** Each auth type: the option text the planner names it by, and the wordings that name it (letters and digits only, case-folded; a wording of 3 letters or fewer must be the whole text). */
 export const AUTH_TYPES = Object.freeze([
-  Object.freeze({ name: 'oauth', label: 'OAuth' }),
-  Object.freeze({ name: 'basic', label: 'Basic Auth' }),
-  Object.freeze({ name: 'pat', label: 'Personal Access Token' }),
+  Object.freeze({
+    name: 'oauth',
+    label: 'OAuth',
+    wordings: Object.freeze(['OAuth']),
+  }),
+  Object.freeze({
+    name: 'basic',
+    label: 'Basic Auth',
+    wordings: Object.freeze(['Basic', 'API Token', 'Password']),
+  }),
+  Object.freeze({
+    name: 'pat',
+    label: 'Personal Access Token',
+    wordings: Object.freeze(['Personal Access Token', 'Access Token', 'PAT']),
+  }),
 ]);
 
 /** Where sites live, by constant name. */
@@ -186,8 +198,16 @@ export const MESSAGE = Object.freeze({
   PANEL_VERIFY_WITH_JIRA: 'panel:verifyWithJira',
   PANEL_CANCEL_VERIFY: 'panel:cancelVerify',
   PANEL_TEST_KEY_WITH_JIRA: 'panel:testKeyWithJira',
+  PANEL_POINT_TO_FIELD: 'panel:pointToField',
+  PANEL_LIST_BINDINGS: 'panel:listBindings',
+  PANEL_REMOVE_BINDING: 'panel:removeBinding',
+  PANEL_DESCRIBE_PAGE: 'panel:describePage',
+  PANEL_WATCH: 'panel:watch',
   SW_DESCRIBE: 'sw:describe',
   SW_FILL: 'sw:fill',
+  SW_PICK: 'sw:pick',
+  SW_DESCRIBE_PAGE: 'sw:describePage',
+  SW_WATCH: 'sw:watch',
 });
 
 /** Each message type with who may send it (its prefix). */
@@ -207,6 +227,14 @@ export const MESSAGE_TYPES = Object.freeze([
   Object.freeze({ type: 'panel:verifyWithJira', sender: 'panel' }),
   Object.freeze({ type: 'panel:cancelVerify', sender: 'panel' }),
   Object.freeze({ type: 'panel:testKeyWithJira', sender: 'panel' }),
+  Object.freeze({ type: 'panel:pointToField', sender: 'panel' }),
+  Object.freeze({ type: 'panel:listBindings', sender: 'panel' }),
+  Object.freeze({ type: 'panel:removeBinding', sender: 'panel' }),
+  Object.freeze({ type: 'panel:describePage', sender: 'panel' }),
+  Object.freeze({ type: 'panel:watch', sender: 'panel' }),
   Object.freeze({ type: 'sw:describe', sender: 'sw' }),
   Object.freeze({ type: 'sw:fill', sender: 'sw' }),
+  Object.freeze({ type: 'sw:pick', sender: 'sw' }),
+  Object.freeze({ type: 'sw:describePage', sender: 'sw' }),
+  Object.freeze({ type: 'sw:watch', sender: 'sw' }),
 ]);

@@ -19,7 +19,7 @@
 // is a selector path, never a value; the content script applies it through its fill gate.
 import { sideOfUrl, approvedHosts, originOf } from './hosts.js';
 import { loadState } from './state.js';
-import { SIDE, SIDES } from '../shared/vocabulary.js';
+import { MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
 
 export const BINDINGS_KEY = 'fieldBindings';
 const MAX_PER_ORIGIN = 64;
@@ -57,11 +57,11 @@ const flatten = (all) => Object.entries(all).flatMap(([origin, list]) => (Array.
 const sameSlot = (a, b) => a.surface === b.surface && a.step === b.step && a.key === b.key;
 
 export const bindingHandlers = {
-  async 'panel:pointToField'({ side, key }) {
+  async [MESSAGE.PANEL_POINT_TO_FIELD]({ side, key }) {
     if (!SIDES.includes(side) || !isName(key)) return fail('bad-request', 'side (align|jira) and a field key are required');
     const tab = await tabOfSide(side);
     if (!tab) return fail('no-tab', `open the ${side === SIDE.JIRA ? 'Jira' : 'Jira Align'} page first`);
-    const answer = await ask(tab, { type: 'sw:pick', side, key }, PICK_WAIT_MS);
+    const answer = await ask(tab, { type: MESSAGE.SW_PICK, side, key }, PICK_WAIT_MS);
     if (!answer) return fail('no-answer', 'the page did not answer (reload it and try again)');
     if (!answer.ok) return fail(answer.error?.name ?? 'refused', answer.error?.message ?? 'refused');
     const picked = answer.data;
@@ -82,10 +82,10 @@ export const bindingHandlers = {
     await chrome.storage.local.set({ [BINDINGS_KEY]: all });
     return ok({ origin, ...binding });
   },
-  async 'panel:listBindings'() {
+  async [MESSAGE.PANEL_LIST_BINDINGS]() {
     return ok(flatten(await readAll()));
   },
-  async 'panel:removeBinding'({ origin, surface, step, key }) {
+  async [MESSAGE.PANEL_REMOVE_BINDING]({ origin, surface, step, key }) {
     if (typeof origin !== 'string' || ![surface, step, key].every((v) => isName(v))) {
       return fail('bad-request', 'origin, surface, step and key are required');
     }
@@ -97,19 +97,19 @@ export const bindingHandlers = {
     }
     return ok(flatten(all));
   },
-  async 'panel:describePage'({ side }) {
+  async [MESSAGE.PANEL_DESCRIBE_PAGE]({ side }) {
     if (!SIDES.includes(side)) return fail('bad-request', `side must be one of ${SIDES.join(', ')}`);
     const tab = await tabOfSide(side);
     if (!tab) return fail('no-tab', `open the ${side === SIDE.JIRA ? 'Jira' : 'Jira Align'} page first`);
-    const answer = await ask(tab, { type: 'sw:describePage' });
+    const answer = await ask(tab, { type: MESSAGE.SW_DESCRIBE_PAGE });
     if (!answer) return fail('no-answer', 'the page did not answer (reload it and try again)');
     return answer.ok ? ok(answer.data) : fail(answer.error?.name ?? 'refused', answer.error?.message ?? 'refused');
   },
-  async 'panel:watch'({ deep }) {
+  async [MESSAGE.PANEL_WATCH]({ deep }) {
     if (typeof deep !== 'boolean') return fail('bad-request', 'deep must be a boolean');
     const approved = await approvedHosts();
     const ids = (await chrome.tabs.query({})).filter((t) => t.url && sideOfUrl(t.url, approved)).map((t) => t.id);
-    const answers = await Promise.all(ids.map((id) => ask({ id }, { type: 'sw:watch', deep }, 2000)));
+    const answers = await Promise.all(ids.map((id) => ask({ id }, { type: MESSAGE.SW_WATCH, deep }, 2000)));
     return ok({ tabs: answers.filter((a) => a?.ok).length });
   },
 };

@@ -4,6 +4,7 @@
 // planned value. The content script's gate has the last word on whether a field may be filled.
 import { loadCore } from './core.js';
 import { AUTH_TYPE, AUTH_TYPES, FIELD, FIELDS, SIDE } from '../shared/vocabulary.js';
+import { authTypeOfText } from '../shared/auth-type.js';
 
 const keyOf = (name) => FIELDS.find((f) => f.name === name).key;
 // Names are the admin's to choose: only filled when empty.
@@ -19,6 +20,16 @@ export function chosenConsumerKey(state) {
   return state.options.consumerKey || fieldValue(state.sides.align, 'consumerKey');
 }
 
+/** The consumer key to fill: the chosen one, else (issue 13.5) the Suggest rule's proposal from
+ *  the connector's name (core's suggestConsumerKey), so a fill never leaves the key a silent gap. */
+async function consumerKeyToFill(state) {
+  const chosen = chosenConsumerKey(state);
+  if (chosen) return chosen;
+  const jiraOrigin = state.sides.jira?.origin || state.options.jiraSiteUrl;
+  const name = fieldValue(state.sides.align, 'name') || (jiraOrigin ? `Jira Cloud (${new URL(jiraOrigin).hostname})` : '');
+  return name ? (await loadCore()).suggestConsumerKey(name) || null : null;
+}
+
 async function alignValues(state) {
   const jiraOrigin = state.sides.jira?.origin || state.options.jiraSiteUrl;
   const auth = AUTH_TYPES.find((a) => a.name === state.options.authType) ?? AUTH_TYPES.find((a) => a.name === AUTH_TYPE.OAUTH);
@@ -29,7 +40,7 @@ async function alignValues(state) {
     values.name = `Jira Cloud (${new URL(jiraOrigin).hostname})`;
   }
   if (auth.name === AUTH_TYPE.OAUTH) {
-    const key = chosenConsumerKey(state);
+    const key = await consumerKeyToFill(state);
     if (key) values.consumerKey = key;
   } else if (state.options.username) {
     values.username = state.options.username;
@@ -48,7 +59,7 @@ async function jiraValues(state) {
     applicationName: alignOrigin ? `Jira Align (${new URL(alignOrigin).hostname})` : 'Jira Align',
   };
   if (alignOrigin) values.applicationUrl = alignOrigin;
-  const key = chosenConsumerKey(state);
+  const key = await consumerKeyToFill(state);
   if (key) values.consumerKey = key;
   const publicKey = fieldValue(align, 'publicKey');
   if (publicKey) {
@@ -73,8 +84,8 @@ export async function planFill(side, described, state) {
     if (!field || field.visible === false || field.editable === false) continue;
     if (NAME_KEYS.includes(key) && field.value) continue;
     if (field.value === value) continue;
-    // A select shows its option's text ("OAuth (Application Link)"): the same choice if it starts so.
-    if (key === 'authType' && typeof field.value === 'string' && field.value.toLowerCase().startsWith(value.toLowerCase())) continue;
+    // A select shows its option's text ("OAuth 1.0a", "API Token"): the same choice if it names the same type.
+    if (key === 'authType' && typeof field.value === 'string' && authTypeOfText(field.value)?.label === value) continue;
     values[key] = value;
   }
   return values;

@@ -142,6 +142,7 @@ async function fillSide(side) {
   if (tabId === undefined) return fail('no-tab', t(side === SIDE.JIRA ? 'errNoTabJira' : 'errNoTabAlign'));
   const filled = [];
   const refused = new Map();
+  const left = new Map();
   const attempted = new Set();
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const described = await describeTab(tabId);
@@ -156,16 +157,22 @@ async function fillSide(side) {
     if (!result?.ok) return fail('fill-failed', result?.error?.message ?? t('errFillRefused'));
     filled.push(...result.data.filled);
     for (const r of result.data.refused) refused.set(r.key, r);
+    // What the page still shows empty after this round (the content script's latest view wins).
+    left.clear();
+    for (const l of result.data.left ?? []) left.set(l.key, l);
     if (side === SIDE.JIRA && result.data.filled.some((f) => f.key === 'publicKey' && f.stuck)) {
       const report = await inspectKey(values.publicKey);
       await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
     }
   }
-  for (const f of filled) refused.delete(f.key);
+  for (const f of filled) { refused.delete(f.key); if (f.stuck) left.delete(f.key); }
+  for (const key of refused.keys()) left.delete(key);
   if (filled.length === 0 && refused.size === 0) {
-    return ok({ filled, refused: [], note: t('nothingToFillAll') });
+    return ok({ filled, refused: [], left: [...left.values()], note: t('nothingToFillAll') });
   }
-  return ok({ filled, refused: [...refused.values()] });
+  // Each entry keeps the content script's label, so the status names every field filled, every
+  // field refused and why, and what is left for the admin by hand.
+  return ok({ filled, refused: [...refused.values()], left: [...left.values()] });
 }
 
 const panelHandlers = {

@@ -201,28 +201,15 @@ pub enum AuthType {
 }
 
 /// Reads "OAuth", "OAuth 1.0a", "oauth1", "Basic Auth", "Basic authentication", "API Token",
-/// "Personal Access Token", "PAT"… The exact option texts are not documented, so this looks for
-/// the telling word rather than matching whole strings.
+/// "Personal Access Token", "PAT"… by the vocabulary's wordings for each auth type (the same
+/// wordings the content script uses to choose the connector's option).
 pub fn normalise_auth_type(text: &str) -> AuthType {
-    let squashed: String = text
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if squashed.contains("oauth") {
-        AuthType::OAuth
-    } else if squashed.contains("basic")
-        || squashed.contains("apitoken")
-        || squashed.contains("password")
-    {
-        AuthType::BasicAuth
-    } else if squashed.contains("personalaccess")
-        || squashed == "pat"
-        || squashed.contains("accesstoken")
-    {
-        AuthType::PersonalAccessToken
-    } else {
-        AuthType::Unrecognised
+    use crate::vocabulary::AuthType as Choice;
+    match Choice::of_text(text) {
+        Some(Choice::OAuth) => AuthType::OAuth,
+        Some(Choice::Basic) => AuthType::BasicAuth,
+        Some(Choice::Pat) => AuthType::PersonalAccessToken,
+        None => AuthType::Unrecognised,
     }
 }
 

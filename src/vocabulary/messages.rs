@@ -24,8 +24,19 @@ named_enum! {
         PanelCancelVerify = "panel:cancelVerify",
         /// The key generator's Test with Jira (a request-token call the panel signed).
         PanelTestKeyWithJira = "panel:testKeyWithJira",
+        /// Point to the field: the panel asks, the worker lets the admin click a control (sw/bindings.js).
+        PanelPointToField = "panel:pointToField",
+        PanelListBindings = "panel:listBindings",
+        PanelRemoveBinding = "panel:removeBinding",
+        /// Describe this page: a redacted description of the form structure, no values.
+        PanelDescribePage = "panel:describePage",
+        /// The panel is open (deep observation) or closed (the cheap watch) on the tabs.
+        PanelWatch = "panel:watch",
         SwDescribe = "sw:describe",
         SwFill = "sw:fill",
+        SwPick = "sw:pick",
+        SwDescribePage = "sw:describePage",
+        SwWatch = "sw:watch",
     }
 }
 

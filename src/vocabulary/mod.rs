@@ -146,6 +146,43 @@ impl AuthType {
             AuthType::Pat => "Personal Access Token",
         }
     }
+
+    /// The wordings that name this choice in an option or on the page ("OAuth 1.0a", "API Token").
+    /// The exact texts are not documented, so each wording is matched by `names` below; the types
+    /// are tried in `ALL` order and the first that matches is the one meant.
+    pub const fn wordings(self) -> &'static [&'static str] {
+        match self {
+            AuthType::OAuth => &["OAuth"],
+            AuthType::Basic => &["Basic", "API Token", "Password"],
+            AuthType::Pat => &["Personal Access Token", "Access Token", "PAT"],
+        }
+    }
+
+    /// The one rule for reading a text as an auth type: compare letters and digits only,
+    /// case-folded; a wording of three letters or fewer ("PAT") must be the whole text, a longer
+    /// one may sit anywhere in it ("OAuth 1.0 Authentication").
+    pub fn names(self, text: &str) -> bool {
+        let squash = |t: &str| -> String {
+            t.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase()
+        };
+        let text = squash(text);
+        self.wordings().iter().any(|w| {
+            let w = squash(w);
+            if w.len() <= 3 {
+                text == w
+            } else {
+                text.contains(&w)
+            }
+        })
+    }
+
+    /// The auth type a text names, if any (the first in `ALL` order).
+    pub fn of_text(text: &str) -> Option<AuthType> {
+        AuthType::ALL.iter().copied().find(|a| a.names(text))
+    }
 }
 
 named_enum! {

@@ -1,6 +1,6 @@
 // Parity: the content script measures an API token where it is typed (values.js secretShape)
 // and sends only the shape; the Rust core measures the same token from its text when it has
-// one (checkField('apiToken', text)). Fed the same inputs, both must give the same verdict, so
+// one (checkField('align.apiToken', text)). Fed the same inputs, both must give the same verdict, so
 // a character one side calls invisible is invisible to the other too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +30,7 @@ const hex = (s) => [...s].map((c) => `U+${c.codePointAt(0).toString(16).toUpperC
 
 test('invisible characters: the content script and the core agree on every candidate', () => {
   for (const c of CANDIDATES) {
-    const fromText = core.checkField('apiToken', `${BASE.slice(0, 9)}${c}${BASE.slice(9)}`);
+    const fromText = core.checkField('align.apiToken', `${BASE.slice(0, 9)}${c}${BASE.slice(9)}`);
     const fromShape = core.checkApiTokenShape(secretShape(`${BASE.slice(0, 9)}${c}${BASE.slice(9)}`));
     assert.deepEqual(fromShape.problems.map((p) => p.code), fromText.problems.map((p) => p.code), `${hex(c)} (JS calls it ${INVISIBLE.test(c) ? 'invisible' : 'visible'})`);
   }
@@ -38,7 +38,7 @@ test('invisible characters: the content script and the core agree on every candi
 
 test('API-token shape: the verdict from the shape equals the verdict from the text', () => {
   for (const input of INPUTS) {
-    const fromText = core.checkField('apiToken', input);
+    const fromText = core.checkField('align.apiToken', input);
     const fromShape = core.checkApiTokenShape(secretShape(input));
     assert.deepEqual({ ok: fromShape.ok, problems: fromShape.problems }, { ok: fromText.ok, problems: fromText.problems }, hex(input));
   }
