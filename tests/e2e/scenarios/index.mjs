@@ -1,6 +1,6 @@
 // The scenarios every browser driver runs (tests/e2e/browsers.test.mjs): each takes a fresh
 // browser handle from tests/e2e/platform/<browser>.mjs and drives it as the admin would.
-import { legacyFlow } from './flow.mjs';
+import { legacyFlow, atlaskitFlow } from './flow.mjs';
 import { mismatchCaught } from './mismatch.mjs';
 import { hostileRefused } from './hostile.mjs';
 import { privacyDump } from './privacy.mjs';
@@ -9,6 +9,7 @@ import { platformFacts } from './platform.mjs';
 
 export const SCENARIOS = [
   ['legacy Jira UI: empty connector to every check passing, through the panel', legacyFlow],
+  ['new (Atlaskit) Jira UI: empty connector to every check passing, through the panel', atlaskitFlow],
   ['a mismatch made by hand turns the right check to fail, and back', mismatchCaught],
   ['hostile pages: decoys and a lookalike host are never filled', hostileRefused],
   ['privacy: no private key and no API token in any storage area', privacyDump],

@@ -4,7 +4,7 @@
 // more, clicks in the pages and on the panel's Fill buttons.
 import assert from 'node:assert/strict';
 import {
-  routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL,
+  routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
 } from '../../fixtures/serve.mjs';
 
 export const CONSUMER_KEY = 'JiraAlignAcme';
@@ -144,15 +144,47 @@ export async function createLegacyLinkFromPanel(w) {
   await w.onStep('jira-link-created', j);
 }
 
-/** The whole OAuth walkthrough on the legacy Jira UI, ending with every cross-tab check passing.
- * (The new-UI walkthrough is not here yet: the Atlaskit fixture now creates the link first and
- * configures incoming authentication separately, a flow these steps do not drive.) */
-export async function fullOAuthFlow(w) {
+/** The new (Atlaskit) UI, in Jira Cloud's order: the link is created first (Create link → Direct
+ * application link + URL → Next → the no-response warning → Continue → Review link → Continue),
+ * and its incoming side is set afterwards ("…" → Edit → Configure → Incoming Authentication). */
+export async function createAtlaskitLinkFromPanel(w) {
+  const j = w.jira;
+  await j.clickRole('button', 'Create link');
+  await j.waitForRole('dialog', 'Create an application link');
+  await waitForStep(w, 'create-link-modal');
+  await panelFill(w, 'jira'); // Direct application link + Application URL
+  await w.onStep('react-create-link', j);
+  await j.clickRole('button', 'Next', { within: 'Create an application link' });
+  await j.waitForText('[role="dialog"]', 'No response was received');
+  await j.clickRole('button', 'Continue', { within: 'Create an application link' });
+  await j.waitForRole('dialog', 'Review link');
+  await waitForStep(w, 'review-link');
+  await panelFill(w, 'jira'); // name, type (Atlaskit Select), create incoming link
+  assert.equal(await j.checked('input[name="createIncoming"]'), true, 'Create incoming link is ticked');
+  await w.onStep('react-review-link', j);
+  await j.clickRole('button', 'Continue', { within: 'Review link' });
+  await j.waitForText('[data-testid="applinks-table"] tr', 'Jira Align');
+  await w.onStep('react-link-created', j);
+  await j.click('[data-testid="applinks-table"] button[aria-label^="More actions for Jira Align"]');
+  await j.clickRole('menuitem', 'Edit');
+  await j.clickRole('button', 'Configure');
+  await j.click('[role="dialog"] [role="tab"]#auth-tab-incoming');
+  await waitForStep(w, 'link-step-2', 'incoming-auth');
+  await panelFill(w, 'jira'); // consumer key, consumer name, public key
+  await w.onStep('react-incoming', j);
+  await j.click('#auth-panel-incoming button[type="submit"]');
+  await j.waitForText('[role="dialog"] [role="status"]', 'Incoming authentication saved');
+}
+
+/** The whole OAuth walkthrough on the legacy or the new (Atlaskit) Jira UI, ending with every
+ * cross-tab check passing. */
+export async function fullOAuthFlow(w, { ui = 'legacy' } = {}) {
   await openAlignConnector(w);
-  await openJira(w, JIRA_LEGACY_URL);
+  await openJira(w, ui === 'atlaskit' ? JIRA_NEW_UI_URL : JIRA_LEGACY_URL);
   await fillAlignFromPanel(w);
   await generateKeyAndSave(w);
-  await createLegacyLinkFromPanel(w);
+  if (ui === 'atlaskit') await createAtlaskitLinkFromPanel(w);
+  else await createLegacyLinkFromPanel(w);
   await w.panel.front();
   for (const id of CROSS_TAB_CHECKS) await waitForCheck(w, id, 'pass');
   await w.onStep('panel-all-checks', w.panel);
