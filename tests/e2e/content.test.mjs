@@ -287,7 +287,11 @@ for (const variant of ALIGN_VARIANTS) {
   test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async (t) => {
     const page = await openPage(alignVariantUrl(variant.id));
     t.after(() => page.close()); // a failed variant leaves no tab behind for the next test
-    if (variant.layout === 'slideout') await page.click('#btnAddConnector');
+    if (variant.layout === 'slideout') {
+      await page.click('#btnAddConnector');
+      // The slide-out animates in: an admin fills it once it has opened, and so does the test.
+      await page.waitForFunction(() => document.querySelector('.ja-slideout')?.classList.contains('open') && getComputedStyle(document.querySelector('.ja-slideout')).transform === 'matrix(1, 0, 0, 1, 0, 0)');
+    }
     const text = (kind) => variant.auth.options.find(([v]) => v === kind)?.[1];
     let d = await describe(page, 'align-connector');
     const f = byKey(d.fields);

@@ -594,7 +594,11 @@ describe('Jira Align connector variants', () => {
       const { page } = await open(t);
       const res = await page.goto(alignVariantUrl(v.id));
       assert.equal(res.status(), 200);
-      if (v.layout === 'slideout') await page.getByRole('button', { name: 'Add Connector' }).click();
+      if (v.layout === 'slideout') {
+        await page.getByRole('button', { name: 'Add Connector' }).click();
+        // The slide-out animates in: it is read and filled once it has opened.
+        await page.waitForFunction(() => document.querySelector('.ja-slideout')?.classList.contains('open') && getComputedStyle(document.querySelector('.ja-slideout')).transform === 'matrix(1, 0, 0, 1, 0, 0)');
+      }
       const s0 = await state(page);
       assert.equal(s0.authType, v.auth.initial);
       const oauthText = v.auth.options.find(([k]) => k === 'oauth')[1];
@@ -901,7 +905,10 @@ describe('filled through the extension', () => {
         await openJira(w, JIRA_LEGACY_URL);
         w.align = await w.ext.context.newPage();
         await w.align.goto(alignVariantUrl(v.id));
-        if (v.layout === 'slideout') await w.align.getByRole('button', { name: 'Add Connector' }).click();
+        if (v.layout === 'slideout') {
+          await w.align.getByRole('button', { name: 'Add Connector' }).click();
+          await w.align.waitForFunction(() => document.querySelector('.ja-slideout')?.classList.contains('open') && getComputedStyle(document.querySelector('.ja-slideout')).transform === 'matrix(1, 0, 0, 1, 0, 0)');
+        }
         await w.panel.locator('#tab-align[data-detected="true"]').waitFor();
         await w.panel.bringToFront();
         await w.panel.fill('#opt-consumer-key', CONSUMER_KEY);
