@@ -41,10 +41,14 @@ function reportFields(detection) {
 // ---- reports, one per animation frame at most -------------------------------------------------
 let lastSent = '';
 let frame = 0;
+let fallback = 0;
 let orphaned = false;
 let lastSurface = null;
 function sendReport() {
+  cancelAnimationFrame(frame);
+  clearTimeout(fallback);
   frame = 0;
+  fallback = 0;
   if (orphaned || pageRefusal()) return; // never report from a frame or origin we would not fill
   let message;
   try {
@@ -66,9 +70,11 @@ function sendReport() {
   }
 }
 function schedule() {
-  if (frame || orphaned) return;
-  // A hidden tab paints no frames: fall back to a timer so a report still goes out.
-  frame = document.hidden ? setTimeout(sendReport, 100) : requestAnimationFrame(sendReport);
+  if (frame || fallback || orphaned) return;
+  // Normally one report per frame; a hidden tab paints no frames (and a tab can be hidden right
+  // after the admin's last keystroke), so a timer sends the report if no frame comes first.
+  if (!document.hidden) frame = requestAnimationFrame(sendReport);
+  fallback = setTimeout(sendReport, 100);
 }
 
 // ---- in-depth observation ---------------------------------------------------------------------
@@ -94,18 +100,24 @@ function onMutations(records) {
   if (rootsStale) requestAnimationFrame(() => { if (rootsStale && observer) watchRoots(); });
   schedule();
 }
+function onFrameLoad() {
+  rootsStale = true;
+  if (observer) watchRoots();
+  schedule();
+}
 function startDeep() {
   if (observer) return;
   observer = new MutationObserver(onMutations);
   watched = new WeakSet();
   watchRoots();
-  document.addEventListener('load', schedule, true); // iframe loads
+  // A frame that loads replaces its document: watch the new one (typing there fires its own events).
+  document.addEventListener('load', onFrameLoad, true);
   schedule();
 }
 function stopDeep() {
   observer?.disconnect();
   observer = null;
-  document.removeEventListener('load', schedule, true);
+  document.removeEventListener('load', onFrameLoad, true);
 }
 
 // ---- the cheap watch: URL changes, and (on Jira Align hosts) whether a form appeared ------------

@@ -150,6 +150,8 @@ export async function createReactLinkFromPanel(w) {
   await waitForStep(w, 'create-link-modal');
   await panelFill(w, 'jira'); // Direct application link + Application URL
   await w.onStep('react-create-link', j);
+  // The form library takes the filled URL into its own state asynchronously: Next reads that state.
+  await j.waitForFunction(() => Boolean(window.__fixtureState?.().forms?.create?.values?.url));
   await modal.getByRole('button', { name: 'Next' }).click();
   await modal.getByText('No response was received', { exact: false }).waitFor();
   await modal.getByRole('button', { name: 'Continue' }).click();
