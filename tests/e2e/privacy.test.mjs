@@ -169,6 +169,8 @@ test('Verify with Jira: the extension\'s requests go only to Jira and Jira Align
     const verify = async () => {
       await panel.bringToFront();
       const clicked = Date.now();
+      // Outside the Authorize step the action sits in a collapsed card: open it, as an admin would.
+      if (await panel.locator('#verify-run').isHidden()) await panel.click('#verify > summary');
       await panel.getByRole('button', { name: 'Verify with Jira', exact: true }).click();
       await panel.locator('#verify-run:not([disabled])').waitFor({ timeout: 30_000 });
       return clicked;

@@ -43,6 +43,8 @@ const readChecks = (panel) => panel.locator('#verify-checks li')
 
 async function verify(w) {
   await w.panel.bringToFront();
+  // Outside the Authorize step the action sits in a collapsed card: open it, as an admin would.
+  if (await w.panel.locator('#verify-run').isHidden()) await w.panel.click('#verify > summary');
   await w.panel.getByRole('button', { name: 'Verify with Jira', exact: true }).click();
   await w.panel.locator('#verify-run:not([disabled])').waitFor({ timeout: 30_000 });
   return readChecks(w.panel);
@@ -92,6 +94,8 @@ test('Verify with Jira: a hanging request ends at Cancel, or at the 10 s limit, 
   try {
     fake.override = (u) => (u.origin === SITE && u.pathname === '/_edge/tenant_info' ? 'hang' : null);
     await w.panel.bringToFront();
+    // Outside the Authorize step the action sits in a collapsed card: open it, as an admin would.
+    if (await w.panel.locator('#verify-run').isHidden()) await w.panel.click('#verify > summary');
     await w.panel.getByRole('button', { name: 'Verify with Jira', exact: true }).click();
     const cancel = w.panel.getByRole('button', { name: 'Cancel', exact: true });
     await cancel.waitFor();
