@@ -350,7 +350,8 @@ fn seen(v: &Option<String>) -> Option<&str> {
     v.as_deref().filter(|s| !s.is_empty())
 }
 
-fn check(
+/// One check with no prediction; `verify/` builds its checks with it too.
+pub(crate) fn check(
     id: CheckId,
     state: CheckState,
     message: impl Into<String>,

@@ -28,23 +28,7 @@ pub const BASIC_AUTH_CREDENTIALS: CheckId = CheckId::BasicAuthCredentials;
 pub const STORED_CONSUMER: CheckId = CheckId::JiraStoredConsumer;
 pub const KEY_TEST: CheckId = CheckId::JiraKeyTest;
 
-use crate::setup_check::{Check, CheckState};
-
-pub(crate) fn check(
-    id: CheckId,
-    state: CheckState,
-    message: impl Into<String>,
-    fix: impl Into<String>,
-) -> Check {
-    Check {
-        id,
-        state,
-        message: message.into(),
-        fix: fix.into(),
-        predicts: None,
-        missing: None,
-    }
-}
+pub(crate) use crate::setup_check::check;
 
 /// Case- and space-insensitive email comparison (Atlassian account emails are case-insensitive).
 pub(crate) fn same_email(a: &str, b: &str) -> bool {
