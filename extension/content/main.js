@@ -14,6 +14,8 @@
 //        or {refused: reason}   (the admin clicks one control; never a value)
 //   {type:'sw:describePage'} → data: the form structure (pick.js describeStructure), no values
 //   {type:'sw:watch', deep: boolean} → data {deep}: observe in depth while the panel is open
+//   {type:'sw:readApiToken'} → data {token}: the API token field's value, for Verify with Jira's
+//        one Basic-auth request (token.js says when it is refused)
 //
 // Cost: in depth (every mutation, coalesced per animation frame) only on admin surfaces — Jira's
 // applinks paths, a page where an admin form was detected, Jira Align hosts once a form is
@@ -26,6 +28,7 @@ import { allRoots } from './walk.js';
 import { fill, issuePlan, pageRefusal } from './gate.js';
 import { describeStructure, pick } from './pick.js';
 import { loadStored } from './stored.js';
+import { readApiToken } from './token.js';
 import { builtInSide } from '../shared/origins.js';
 import { MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
 
@@ -195,6 +198,7 @@ const handlers = {
     reconsider();
     return { ok: true, data: { deep: !!observer } };
   },
+  [MESSAGE.SW_READ_API_TOKEN]: () => readApiToken(),
 };
 
 function start() {

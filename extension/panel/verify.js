@@ -1,5 +1,6 @@
 // The panel's "Verify with Jira" section: the service account's email, the API token field (Basic
-// Auth only; its value goes once into the click's message and is cleared), Verify and Cancel, and
+// Auth only, for when Jira Align's own field cannot be read; its value goes once into the click's
+// message and is cleared), Verify and Cancel, and
 // the checks Jira's answers give, as `[data-check][data-state]` with cause and fix. Also the key
 // generator's "Test with Jira", which signs in this page so the private key never leaves it.
 import init, { signOAuthRequest } from '../pkg/linksmith.js';
@@ -68,7 +69,8 @@ async function verify() {
   status.textContent = t('verifyRunning');
   try {
     const state = await send(MESSAGE.PANEL_GET_STATE);
-    if (apiToken && !(await gatewayGranted(state))) {
+    // Basic Auth: the token may come from the Jira Align field (read by the worker) or this page.
+    if ((state.options.authType || 'oauth') !== 'oauth' && !(await gatewayGranted(state))) {
       status.textContent = t('verifyGatewayRefused');
     }
     const result = await send(MESSAGE.PANEL_VERIFY_WITH_JIRA, { serviceAccountEmail: email, apiToken, step: currentStep(state) });

@@ -208,6 +208,7 @@ export const MESSAGE = Object.freeze({
   SW_PICK: 'sw:pick',
   SW_DESCRIBE_PAGE: 'sw:describePage',
   SW_WATCH: 'sw:watch',
+  SW_READ_API_TOKEN: 'sw:readApiToken',
 });
 
 /** Each message type with who may send it (its prefix). */
@@ -237,4 +238,5 @@ export const MESSAGE_TYPES = Object.freeze([
   Object.freeze({ type: 'sw:pick', sender: 'sw' }),
   Object.freeze({ type: 'sw:describePage', sender: 'sw' }),
   Object.freeze({ type: 'sw:watch', sender: 'sw' }),
+  Object.freeze({ type: 'sw:readApiToken', sender: 'sw' }),
 ]);

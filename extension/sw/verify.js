@@ -8,12 +8,14 @@
 //
 // Every request: only to a Jira site (built-in or approved) or the API gateway, at most 10 s,
 // cancellable, `redirect: 'manual'` whenever credentials go with it (a redirect is reported, not
-// followed). The API token arrives in the click's message, goes into one Authorization header and
-// is dropped: never stored, logged or sent to a page.
+// followed). The API token is read at the click from the Jira Align tab's token field (content/
+// token.js; only the field the detector identified, visible, in that tab's top frame), else taken
+// from the panel's paste field in the click's message; it goes into one Authorization header and
+// is dropped: never stored (not even in storage.session), logged, or sent to a page.
 import { loadCore } from './core.js';
 import { approvedHosts, sideOfUrl } from './hosts.js';
 import { loadState } from './state.js';
-import { CHECK, MESSAGE } from '../shared/vocabulary.js';
+import { CHECK, MESSAGE, SIDE } from '../shared/vocabulary.js';
 
 export const TIMEOUT_MS = 10_000;
 const BODY_LIMIT = 8 * 1024;
@@ -138,6 +140,21 @@ async function storedConsumer(core, jiraOrigin, alignOrigin, align, consumerKey,
 }
 
 /**
+ * The API token typed in the Jira Align tab's token field now, or null (no such tab, the tab is no
+ * longer on a Jira Align site, the field is refused or empty). Asked of that tab's top frame only;
+ * its content script checks that the worker asks (main.js fromWorker) and which field it reads.
+ */
+async function alignTabToken(state) {
+  const tabId = state.sides.align?.tabId;
+  if (!Number.isInteger(tabId)) return null;
+  const tab = await chrome.tabs.get(tabId).catch(() => null);
+  if (!tab?.url || sideOfUrl(tab.url, await approvedHosts()) !== SIDE.ALIGN) return null;
+  const answer = await chrome.tabs.sendMessage(tabId, { type: MESSAGE.SW_READ_API_TOKEN }, { frameId: 0 }).catch(() => null);
+  const token = answer?.ok ? answer.data?.token : null;
+  return typeof token === 'string' && token.length > 0 && token.length <= 4096 ? token : null;
+}
+
+/**
  * Runs every check that applies. `request`: {serviceAccountEmail, apiToken, step}. The answer is
  * the checks, `{id, state, message, fix}`; nothing of the token is in it.
  */
@@ -168,12 +185,16 @@ export async function verifyWithJira({ serviceAccountEmail = '', apiToken = '', 
     } else {
       const base = apiBase(align?.fields?.jiraApiUrl?.value || jiraOrigin);
       const answers = [];
-      if (apiToken && email && base) {
+      // The page's field first (what Jira Align will send); the panel's paste when it cannot be read.
+      const typed = await alignTabToken(state);
+      const token = typed ?? apiToken;
+      const tokenSource = typed ? 'page' : apiToken ? 'panel' : '';
+      if (token && email && base) {
         answers.push(await ask(`${base}/rest/api/3/myself`, {
-          headers: { Authorization: basicHeader(email, apiToken), Accept: 'application/json' }, signal,
+          headers: { Authorization: basicHeader(email, token), Accept: 'application/json' }, signal,
         }));
       }
-      jobs.push(core.verifyVerdict(CHECK.BASIC_AUTH_CREDENTIALS, { email, answers }));
+      jobs.push(core.verifyVerdict(CHECK.BASIC_AUTH_CREDENTIALS, { email, answers, tokenSource }));
     }
     const checks = (await Promise.all(jobs)).flat();
     return { checks, cancelled: signal.aborted };

@@ -195,6 +195,21 @@ pub struct BasicAuthInput {
     pub email: String,
     /// One answer per URL tried: the Jira API URL, and the gateway form when it was tried too.
     pub answers: Vec<HttpAnswer<Myself>>,
+    /// Where the token came from: `page` (Jira Align's API token field, read at the click),
+    /// `panel` (pasted into the panel because the page field could not be read), or empty.
+    #[serde(deserialize_with = "super::answer::nullable")]
+    pub token_source: String,
+}
+
+impl BasicAuthInput {
+    /// The token as the admin knows it, for the messages.
+    fn token_name(&self) -> &'static str {
+        match self.token_source.as_str() {
+            "page" => "The API token typed in Jira Align",
+            "panel" => "The API token pasted in the panel",
+            _ => "The API token",
+        }
+    }
 }
 
 fn is_gateway(url: &str) -> bool {
@@ -211,10 +226,11 @@ pub fn basic_auth_credentials(input: &BasicAuthInput) -> Check {
         return check(
             BASIC_AUTH_CREDENTIALS,
             CheckState::Unknown,
-            "The API token was not tested.",
-            "Type the service account's email and the API token, then click Verify with Jira.",
+            "The API token was not tested: no service account email, or Jira Align's API token field is empty or cannot be read (a hidden or framed field is never read) and no token was pasted in the panel.",
+            "Type the service account's email, and the API token in Jira Align's connector form (or paste it in the panel), then click Verify with Jira.",
         );
     }
+    let token = input.token_name();
     let mut reasons = Vec::new();
     let mut state = CheckState::Unknown;
     let mut fix = String::from("Check the Jira API URL and your connection, then verify again.");
@@ -225,14 +241,14 @@ pub fn basic_auth_credentials(input: &BasicAuthInput) -> Check {
                 return check(
                     BASIC_AUTH_CREDENTIALS,
                     CheckState::Pass,
-                    format!("Jira accepted the API token for {} at {at}.", me.who()),
+                    format!("{token}: Jira accepted it for {} at {at}.", me.who()),
                     "",
                 );
             }
             return check(
                 BASIC_AUTH_CREDENTIALS,
                 CheckState::Fail,
-                format!("The API token belongs to {}, not to {email}.", me.who()),
+                format!("{token} belongs to {}, not to {email}.", me.who()),
                 format!(
                     "Create an API token while logged in as {email} (id.atlassian.com → Security → API tokens) and type it into Jira Align's API token field."
                 ),
@@ -272,7 +288,7 @@ pub fn basic_auth_credentials(input: &BasicAuthInput) -> Check {
         }
     }
     let message = format!(
-        "The API token for {email} was not accepted: {}.",
+        "{token} for {email} was not accepted: {}.",
         reasons.join("; ")
     );
     check(BASIC_AUTH_CREDENTIALS, state, message, fix)
@@ -364,10 +380,21 @@ mod tests {
         let input = |answers| BasicAuthInput {
             email: "svc@acme.com".into(),
             answers,
+            token_source: String::new(),
         };
         assert_eq!(
             basic_auth_credentials(&input(vec![me(200, "svc@acme.com", None)])).state,
             CheckState::Pass
+        );
+        let typed = BasicAuthInput {
+            token_source: "page".into(),
+            ..input(vec![me(200, "svc@acme.com", None)])
+        };
+        let c = basic_auth_credentials(&typed);
+        assert!(
+            c.message.starts_with("The API token typed in Jira Align"),
+            "{}",
+            c.message
         );
         assert_eq!(
             basic_auth_credentials(&input(vec![me(200, "x@acme.com", None)])).state,

@@ -37,6 +37,9 @@ named_enum! {
         SwPick = "sw:pick",
         SwDescribePage = "sw:describePage",
         SwWatch = "sw:watch",
+        /// Verify with Jira's Basic-auth call: the Jira Align tab's API token field, read at the
+        /// click (content/token.js), used once and dropped.
+        SwReadApiToken = "sw:readApiToken",
     }
 }
 

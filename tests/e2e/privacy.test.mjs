@@ -2,7 +2,8 @@
 // no API token in any storage area, no network request of the extension's own until "Verify with
 // Jira" is clicked (every request the browser makes comes from the fixture pages, or is the
 // extension loading its own files), and the side panel passes axe-core with no violation. Then the
-// click: only Jira and Jira Align sites, only after it, the token in one Authorization header.
+// click: only Jira and Jira Align sites, only after it, the token typed in Jira Align in one
+// Authorization header.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -183,10 +184,13 @@ test('Verify with Jira: the extension\'s requests go only to Jira and Jira Align
       assert.match(new URL(r.url).origin, JIRA_OR_ALIGN, `the extension requested ${r.url}`);
     }
 
-    // Basic Auth: the token pasted into the panel, at this click only.
+    // Basic Auth: the token typed into Jira Align's own field, read at this click only (the
+    // panel's paste field stays empty).
     await panel.selectOption('#opt-auth-type', 'basic');
     await panel.fill('#opt-username', SERVICE_JIRA_USER.email);
-    await panel.fill('#verify-api-token', TOKEN);
+    await panelFill(w, 'align');
+    await w.align.locator('#txtJiraPassword').fill(TOKEN);
+    await panel.locator('#api-token-state:not([hidden])').waitFor();
     const seen = requests.length;
     const basicClick = await verify();
     const basicRequests = requests.slice(seen);
@@ -196,6 +200,7 @@ test('Verify with Jira: the extension\'s requests go only to Jira and Jira Align
     assert.equal(carrying[0].headers.authorization, basic, 'in its Authorization header');
     assert.equal(new URL(carrying[0].url).origin, SITE, 'to the Jira API URL\'s origin');
     assert.ok(!carrying[0].headers.cookie, 'without the session cookie');
+    assert.equal(await panel.locator('#verify-checks [data-check="basic-auth-credentials"]').getAttribute('data-state'), 'pass');
     for (const r of basicRequests.filter((x) => x.from.startsWith(own))) {
       assert.ok(r.at >= basicClick);
       assert.match(new URL(r.url).origin, JIRA_OR_ALIGN, `the extension requested ${r.url}`);

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startWalkthrough, openAlignConnector, openJira, fillAlignFromPanel, generateKeyAndSave,
-  createLegacyLinkFromPanel, workerState,
+  createLegacyLinkFromPanel, workerState, panelFill,
 } from './walkthrough.mjs';
 import { STORE_KEYS, SERVICE_JIRA_USER, DEFAULT_JIRA_USER } from '../fixtures/serve.mjs';
 import { FakeJira, SITE, SESSION_COOKIE } from '../fixtures/fake-jira/fake-jira.mjs';
@@ -119,20 +119,37 @@ test('Verify with Jira: consumer, site, session, product access, stored consumer
     assertState(checks, 'jira-session-user', 'pass');
     assertState(checks, 'jira-product-access', 'warn');
 
-    // 6. Basic Auth: the token pasted into the panel goes once, as Basic auth, cookies omitted.
+    // 6. Basic Auth: the token typed into Jira Align's own field is read at the click and goes
+    // once, as Basic auth, cookies omitted; the panel's paste field stays empty.
     await w.panel.selectOption('#opt-auth-type', 'basic');
     await w.panel.fill('#opt-username', SERVICE_JIRA_USER.email);
     await w.panel.waitForFunction(() => document.getElementById('row-username')?.hidden === false);
+    await panelFill(w, 'align'); // Jira Align's form to Basic Auth, with the username
+    await w.align.locator('#txtJiraPassword').fill(TOKEN);
+    await w.panel.locator('#api-token-state:not([hidden])').waitFor();
     await showVerify(w.panel);
-    await w.panel.fill('#verify-api-token', TOKEN);
-    const seen = fake.requests.length;
+    assert.equal(await w.panel.locator('#verify-api-token').inputValue(), '');
+    let seen = fake.requests.length;
     checks = await verify(w);
     assertState(checks, 'basic-auth-credentials', 'pass');
-    assert.equal(await w.panel.locator('#verify-api-token').inputValue(), '', 'the field is cleared after use');
-    const withToken = fake.requests.slice(seen).filter((r) => JSON.stringify(r.headers).includes(Buffer.from(`${SERVICE_JIRA_USER.email}:${TOKEN}`).toString('base64')));
+    assert.match(checks['basic-auth-credentials'].text, /typed in Jira Align/);
+    const carries = (r) => JSON.stringify(r.headers).includes(Buffer.from(`${SERVICE_JIRA_USER.email}:${TOKEN}`).toString('base64'));
+    let withToken = fake.requests.slice(seen).filter(carries);
     assert.equal(withToken.length, 1, 'the token went in exactly one request');
     assert.equal(new URL(withToken[0].url).origin, SITE);
     assert.ok(!withToken[0].headers.cookie, 'no cookie with the Basic-auth call');
+
+    // A field Linksmith may not read (hidden: Jira Align's form back on OAuth) is not read: the
+    // token pasted into the panel is used instead, once, and the field is cleared.
+    await w.align.selectOption('#ddlAuthType', 'oauth');
+    await w.panel.fill('#verify-api-token', TOKEN);
+    seen = fake.requests.length;
+    checks = await verify(w);
+    assertState(checks, 'basic-auth-credentials', 'pass');
+    assert.match(checks['basic-auth-credentials'].text, /pasted in the panel/);
+    assert.equal(await w.panel.locator('#verify-api-token').inputValue(), '', 'the field is cleared after use');
+    withToken = fake.requests.slice(seen).filter(carries);
+    assert.equal(withToken.length, 1, 'the token went in exactly one request');
     await w.panel.fill('#verify-api-token', `${TOKEN}x`);
     checks = await verify(w);
     assertState(checks, 'basic-auth-credentials', 'fail');
