@@ -2,6 +2,7 @@
 // verdict on the toolbar badge.
 import { loadCore } from './core.js';
 import { FIELD, FIELDS } from '../shared/vocabulary.js';
+import { originOf } from './hosts.js';
 
 const shown = (side, key) => {
   const v = side?.fields?.[key]?.value;
@@ -17,6 +18,8 @@ export function buildSetup(state) {
     align: {},
     jira: {},
   };
+  // The site's cloudId, once Verify with Jira read it for this very site (sw/verify.js).
+  if (state.verified?.jiraOrigin && state.verified.jiraOrigin === originOf(setup.jiraSiteUrl)) setup.jiraCloudId = state.verified.cloudId;
   for (const f of FIELDS) {
     if (!f.onForm || !f.checkedAcrossTabs) continue;
     const side = state.sides[f.side];

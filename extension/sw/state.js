@@ -18,6 +18,8 @@ export function emptyState() {
     // What Linksmith filled, so a later change on the source side (Generate New Key clicked
     // again) can be named as such.
     filled: { jiraPublicKeyFingerprint: null },
+    // What Verify with Jira learned that the cross-tab checks use: {jiraOrigin, cloudId} or null.
+    verified: null,
     checks: [],
   };
 }

@@ -14,7 +14,8 @@
 // is dropped: never stored (not even in storage.session), logged, or sent to a page.
 import { loadCore } from './core.js';
 import { approvedHosts, sideOfUrl } from './hosts.js';
-import { loadState } from './state.js';
+import { loadState, updateState } from './state.js';
+import { recompute } from './setup.js';
 import { CHECK, MESSAGE, SIDE } from '../shared/vocabulary.js';
 
 export const TIMEOUT_MS = 10_000;
@@ -107,7 +108,20 @@ async function siteIdentity(core, jiraOrigin, align, signal) {
     fields.push({ field, url, lookup });
   }
   const tab = await tenantInfo(jiraOrigin, signal);
+  await rememberCloudId(jiraOrigin, tab.json?.cloudId);
   return core.verifyVerdict(CHECK.JIRA_SITE_IDENTITY, { tabUrl: jiraOrigin, tab, fields });
+}
+
+/**
+ * The Jira site's cloudId (public: tenant_info answers it without a login), kept so the cross-tab
+ * `jira-api-url-match` can compare a gateway-form Jira API URL with it (sw/setup.js).
+ */
+async function rememberCloudId(jiraOrigin, cloudId) {
+  const known = typeof cloudId === 'string' && /^[0-9A-Za-z-]{1,64}$/.test(cloudId) ? cloudId : null;
+  await updateState(async (state) => {
+    state.verified = known ? { jiraOrigin, cloudId: known } : null;
+    await recompute(state);
+  });
 }
 
 async function oauthProbe(core, jiraOrigin, consumerKey, signal) {

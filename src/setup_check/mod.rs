@@ -10,7 +10,7 @@
 //! |---|---|---|
 //! | `auth-type` | the connector's Authentication Type is recognised | – |
 //! | `jira-api-url-format` | `align.jiraApiUrl` ([`check_jira_api_url`]) | – |
-//! | `jira-api-url-match` | origin of `align.jiraApiUrl` vs the Jira tab's origin (renamed site → REST 401) | – |
+//! | `jira-api-url-match` | origin of `align.jiraApiUrl` vs the Jira tab's origin (renamed site → REST 401); the gateway form's cloudId vs `jiraCloudId` | – |
 //! | `jira-link-format` | `align.jiraLink` ([`check_jira_link`]) | – |
 //! | `jira-link-match` | origin of `align.jiraLink` vs the Jira tab's origin | – |
 //! | `jira-link-api-url-match` | site of `align.jiraLink` vs site of `align.jiraApiUrl` | – |
@@ -60,6 +60,8 @@ pub struct Setup {
     pub align_site_url: Option<String>,
     /// Origin of the Jira tab, e.g. `https://acme.atlassian.net`.
     pub jira_site_url: Option<String>,
+    /// That site's cloudId, once Verify with Jira read it from `/_edge/tenant_info`.
+    pub jira_cloud_id: Option<String>,
     pub align: AlignSide,
     pub jira: JiraSide,
     /// Where the checks are shown, which decides how a missing value is asked for.
@@ -241,11 +243,10 @@ pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
         check_jira_api_url,
         None,
     ));
-    out.push(site_match(
-        CheckId::JiraApiUrlMatch,
-        "Jira API URL",
+    out.push(api_url_match(
         seen(&a.jira_api_url),
         seen(&setup.jira_site_url),
+        seen(&setup.jira_cloud_id),
     ));
     out.push(format_check(
         CheckId::JiraLinkFormat,
@@ -261,7 +262,12 @@ pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
         seen(&a.jira_link),
         seen(&setup.jira_site_url),
     ));
-    out.push(link_vs_api_url(seen(&a.jira_link), seen(&a.jira_api_url)));
+    out.push(link_vs_api_url(
+        seen(&a.jira_link),
+        seen(&a.jira_api_url),
+        seen(&setup.jira_site_url),
+        seen(&setup.jira_cloud_id),
+    ));
     // A check that cannot apply to the chosen authentication type is left out rather than shown
     // as `unknown` forever: the list is then all `pass` exactly when the setup is right.
     if auth != Some(AuthType::OAuth) {

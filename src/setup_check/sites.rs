@@ -1,6 +1,7 @@
 //! The checks that compare sites: the Jira API URL and Jira Link with the Jira tab and each other, the username, the Application URL with the Jira Align tab.
 
 use super::*;
+use crate::verify::{GATEWAY_HOST, gateway_cloud_id};
 
 /// How two origins differ, in words: "http instead of https", "port 8443 instead of 443", or
 /// `None` when they differ in host.
@@ -16,6 +17,55 @@ pub(super) fn origin_difference(have: &Url, want: &Url) -> Option<String> {
         have.port_or_known_default().unwrap_or(0),
         want.port_or_known_default().unwrap_or(0)
     ))
+}
+
+/// The Jira API URL vs the Jira tab: a site address as [`site_match`]; the scoped-token gateway
+/// form (`https://api.atlassian.com/ex/jira/<cloudId>`) by its cloudId, once Verify with Jira has
+/// learned the tab's (`cloud_id`, from `tenant_info`): equal → pass, another → another site.
+pub(super) fn api_url_match(
+    value: Option<&str>,
+    tab: Option<&str>,
+    cloud_id: Option<&str>,
+) -> Check {
+    const ID: CheckId = CheckId::JiraApiUrlMatch;
+    let Some(named) = value.and_then(gateway_cloud_id) else {
+        return site_match(ID, "Jira API URL", value, tab);
+    };
+    let Some(tab) = tab else {
+        return not_seen(ID, "Jira site", Place::JiraTab);
+    };
+    let tab = tab.trim_end_matches('/');
+    let named = visible(&named);
+    match cloud_id.map(str::trim).filter(|c| !c.is_empty()) {
+        None => check(
+            ID,
+            CheckState::Unknown,
+            format!(
+                "Jira API URL: the API gateway for the site with cloudId {named}, as scoped API tokens need; whether that is {tab} is known once Verify with Jira has asked the site for its cloudId."
+            ),
+            "Click Verify with Jira: it compares this cloudId with the Jira site's.",
+        ),
+        Some(id) if id == named => check(
+            ID,
+            CheckState::Pass,
+            format!(
+                "Jira API URL: the API gateway for {tab} (cloudId {named}), as scoped API tokens need."
+            ),
+            "",
+        ),
+        Some(id) => check(
+            ID,
+            CheckState::Fail,
+            format!(
+                "Jira API URL: the API gateway for another Jira site (cloudId {named}), but {tab} is cloudId {}.",
+                visible(id)
+            ),
+            format!(
+                "In the Jira Align connector: Deactivate, set Jira API URL to https://{GATEWAY_HOST}/ex/jira/{} (or to {tab} for a classic API token), Save, then Activate.",
+                visible(id)
+            ),
+        ),
+    }
 }
 
 /// Jira API URL or Jira Link vs the origin of the Jira tab.
@@ -84,11 +134,19 @@ pub(super) fn fixed_value(id: CheckId, site: &JiraUrl, want_origin: &str) -> Str
     }
 }
 
-pub(super) fn link_vs_api_url(link: Option<&str>, api: Option<&str>) -> Check {
+pub(super) fn link_vs_api_url(
+    link: Option<&str>,
+    api: Option<&str>,
+    tab: Option<&str>,
+    cloud_id: Option<&str>,
+) -> Check {
     const ID: CheckId = CheckId::JiraLinkApiUrlMatch;
     let (Some(link), Some(api)) = (link, api) else {
         return not_seen(ID, "Jira Link and Jira API URL", Place::AlignForm);
     };
+    if gateway_cloud_id(api).is_some() {
+        return link_vs_gateway(link, api, tab, cloud_id);
+    }
     let (Some(l), Some(a)) = (jira_site_root(link), jira_site_root(api)) else {
         return check(
             ID,
@@ -117,6 +175,42 @@ pub(super) fn link_vs_api_url(link: Option<&str>, api: Option<&str>) -> Check {
             a.site_root
         ),
     )
+}
+
+/// Jira Link vs a Jira API URL in the gateway form: one site when the link is the Jira tab's site
+/// and the gateway's cloudId is that site's (what `jira-api-url-match` decides).
+fn link_vs_gateway(link: &str, api: &str, tab: Option<&str>, cloud_id: Option<&str>) -> Check {
+    const ID: CheckId = CheckId::JiraLinkApiUrlMatch;
+    let link_origin = jira_site_root(link)
+        .and_then(|l| parse_origin(&l.site_root))
+        .map(|u| origin_of(&u));
+    let tab_origin = tab.and_then(parse_origin).map(|u| origin_of(&u));
+    let by_id = api_url_match(Some(api), tab, cloud_id);
+    match (link_origin, tab_origin) {
+        (Some(l), Some(t)) if l != t => check(
+            ID,
+            CheckState::Fail,
+            format!(
+                "Jira Link points at {l}, but the Jira API URL is the API gateway for a site checked against the Jira tab, {t}: issue links would open another site than the one Jira Align syncs with."
+            ),
+            format!("Set Jira Link to {t}/browse/ (or open the right site in the Jira tab)."),
+        ),
+        (Some(l), Some(_)) if by_id.state == CheckState::Pass => check(
+            ID,
+            CheckState::Pass,
+            format!(
+                "Jira Link and Jira API URL: both name {l} (the API URL through the API gateway)."
+            ),
+            "",
+        ),
+        (Some(_), Some(_)) => Check { id: ID, ..by_id },
+        _ => check(
+            ID,
+            CheckState::Unknown,
+            "Jira Link and Jira API URL: cannot compare until Jira Link is a valid address and the Jira tab is open.",
+            "Fix Jira Link first (see its format check).",
+        ),
+    }
 }
 
 pub(super) fn username_check(username: Option<&str>, api: Option<&str>) -> Check {

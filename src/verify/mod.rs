@@ -14,7 +14,7 @@ mod stored;
 pub use account::{BasicAuthInput, Myself, basic_auth_credentials, product_access, session_user};
 pub use answer::HttpAnswer;
 pub use consumer::{OAuthProbeInput, consumer_registered, key_test};
-pub use site::{SiteIdentityInput, TenantLookup, gateway_cloud_id, site_identity};
+pub use site::{GATEWAY_HOST, SiteIdentityInput, TenantLookup, gateway_cloud_id, site_identity};
 pub use stored::{ConsumerInfo, LinkList, StoredConsumerInput, stored_consumer};
 
 use crate::vocabulary::CheckId;

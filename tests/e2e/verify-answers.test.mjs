@@ -4,7 +4,7 @@
 // JSON, a 5xx, and a redirect to another host. Each test starts its own browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWalkthrough, openAlignConnector, openJira, fillAlignFromPanel, workerState } from './walkthrough.mjs';
+import { startWalkthrough, openAlignConnector, openJira, fillAlignFromPanel, workerState, waitForCheck } from './walkthrough.mjs';
 import { DEFAULT_JIRA_USER } from '../fixtures/serve.mjs';
 import {
   FakeJira, SITE, OLD_SITE, OTHER_SITE, GONE_SITE, GATEWAY, CLOUD_ID, OTHER_CLOUD_ID, SESSION_COOKIE,
@@ -58,6 +58,20 @@ function assertCheck(checks, id, state, pattern) {
 test('jira-site-identity: renamed site, another site, unreachable host, the API gateway form', async () => {
   const { w, fake } = await setUp();
   try {
+    // The gateway form before Verify ran: the cross-tab check names the cloudId and leaves the
+    // comparison to Verify with Jira, instead of calling api.atlassian.com another site.
+    await setAlignUrls(w, `${SITE}/browse/`, `${GATEWAY}/ex/jira/${CLOUD_ID}`);
+    await waitForCheck(w, 'jira-api-url-match', 'unknown');
+    const before = await w.panel.locator('#checks [data-check="jira-api-url-match"]').textContent();
+    assert.match(before, new RegExp(`cloudId ${CLOUD_ID}.*Verify with Jira`));
+    assert.doesNotMatch(before, /another/);
+    // Verify learned the site's cloudId: the same one passes, another fails as another site.
+    await verify(w);
+    await waitForCheck(w, 'jira-api-url-match', 'pass');
+    await setAlignUrls(w, `${SITE}/browse/`, `${GATEWAY}/ex/jira/${OTHER_CLOUD_ID}`);
+    await waitForCheck(w, 'jira-api-url-match', 'fail');
+    assert.match(await w.panel.locator('#checks [data-check="jira-api-url-match"]').textContent(), /another Jira site/);
+
     // The old name answers the same cloudId as the Jira tab's site: a renamed site.
     await setAlignUrls(w, `${OLD_SITE}/browse/`, OLD_SITE);
     let checks = await verify(w);

@@ -13,6 +13,7 @@ fn good() -> Setup {
     Setup {
         align_site_url: s("https://acme.jiraalign.com"),
         jira_site_url: s("https://acme.atlassian.net"),
+        jira_cloud_id: None,
         align: AlignSide {
             jira_link: s("https://acme.atlassian.net/browse/"),
             jira_api_url: s("https://acme.atlassian.net"),
@@ -293,6 +294,7 @@ fn real_key_module_matches_one_key_in_two_forms_and_tells_keys_apart() {
     assert_ne!(get(&stubbed, "public-key-match").state, CheckState::Pass);
 }
 
+mod gateway;
 mod props;
 mod sites;
 

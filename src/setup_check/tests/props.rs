@@ -58,6 +58,7 @@ prop_compose! {
         Setup {
             align_site_url,
             jira_site_url,
+            jira_cloud_id: None,
             align: AlignSide { jira_link, jira_api_url, auth_type, consumer_key: align_key, public_key: align_pub, username },
             jira: JiraSide { application_url, application_name, consumer_key: jira_key, consumer_name, public_key: jira_pub, callback_url },
             audience: Audience::Extension,
@@ -87,12 +88,13 @@ proptest! {
 
     #[test]
     fn never_panics_on_arbitrary_setups(
-        v in proptest::collection::vec(proptest::option::of("\\PC{0,30}"), 14)
+        v in proptest::collection::vec(proptest::option::of("\\PC{0,30}"), 15)
     ) {
         let g = |i: usize| v.get(i).cloned().flatten();
         let setup = Setup {
             align_site_url: g(0),
             jira_site_url: g(1),
+            jira_cloud_id: g(14),
             align: AlignSide { jira_link: g(2), jira_api_url: g(3), auth_type: g(4), consumer_key: g(5), public_key: g(6), username: g(7) },
             jira: JiraSide { application_url: g(8), application_name: g(9), consumer_key: g(10), consumer_name: g(11), public_key: g(12), callback_url: g(13) },
             audience: Audience::Extension,
