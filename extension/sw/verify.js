@@ -2,8 +2,9 @@
 // the service worker after the admin's click, and judged by the core (src/verify/).
 //
 // Why the worker and not the Jira tab: a worker fetch to a host the extension has permission for
-// carries that site's cookies with `credentials: 'include'`, so the session calls (`/myself`, the
-// applinks resources) see the admin's Jira login without running code in the page; the Basic-auth
+// carries that site's cookies with `credentials: 'include'` (SameSite=Lax and Strict ones too, in
+// Chromium and Firefox: docs/architecture.md), so the session calls (`/myself`, the applinks
+// resources) see the admin's Jira login without running code in the page; the Basic-auth
 // call uses `credentials: 'omit'` so no session can stand in for the token.
 //
 // Every request: only to a Jira site (built-in or approved) or the API gateway, at most 10 s,

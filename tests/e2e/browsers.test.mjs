@@ -9,11 +9,17 @@ import { SCENARIOS } from './scenarios/index.mjs';
 for (const platform of [chromium, firefox]) {
   for (const [title, scenario] of SCENARIOS) {
     test(`${platform.name}: ${title}`, { timeout: 240_000 }, async () => {
-      const browser = await platform.launch();
+      // A scenario may need something before the browser starts (a real server it maps hosts to).
+      const setUp = await scenario.setUp?.();
       try {
-        await scenario(browser);
+        const browser = await platform.launch(setUp?.launchOptions);
+        try {
+          await scenario(browser, setUp);
+        } finally {
+          await browser.close();
+        }
       } finally {
-        await browser.close();
+        await setUp?.close();
       }
     });
   }

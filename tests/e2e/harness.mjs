@@ -22,8 +22,9 @@ export const CHROMIUM_ARGS = [
  *        test runs it in a private mount namespace); default /usr/bin/chromium
  * @param {Record<string, string>} [options.env]  extra environment for the browser process
  * @param {boolean} [options.headless]  false for the headed demo
+ * @param {string[]} [options.args]  more command-line switches
  */
-export async function launchWithExtension({ extensionDir = DIST, executablePath = '/usr/bin/chromium', env, headless = true } = {}) {
+export async function launchWithExtension({ extensionDir = DIST, executablePath = '/usr/bin/chromium', env, headless = true, args = [] } = {}) {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} has no manifest.json: run ./build.sh first`);
   }
@@ -38,6 +39,7 @@ export async function launchWithExtension({ extensionDir = DIST, executablePath 
       `--load-extension=${extensionDir}`,
       ...(headless ? ['--headless=new'] : []),
       ...CHROMIUM_ARGS,
+      ...args,
     ],
   });
   let [worker] = context.serviceWorkers();

@@ -3,9 +3,10 @@
 // fixture's Incoming Authentication form saves to. Every check's pass, fail and unknown paths.
 //
 // What was found about routing (Chromium 156, Playwright 1.65): the service worker's fetches pass
-// through `context.route`. A worker fetch with `credentials: 'include'` carries a Jira cookie set
-// `SameSite=None; Secure`, but not one set `SameSite=Lax` (the worker's request counts as
-// cross-site): the session cookie here is SameSite=None, as a cross-site-usable login must be.
+// through `context.route`. On a request fulfilled by the route, a worker fetch with `credentials:
+// 'include'` carried a cookie added through `addCookies` as `SameSite=None; Secure`, not one added
+// as `SameSite=Lax`: the cookie here is SameSite=None. With a real server and a cookie the browser
+// stored from Set-Cookie, Lax and Strict are sent too (scenarios/verify.mjs, both browsers).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

@@ -54,8 +54,12 @@ function wrap(page) {
  * @returns the browser handle the scenarios use: `fixtures` takes serve.mjs's routeFixtures and
  *          seeds (a Playwright BrowserContext), pages open through openPage/openPanel.
  */
-export async function launch({ headless = true } = {}) {
-  const ext = await launchWithExtension({ headless });
+export async function launch({ headless = true, resolveHostsTo = null } = {}) {
+  // A real server for the fixture hosts (fake-jira/server.mjs): map them there, accept its certificate.
+  const args = resolveHostsTo
+    ? [`--host-resolver-rules=MAP *.atlassian.net ${resolveHostsTo}, MAP api.atlassian.com ${resolveHostsTo}`, '--ignore-certificate-errors']
+    : [];
+  const ext = await launchWithExtension({ headless, args });
   return {
     name,
     expected,

@@ -57,6 +57,7 @@ function fixtureAdapter() {
           }),
           fulfill: ({ status = 200, headers = {}, body = '' }) => request.respond({ status, headers, body }),
           abort: () => request.abort('blockedbyclient'),
+          continue: () => request.continue(), // to the network (a real server, fake-jira/server.mjs)
           fallback: async () => { fellBack = true; },
         };
         await routes[i].handler(route);
@@ -137,7 +138,9 @@ function wrap(page) {
 
 /** Starts Firefox ESR with dist/firefox installed, in a fresh profile (puppeteer makes and
  * removes one per launch). */
-export async function launch({ headless = true, extensionDir = DIST } = {}) {
+/** `resolveHostsTo`: every host name resolves to this address, whose certificate is accepted (a
+ * real server for the fixture hosts, fake-jira/server.mjs). */
+export async function launch({ headless = true, extensionDir = DIST, resolveHostsTo = null } = {}) {
   const manifestFile = path.join(extensionDir, 'manifest.json');
   if (!existsSync(manifestFile)) throw new Error(`${extensionDir} has no manifest.json: run ./build.sh first`);
   const geckoId = JSON.parse(readFileSync(manifestFile, 'utf8')).browser_specific_settings.gecko.id;
@@ -147,7 +150,11 @@ export async function launch({ headless = true, extensionDir = DIST } = {}) {
     headless,
     defaultViewport: { width: 1280, height: 860 },
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: ADDON_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: ADDON_UUID }),
+      ...(resolveHostsTo ? { 'network.dns.forceResolve': resolveHostsTo, 'network.trr.mode': 5, 'network.proxy.type': 0 } : {}),
+    },
+    ...(resolveHostsTo ? { acceptInsecureCerts: true } : {}),
   });
   await browser.installExtension(extensionDir);
   const fixtures = fixtureAdapter();

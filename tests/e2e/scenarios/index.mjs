@@ -6,6 +6,7 @@ import { hostileRefused } from './hostile.mjs';
 import { privacyDump } from './privacy.mjs';
 import { keyGenerated } from './keygen.mjs';
 import { platformFacts } from './platform.mjs';
+import { verifyWithJira } from './verify.mjs';
 
 export const SCENARIOS = [
   ['legacy Jira UI: empty connector to every check passing, through the panel', legacyFlow],
@@ -15,4 +16,5 @@ export const SCENARIOS = [
   ['privacy: no private key and no API token in any storage area', privacyDump],
   ['the panel generates a 2048-bit key pair with its fingerprint', keyGenerated],
   ['what differs: background, panel host, storage.session, icons', platformFacts],
+  ['Verify with Jira against a real HTTPS fake Jira: session cookie (Lax, Strict), renamed site, typed token', verifyWithJira],
 ];
