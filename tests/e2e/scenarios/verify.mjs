@@ -46,12 +46,18 @@ export async function verifyWithJira(browser, server) {
   await fillAlignFromPanel(w);
   await w.panel.fill('#opt-service-account', SERVICE_JIRA_USER.email);
 
+  // Not logged in yet: no cookie, nobody (a warning before the Authorize step).
+  let seen = fake.requests.length;
+  let checks = await verify(w);
+  assert.ok(myselfCalls(fake, seen).every((r) => !r.headers.cookie), 'no cookie before the login');
+  assertCheck(checks, 'jira-session-user', 'warn', /Nobody is logged in/);
+
   // The Jira session, as the browser keeps it: the session calls must see the logged-in admin
   // whether Jira's cookie is SameSite=Lax or Strict.
   for (const sameSite of ['Lax', 'Strict']) {
     await logIn(w, sameSite);
-    const seen = fake.requests.length;
-    const checks = await verify(w);
+    seen = fake.requests.length;
+    checks = await verify(w);
     const calls = myselfCalls(fake, seen);
     assert.ok(calls.length >= 1, 'the session call was made');
     assert.ok(calls.every((r) => String(r.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`)), `SameSite=${sameSite}: the session call carries the cookie (${browser.name})`);
@@ -65,12 +71,14 @@ export async function verifyWithJira(browser, server) {
   await w.align.fill('#txtJiraLink', `${OLD_SITE}/browse/`);
   await w.align.fill('#txtJiraApiUrl', OLD_SITE);
   await panelSees(w, 'align', (s) => s?.fields?.jiraApiUrl?.value === OLD_SITE && s?.fields?.jiraLink?.value === `${OLD_SITE}/browse/`, 'the old site name in both fields');
-  let seen = fake.requests.length;
-  let checks = await verify(w);
+  seen = fake.requests.length;
+  checks = await verify(w);
   assertCheck(checks, 'jira-site-identity', 'fail', /acme-old\.atlassian\.net, an old name of this site/);
   assert.match(checks['jira-site-identity'].text, /Put https:\/\/acme\.atlassian\.net in both Jira Link and Jira API URL/);
   const asked = fake.requests.slice(seen).map((r) => r.url);
-  assert.ok(asked.includes(`${OLD_SITE}/_edge/tenant_info`), 'the old host was asked');
+  assert.equal(asked.filter((u) => u === `${OLD_SITE}/_edge/tenant_info`).length, 1, 'the old host was asked once');
+  // The Jira tab's own lookup, and the one the 301 led to.
+  assert.equal(asked.filter((u) => u === `${SITE}/_edge/tenant_info`).length, 2, `the redirect was followed: ${asked.join(' ')}`);
   for (const r of fake.requests.slice(seen).filter((x) => x.url.startsWith(OLD_SITE) || x.url === `${SITE}/_edge/tenant_info`)) {
     assert.ok(!r.headers.cookie && !r.headers.authorization, `no credentials to ${r.url}`);
   }
