@@ -84,11 +84,26 @@ pub(super) fn jira_host(p: &mut Parsed, label: &str) {
     }
     let shown = p.url.host_str().unwrap_or(&host).to_string();
     if host == "api.atlassian.com" {
-        p.problems.push(Problem::warning(
-            "jira-url-api-gateway",
-            format!("{label}: api.atlassian.com is Atlassian's gateway for scoped API tokens, not your Jira site."),
-            "Use your site's address, https://<site>.atlassian.net (copy it from the Jira tab).",
-        ));
+        // The Jira API URL may be the gateway form, `/ex/jira/<cloudId>`: the only one scoped API
+        // tokens (all a service account can make) work with. Whose site it is, the cross-tab
+        // `jira-api-url-match` decides by cloudId. Jira Link must open the site itself.
+        let cloud_id = if label == API_URL_LABEL {
+            crate::verify::gateway_cloud_id(p.url.as_str())
+        } else {
+            None
+        };
+        p.problems.push(match cloud_id {
+            Some(id) => Problem::info(
+                "jira-url-api-gateway",
+                format!("{label}: the API gateway for the Jira site with cloudId {id}, the form scoped API tokens need."),
+                "Keep it for a scoped token; Verify with Jira checks that this cloudId is the Jira tab's site.",
+            ),
+            None => Problem::warning(
+                "jira-url-api-gateway",
+                format!("{label}: api.atlassian.com is Atlassian's gateway for scoped API tokens, not your Jira site."),
+                "Use your site's address, https://<site>.atlassian.net (copy it from the Jira tab).",
+            ),
+        });
         return;
     }
     let class = classify_host(&host, &CLOUD_DOMAINS);
@@ -139,9 +154,11 @@ pub(super) fn jira_common(input: &str, label: &str) -> Result<JiraParts, (String
     Ok((canonical(&p.url), p.problems, split_jira_url(&p.url)))
 }
 
+const API_URL_LABEL: &str = "Jira API URL";
+
 /// Checks the connector's Jira API URL: the site root, with no `/rest/api/…` suffix.
 pub fn check_jira_api_url(input: &str) -> FieldReport {
-    const LABEL: &str = "Jira API URL";
+    const LABEL: &str = API_URL_LABEL;
     let (value, mut problems, j) = match jira_common(input, LABEL) {
         Ok(parts) => parts,
         Err((value, problems)) => return FieldReport::new(API_URL_FIELD, value, problems),

@@ -29,7 +29,7 @@
 //! | `jira-url-lookalike-host` | error | a typo or lookalike of `atlassian.net` (including `atlassian.com`) |
 //! | `jira-url-suffix-trick` | error | `….atlassian.net.other.tld` |
 //! | `jira-url-no-site` | error | bare `atlassian.net` without the site name |
-//! | `jira-url-api-gateway` | warning | `api.atlassian.com`: the scoped-token gateway, not the site |
+//! | `jira-url-api-gateway` | warning (info for a Jira API URL `…/ex/jira/<cloudId>`) | `api.atlassian.com`: the scoped-token gateway, not the site |
 //! | `jira-url-data-center` | info | not `*.atlassian.net`: read as Jira Data Center / Server |
 //! | `jira-url-rest-path` | error | the API URL ends in `/rest/api/…`: Jira Align adds that itself |
 //! | `jira-url-browse-path` | error | the API URL contains `/browse/…` (that is the Jira Link) |

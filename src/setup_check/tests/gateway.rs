@@ -32,6 +32,10 @@ fn before_verify_the_gateway_is_not_a_wrong_site() {
 #[test]
 fn the_sites_own_cloud_id_passes() {
     let checks = run(&gateway(Some(ID), &format!("{ID}/")));
+    // The format is right for a scoped token: a note, not "use your site's address".
+    let f = get(&checks, "jira-api-url-format");
+    assert_eq!(f.state, CheckState::Pass, "{}", f.message);
+    assert!(!f.fix.contains("Use your site"), "{}", f.fix);
     let c = get(&checks, "jira-api-url-match");
     assert_eq!(c.state, CheckState::Pass, "{}", c.message);
     assert!(
