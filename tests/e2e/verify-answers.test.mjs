@@ -62,6 +62,7 @@ test('jira-site-identity: renamed site, another site, unreachable host, the API 
     // comparison to Verify with Jira, instead of calling api.atlassian.com another site.
     await setAlignUrls(w, `${SITE}/browse/`, `${GATEWAY}/ex/jira/${CLOUD_ID}`);
     await waitForCheck(w, 'jira-api-url-match', 'unknown');
+    await waitForCheck(w, 'jira-api-url-format', 'pass');
     const before = await w.panel.locator('#checks [data-check="jira-api-url-match"]').textContent();
     assert.match(before, new RegExp(`cloudId ${CLOUD_ID}.*Verify with Jira`));
     assert.doesNotMatch(before, /another/);
