@@ -33,10 +33,9 @@
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::keys::{Difference, TextPosition, difference_in_texts};
 use crate::problem::{Problem, Severity};
-use crate::rules::public_key::{
-    KeyFacts, KeyInspector, KeyModule, RecentKeys, report_from_facts, short_fingerprint,
-};
+use crate::rules::public_key::{KeyFacts, RecentKeys, report_from_facts, short_fingerprint};
 use crate::rules::urls::{JiraUrl, jira_site_root, origin_of};
 use crate::rules::{
     FieldReport, check_align_url, check_application_name, check_callback_url, check_consumer_key,
@@ -109,10 +108,50 @@ pub struct Check {
     pub fix: String,
     /// The `oauth_problem` this failure leads to, when it leads to one.
     pub predicts: Option<&'static str>,
+    /// What the check compared, so the panel can draw it without reading a value again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facts: Option<CheckFacts>,
     /// For an `unknown` check: what has not been seen and where it is, worded by
     /// [`Audience`] once all checks are made.
     #[serde(skip)]
     pub(crate) missing: Option<Missing>,
+}
+
+/// What a check compared: the fingerprints of the public keys it read, the origins it compared
+/// and, for two different public keys, where their texts first differ. Only what was found is
+/// serialized.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckFacts {
+    /// SHA-256 of Jira Align's public key (lowercase hex, as the key module gives it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub align_fingerprint: Option<String>,
+    /// SHA-256 of the public key in Jira's Incoming Authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jira_fingerprint: Option<String>,
+    /// The origin (or site) of the field's value…
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// …and the one it was compared with (a tab's origin, or the other field's site).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared_origin: Option<String>,
+    /// Where the two public keys' texts first differ: `atA` is Jira Align's text, `atB` Jira's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_difference: Option<crate::keys::Difference>,
+}
+
+impl Check {
+    /// The same check with the facts it compared.
+    pub(crate) fn with_facts(mut self, facts: CheckFacts) -> Check {
+        self.facts = Some(facts);
+        self
+    }
+
+    /// The same check with the OAuth error its failure leads to.
+    pub(crate) fn predicting(mut self, problem: &'static str) -> Check {
+        self.predicts = Some(problem);
+        self
+    }
 }
 
 /// Where a value that has not been seen yet is found.
@@ -214,16 +253,15 @@ pub fn normalise_auth_type(text: &str) -> AuthType {
 }
 
 thread_local! {
-    static KEYS: RecentKeys<KeyModule> = const { RecentKeys::new(KeyModule) };
+    static KEYS: RecentKeys = const { RecentKeys::new() };
 }
 
-/// Runs every check with the real key module, reusing the inspection of a key seen lately.
+/// Runs every check, reusing the inspection of a key seen lately.
 pub fn check_setup(setup: &Setup) -> Vec<Check> {
     KEYS.with(|keys| check_setup_with(setup, keys))
 }
 
-/// Runs every check with a given key inspector (tests pass a stub).
-pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
+fn check_setup_with(setup: &Setup, keys: &RecentKeys) -> Vec<Check> {
     let a = &setup.align;
     let auth = seen(&a.auth_type).map(normalise_auth_type);
     let not_oauth = matches!(
@@ -281,7 +319,7 @@ pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
 }
 
 /// The checks that only matter for OAuth 1.0a, in display order.
-fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
+fn oauth_checks(setup: &Setup, keys: &RecentKeys) -> Vec<Check> {
     let a = &setup.align;
     let j = &setup.jira;
     // Each key is inspected once and used by both its format check and the match.
@@ -363,6 +401,7 @@ pub(crate) fn check(
         message: message.into(),
         fix: fix.into(),
         predicts: None,
+        facts: None,
         missing: None,
     }
 }

@@ -18,6 +18,15 @@ pub(super) fn origin_difference(have: &Url, want: &Url) -> Option<String> {
     ))
 }
 
+/// The facts of a match: the value's origin and the one it was compared with.
+fn origins(have: &str, want: &str) -> CheckFacts {
+    CheckFacts {
+        origin: Some(have.to_string()),
+        compared_origin: Some(want.to_string()),
+        ..CheckFacts::default()
+    }
+}
+
 /// Jira API URL or Jira Link vs the origin of the Jira tab.
 pub(super) fn site_match(id: CheckId, what: &str, value: Option<&str>, tab: Option<&str>) -> Check {
     let Some(value) = value else {
@@ -44,13 +53,15 @@ pub(super) fn site_match(id: CheckId, what: &str, value: Option<&str>, tab: Opti
     };
     let have = origin_of(&site_url);
     let want = origin_of(&tab_url);
+    let facts = origins(&have, &want);
     if have == want {
         return check(
             id,
             CheckState::Pass,
             format!("{what}: points at {want}, the site open in the Jira tab."),
             "",
-        );
+        )
+        .with_facts(facts);
     }
     let fixed = fixed_value(id, &site, &want);
     let message = match origin_difference(&site_url, &tab_url) {
@@ -70,6 +81,7 @@ pub(super) fn site_match(id: CheckId, what: &str, value: Option<&str>, tab: Opti
             "In the Jira Align connector: Deactivate, set {what} to {fixed}, Save, then Activate (if {want} is the right site)."
         ),
     )
+    .with_facts(facts)
 }
 
 /// The corrected value for the Jira API URL or Jira Link on another origin (context path kept).
@@ -97,13 +109,15 @@ pub(super) fn link_vs_api_url(link: Option<&str>, api: Option<&str>) -> Check {
             "Fix the addresses first (see their format checks).",
         );
     };
+    let facts = origins(&l.site_root, &a.site_root);
     if l.site_root == a.site_root {
         return check(
             ID,
             CheckState::Pass,
             format!("Jira Link and Jira API URL: both point at {}.", a.site_root),
             "",
-        );
+        )
+        .with_facts(facts);
     }
     check(
         ID,
@@ -117,6 +131,7 @@ pub(super) fn link_vs_api_url(link: Option<&str>, api: Option<&str>) -> Check {
             a.site_root
         ),
     )
+    .with_facts(facts)
 }
 
 pub(super) fn username_check(username: Option<&str>, api: Option<&str>) -> Check {
@@ -146,13 +161,15 @@ pub(super) fn application_url_match(app: Option<&str>, tab: Option<&str>) -> Che
     };
     let have = origin_of(&app_url);
     let want = origin_of(&tab_url);
+    let facts = origins(&have, &want);
     if have == want {
         return check(
             ID,
             CheckState::Pass,
             format!("Application URL: {want}, the Jira Align site open in the other tab."),
             "",
-        );
+        )
+        .with_facts(facts);
     }
     let message = match origin_difference(&app_url, &tab_url) {
         Some(diff) => format!(
@@ -162,14 +179,14 @@ pub(super) fn application_url_match(app: Option<&str>, tab: Option<&str>) -> Che
             "Application URL: the link points at {have}, but the Jira Align tab is {want}. Either the link was made for another address of this Jira Align (e.g. the legacy agilecraft.com one), or the tab is another instance."
         ),
     };
-    Check {
-        id: ID,
-        state: CheckState::Fail,
+    check(
+        ID,
+        CheckState::Fail,
         message,
-        fix: format!(
+        format!(
             "In Jira's Application links, edit the Jira Align link and set its Application URL to {want} (or recreate the link with that URL)."
         ),
-        predicts: Some("signature_invalid"),
-        missing: None,
-    }
+    )
+    .predicting("signature_invalid")
+    .with_facts(facts)
 }
