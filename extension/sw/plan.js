@@ -3,6 +3,7 @@
 // known, only for fields the page shows, and never overwrites a field that already holds the
 // planned value. The content script's gate has the last word on whether a field may be filled.
 import { loadCore } from './core.js';
+import { managedPolicy } from './policy.js';
 import { AUTH_TYPE, AUTH_TYPES, FIELD, FIELDS, SIDE } from '../shared/vocabulary.js';
 import { authTypeOfText } from '../shared/auth-type.js';
 
@@ -21,13 +22,16 @@ export function chosenConsumerKey(state) {
 }
 
 /** The consumer key to fill: the chosen one, else (issue 13.5) the Suggest rule's proposal from
- *  the connector's name (core's suggestConsumerKey), so a fill never leaves the key a silent gap. */
+ *  the connector's name (core's suggestConsumerKey, with the organisation's prefix), so a fill
+ *  never leaves the key a silent gap. */
 async function consumerKeyToFill(state) {
   const chosen = chosenConsumerKey(state);
   if (chosen) return chosen;
   const jiraOrigin = state.sides.jira?.origin || state.options.jiraSiteUrl;
   const name = fieldValue(state.sides.align, 'name') || (jiraOrigin ? `Jira Cloud (${new URL(jiraOrigin).hostname})` : '');
-  return name ? (await loadCore()).suggestConsumerKey(name) || null : null;
+  if (!name) return null;
+  const { consumerKeyPrefix } = await managedPolicy();
+  return (await loadCore()).suggestConsumerKey(name, consumerKeyPrefix || undefined) || null;
 }
 
 async function alignValues(state) {

@@ -209,13 +209,16 @@ const panelHandlers = {
   },
   async [MESSAGE.PANEL_CHECK_FIELD]({ field, value, context }) {
     if (!isString(field, LIMITS.MAX_ID) || !isString(value)) return fail('bad-request', 'field and value must be strings');
-    return ok((await loadCore()).checkField(field, value, context ?? {}));
+    // The organisation's consumer-key prefix is the policy's, never the panel's: the core's
+    // consumer-key rule applies it.
+    const { consumerKeyPrefix } = await managedPolicy();
+    const ruled = { ...(context && typeof context === 'object' ? context : {}), consumerKeyPrefix: consumerKeyPrefix || undefined };
+    return ok((await loadCore()).checkField(field, value, ruled));
   },
   async [MESSAGE.PANEL_SUGGEST_CONSUMER_KEY]({ name }) {
     if (!isString(name)) return fail('bad-request', 'name must be a string');
-    const suggested = (await loadCore()).suggestConsumerKey(name);
-    const { consumerKeyPrefix: prefix } = await managedPolicy();
-    return ok(prefix && !suggested.startsWith(prefix) ? `${prefix}${suggested}`.slice(0, LIMITS.MAX_NAME) : suggested);
+    const { consumerKeyPrefix } = await managedPolicy();
+    return ok((await loadCore()).suggestConsumerKey(name, consumerKeyPrefix || undefined));
   },
   async [MESSAGE.PANEL_EXPLAIN_OAUTH_PROBLEM]({ text }) {
     if (!isString(text, LIMITS.MAX_ERROR_TEXT)) return fail('bad-request', 'text must be a string');

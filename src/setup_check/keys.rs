@@ -49,8 +49,9 @@ pub(super) fn consumer_key_match(setup: &Setup) -> Check {
             visible(ak)
         )
     } else {
-        let a_ok = check_consumer_key(ak).ok;
-        let j_ok = check_consumer_key(jk).ok;
+        let prefix = setup.consumer_key_prefix.as_deref();
+        let a_ok = check_consumer_key_with_prefix(ak, prefix).ok;
+        let j_ok = check_consumer_key_with_prefix(jk, prefix).ok;
         match (a_ok, j_ok) {
             (true, false) => {
                 format!("In Jira's Incoming Authentication, set Consumer Key to exactly \"{ak}\".")
@@ -60,7 +61,7 @@ pub(super) fn consumer_key_match(setup: &Setup) -> Check {
             }
             _ => format!(
                 "Type one key, e.g. \"{}\", in both places: Jira Align's connector and Jira's Incoming Authentication.",
-                crate::rules::suggest_consumer_key(ak)
+                crate::rules::suggest_consumer_key_with_prefix(ak, prefix)
             ),
         }
     };

@@ -18,8 +18,8 @@
 //! | `application-url-format` | `jira.applicationUrl` ([`check_align_url`]) (OAuth) | – |
 //! | `application-url-match` | origin of `jira.applicationUrl` vs the Jira Align tab's origin (OAuth) | `signature_invalid` |
 //! | `application-name-format` | `jira.applicationName` (OAuth) | – |
-//! | `align-consumer-key-format` | `align.consumerKey` (OAuth) | `consumer_key_unknown` |
-//! | `jira-consumer-key-format` | `jira.consumerKey` (OAuth) | `consumer_key_unknown` |
+//! | `align-consumer-key-format` | `align.consumerKey`, with the policy's prefix (OAuth) | `consumer_key_unknown` |
+//! | `jira-consumer-key-format` | `jira.consumerKey`, with the policy's prefix (OAuth) | `consumer_key_unknown` |
 //! | `consumer-key-match` | `align.consumerKey` vs `jira.consumerKey`, byte for byte (OAuth) | `consumer_key_unknown` |
 //! | `consumer-name-format` | `jira.consumerName` (OAuth) | – |
 //! | `align-public-key-format` | `align.publicKey` via the key module (OAuth) | – |
@@ -38,8 +38,9 @@ use crate::problem::{Problem, Severity};
 use crate::rules::public_key::{KeyFacts, RecentKeys, report_from_facts, short_fingerprint};
 use crate::rules::urls::{JiraUrl, jira_site_root, origin_of};
 use crate::rules::{
-    FieldReport, check_align_url, check_application_name, check_callback_url, check_consumer_key,
-    check_consumer_name, check_jira_api_url, check_jira_link, check_username, trim_invisible,
+    FieldReport, check_align_url, check_application_name, check_callback_url,
+    check_consumer_key_with_prefix, check_consumer_name, check_jira_api_url, check_jira_link,
+    check_username, trim_invisible,
 };
 use crate::text::{describe_difference, visible};
 use crate::vocabulary::{Audience, CheckId, Side};
@@ -63,6 +64,9 @@ pub struct Setup {
     pub jira: JiraSide,
     /// Where the checks are shown, which decides how a missing value is asked for.
     pub audience: Audience,
+    /// The organisation's required consumer-key prefix (enterprise policy): both consumer-key
+    /// checks fail without it.
+    pub consumer_key_prefix: Option<String>,
 }
 
 /// The Jira Align connector form.
@@ -325,6 +329,8 @@ fn oauth_checks(setup: &Setup, keys: &RecentKeys) -> Vec<Check> {
     // Each key is inspected once and used by both its format check and the match.
     let align_key = seen(&a.public_key).map(|t| (t, keys.inspect(t)));
     let jira_key = seen(&j.public_key).map(|t| (t, keys.inspect(t)));
+    let prefix = setup.consumer_key_prefix.as_deref();
+    let consumer_key = |v: &str| check_consumer_key_with_prefix(v, prefix);
     vec![
         format_check(
             CheckId::ApplicationUrlFormat,
@@ -348,7 +354,7 @@ fn oauth_checks(setup: &Setup, keys: &RecentKeys) -> Vec<Check> {
             seen(&a.consumer_key),
             "Consumer key",
             Place::AlignForm,
-            check_consumer_key,
+            consumer_key,
             Some("consumer_key_unknown"),
         ),
         format_check(
@@ -356,7 +362,7 @@ fn oauth_checks(setup: &Setup, keys: &RecentKeys) -> Vec<Check> {
             seen(&j.consumer_key),
             "Consumer Key",
             Place::JiraIncomingAuth,
-            check_consumer_key,
+            consumer_key,
             Some("consumer_key_unknown"),
         ),
         consumer_key_match(setup),

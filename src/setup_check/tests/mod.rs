@@ -39,6 +39,7 @@ fn good() -> Setup {
             callback_url: s("https://acme.jiraalign.com"),
         },
         audience: Audience::Extension,
+        consumer_key_prefix: None,
     }
 }
 
@@ -257,6 +258,40 @@ fn consumer_key_and_public_key_scenarios() {
             want: vec![want("consumer-key-match", Fail)
                 .saying(&["the name was probably pasted as the key"])
                 .fixing(&["\"JiraAlignAcme\""])],
+        },
+        Case {
+            name: "keys without the organisation's prefix",
+            change: |s| s.consumer_key_prefix = Some("ACME".into()),
+            want: vec![
+                want("align-consumer-key-format", Fail)
+                    .predicting("consumer_key_unknown")
+                    .saying(&["must start with \"ACME\", your organisation's prefix"])
+                    .fixing(&["e.g. \"ACMEJiraAlignAcme\""]),
+                want("jira-consumer-key-format", Fail).saying(&["must start with \"ACME\""]),
+                // Still the same key on both sides: the match itself holds.
+                want("consumer-key-match", Pass),
+            ],
+        },
+        Case {
+            name: "two different keys, neither with the prefix",
+            change: |s| {
+                s.consumer_key_prefix = Some("ACME".into());
+                s.jira.consumer_key = Some("JiraAlignOther".into());
+            },
+            want: vec![want("consumer-key-match", Fail).fixing(&["e.g. \"ACMEJiraAlignAcme\""])],
+        },
+        Case {
+            name: "keys with the organisation's prefix",
+            change: |s| {
+                s.consumer_key_prefix = Some("ACME".into());
+                s.align.consumer_key = Some("ACMEJiraAlign".into());
+                s.jira.consumer_key = Some("ACMEJiraAlign".into());
+            },
+            want: vec![
+                want("align-consumer-key-format", Pass),
+                want("jira-consumer-key-format", Pass),
+                want("consumer-key-match", Pass),
+            ],
         },
         Case {
             name: "Generate New Key clicked again",
