@@ -143,13 +143,16 @@ async function fillSide(side) {
   const filled = [];
   const refused = new Map();
   const left = new Map();
+  const skipped = new Map(); // planned, but hidden or read-only on the latest screen
   const attempted = new Set();
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const described = await describeTab(tabId);
     if (!described) return fail('no-tab', t('errTabGone'));
     if (!described.ok) return fail('describe-failed', described.error?.message ?? t('errNoAnswer'));
-    const values = Object.fromEntries(Object.entries(await planFill(side, described.data, state))
-      .filter(([key]) => !attempted.has(key)));
+    const plan = await planFill(side, described.data, state);
+    skipped.clear();
+    for (const s of plan.skipped) skipped.set(s.key, s);
+    const values = Object.fromEntries(Object.entries(plan.values).filter(([key]) => !attempted.has(key)));
     if (Object.keys(values).length === 0) break;
     for (const key of Object.keys(values)) attempted.add(key);
     const result = await chrome.tabs.sendMessage(tabId, { type: MESSAGE.SW_FILL, pageToken: described.data.pageToken, values }, { frameId: 0 })
@@ -165,7 +168,8 @@ async function fillSide(side) {
       await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
     }
   }
-  for (const f of filled) { refused.delete(f.key); if (f.stuck) left.delete(f.key); }
+  for (const f of filled) { refused.delete(f.key); skipped.delete(f.key); if (f.stuck) left.delete(f.key); }
+  for (const [key, s] of skipped) if (!refused.has(key)) refused.set(key, s);
   for (const key of refused.keys()) left.delete(key);
   if (filled.length === 0 && refused.size === 0) {
     return ok({ filled, refused: [], left: [...left.values()], note: t('nothingToFillAll') });
