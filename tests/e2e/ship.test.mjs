@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchWithExtension, ROOT, DIST } from './harness.mjs';
 import {
-  routeFixtures, seedJira, seedAlign, SELF_HOSTED_JIRA_ORIGIN, APPLINKS_PATH, ALIGN_CONNECTOR_URL,
+  routeFixtures, seedJira, seedAlign, SELF_HOSTED_JIRA_ORIGIN, APPLINKS_PATH,
 } from '../fixtures/serve.mjs';
 import { startWalkthrough, openAlignConnector, workerState } from './walkthrough.mjs';
 
@@ -121,6 +121,15 @@ function extensionIdOf(keyBase64) {
 
 const canUnshare = process.getuid?.() === 0 && existsSync('/usr/bin/unshare');
 
+/** A new, empty Jira Align connector form (served by the fixtures), once the panel sees it. */
+async function openEmptyAlignConnector(ext, panel) {
+  await routeFixtures(ext.context);
+  await seedAlign(ext.context, 'empty');
+  const w = { ext, panel, onStep: async () => {} };
+  await openAlignConnector(w);
+  return w.align;
+}
+
 /** Chromium with `policy` as the extension's managed policy; `close` also removes the policy. */
 async function launchWithPolicy(policy) {
   const manifest = JSON.parse(await readFile(path.join(DIST, 'manifest.json'), 'utf8'));
@@ -172,13 +181,7 @@ test('enterprise policy (3rdparty extension policy) → the panel shows locked s
     await panel.fill('#opt-consumer-key', 'OtherKey');
     await panel.locator('#consumer-key-problems li[data-code="consumer-key-policy-prefix"]').waitFor();
     // The fill uses the locked Jira site: the Align form gets it without any tab open on Jira.
-    await routeFixtures(ext.context);
-    await seedAlign(ext.context, 'empty');
-    const align = await ext.context.newPage();
-    await align.goto(ALIGN_CONNECTOR_URL);
-    await align.click('#btnJiraConnectors');
-    await align.click('#btnAddConnector');
-    await panel.locator('#tab-align[data-detected="true"]').waitFor();
+    const align = await openEmptyAlignConnector(ext, panel);
     const [result, text] = await nextStatus(panel, 'fill-status', () => panel.click('#fill-align'));
     assert.equal(result, 'done', text);
     assert.equal(await align.locator('#txtJiraApiUrl').inputValue(), 'https://acme.atlassian.net');
@@ -195,13 +198,7 @@ test('a fill with no consumer key chosen proposes one by the Suggest rule with t
     await panel.goto(ext.extensionUrl('panel/panel.html'));
     await panel.locator('#consumer-key-prefix:not([hidden])').waitFor();
     assert.equal(await panel.locator('#opt-consumer-key').inputValue(), '', 'no consumer key chosen');
-    await routeFixtures(ext.context);
-    await seedAlign(ext.context, 'empty');
-    const align = await ext.context.newPage();
-    await align.goto(ALIGN_CONNECTOR_URL);
-    await align.click('#btnJiraConnectors');
-    await align.click('#btnAddConnector');
-    await panel.locator('#tab-align[data-detected="true"]').waitFor();
+    const align = await openEmptyAlignConnector(ext, panel);
     // Something of the page's own lies over Jira Link: it is not filled, and the status says why.
     await align.evaluate(() => {
       const r = document.querySelector('#txtJiraLink').getBoundingClientRect();
