@@ -61,17 +61,17 @@ function checkList(doc, step, state, t) {
 /**
  * @param {Document} doc
  * @param {object} state  the worker's state
- * @param {object} ui  {t, actionFor(step) → {label, run, disabled?, note?} | {element} (a block holding
+ * @param {object} ui  {t, verified() → the Verify checks once run, actionFor(step) → {label, run, disabled?, note?} | {element} (a block holding
  *                      the step's own primary button) | null, open: Set of step ids the admin opened,
  *                      closed: Set of step ids the admin closed}
  */
 export function renderGuide(doc, state, ui) {
   const { t } = ui;
-  const { steps, current, count } = guide(state, t);
+  const { steps, current, count } = guide(state, t, ui.verified?.() ?? []);
   const total = steps.length;
   const number = (step) => steps.indexOf(step) + 1;
 
-  doc.getElementById('overall').textContent = state.checks.length ? countText(count, t) : t('countNone');
+  doc.getElementById('overall').textContent = count.total ? countText(count, t) : t('countNone');
 
   // Read before anything moves: a moved block (the Verify section) drops focus.
   const active = doc.activeElement;
