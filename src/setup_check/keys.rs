@@ -89,6 +89,10 @@ pub(super) fn key_format(id: CheckId, key: Option<&(&str, KeyFacts)>, where_: Pl
         id,
         from_report(id, &report_from_facts(trimmed, facts), "Public key", None),
     );
+    // A key that could not be read has no fingerprint: nothing to add.
+    if facts.fingerprint_sha256.is_none() {
+        return check;
+    }
     let fingerprint = facts.fingerprint_sha256.clone();
     let facts = match id.per_side() {
         Some(Side::Jira) => CheckFacts {

@@ -400,8 +400,17 @@ fn checks_carry_their_facts() {
         of("application-url-match")["comparedOrigin"],
         "https://acme.jiraalign.com"
     );
-    // A check that compared nothing has no facts at all.
+    // A check that compared nothing, or read no key, has no facts at all.
     assert!(of("consumer-name-format").is_null());
+    setup.jira.public_key = s("garbage");
+    let out = serde_json::to_value(run(&setup)).unwrap_or_default();
+    let jira_key = out
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["id"] == "jira-public-key-format"));
+    assert!(
+        jira_key.is_some_and(|c| c.get("facts").is_none()),
+        "{jira_key:?}"
+    );
 }
 
 mod props;
