@@ -156,12 +156,19 @@ pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<J
     to_js(&report)
 }
 
-/// `suggestConsumerKey(name)` → a valid consumer key derived from a free-text name.
+/// `suggestConsumerKey(name, prefix?)` → a valid consumer key derived from a free-text name,
+/// starting with the organisation's prefix when one is given.
 #[wasm_bindgen(js_name = suggestConsumerKey)]
-pub fn suggest_consumer_key(name: JsValue) -> Result<String, JsValue> {
-    Ok(crate::rules::suggest_consumer_key(&string_arg(
-        &name, "The name",
-    )?))
+pub fn suggest_consumer_key(name: JsValue, prefix: JsValue) -> Result<String, JsValue> {
+    let prefix = if prefix.is_undefined() || prefix.is_null() {
+        None
+    } else {
+        Some(string_arg(&prefix, "The consumer-key prefix")?)
+    };
+    Ok(crate::rules::suggest_consumer_key_with_prefix(
+        &string_arg(&name, "The name")?,
+        prefix.as_deref(),
+    ))
 }
 
 /// `explainOAuthProblem(text)` → `{problem, known, httpStatus, cause, fix, checkId}` for a Jira

@@ -117,6 +117,7 @@ fn context() -> FieldContext {
     FieldContext {
         jira_api_url: Some("https://acme.atlassian.net".into()),
         jira_site_url: None,
+        consumer_key_prefix: None,
     }
 }
 

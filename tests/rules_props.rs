@@ -58,10 +58,12 @@ fn context() -> impl Strategy<Value = FieldContext> {
         Just(FieldContext {
             jira_api_url: Some("https://acme.atlassian.net".into()),
             jira_site_url: None,
+            consumer_key_prefix: Some("ACME".into()),
         }),
         Just(FieldContext {
             jira_api_url: Some(String::new()),
             jira_site_url: Some("https://jira.example.com".into()),
+            consumer_key_prefix: None,
         }),
     ]
 }

@@ -92,18 +92,22 @@ export function checklist(state, t = (key) => key) {
 /**
  * The steps with their checks (`step.results`, the core's check objects in the core's order) and
  * which step is current: the first one not done, or none when all are.
+ * `verified`: the checks Jira's answers gave (Verify with Jira), once it has run. They are drawn
+ * in the Verify block, not in `results`, but counted in its step (Authorize; without one, the
+ * step marked `rest`) and overall.
  */
-export function guide(state, t = (key) => key) {
+export function guide(state, t = (key) => key, verified = []) {
   const steps = checklist(state, t);
   const named = new Set(steps.flatMap((s) => s.checks));
   const rest = steps.find((s) => s.rest) ?? steps[steps.length - 1];
+  const verifyStep = steps.find((s) => s.action === 'verify') ?? rest;
   for (const step of steps) {
     const own = new Set(step.checks);
     step.results = state.checks.filter((c) => own.has(c.id) || (step === rest && !named.has(c.id)));
-    step.count = tally(step.results);
+    step.count = tally(step === verifyStep ? [...step.results, ...verified] : step.results);
   }
   const current = steps.find((s) => !s.done) ?? null;
-  return { steps, current, count: tally(state.checks) };
+  return { steps, current, count: tally([...state.checks, ...verified]) };
 }
 
 /** How many checks passed, failed, warned, out of how many. */

@@ -119,12 +119,95 @@ export function valueDiff(doc, a, b, labels, t = (key) => key) {
   return figure;
 }
 
+// "…AAAA[B]xyz…": the core's excerpt around the first difference, the differing character in
+// brackets ("[end]" where that key has ended).
+function excerptCode(doc, excerpt, t) {
+  const code = doc.createElement('code');
+  code.className = 'diff-excerpt';
+  const m = /^(.*?)\[(.+?)\](.*)$/su.exec(typeof excerpt === 'string' ? excerpt : '');
+  if (!m) {
+    code.textContent = String(excerpt ?? '');
+    return code;
+  }
+  const at = doc.createElement('mark');
+  if (m[2] === 'end') {
+    at.textContent = '∅';
+    at.className = 'missing';
+    at.title = t('charNone');
+  } else {
+    at.textContent = m[2];
+  }
+  code.append(m[1], at, m[3]);
+  return code;
+}
+
+// A fingerprint in groups of four hex digits; the groups that differ from the other one marked.
+function fingerprintCode(doc, fingerprint, other) {
+  const code = doc.createElement('code');
+  code.className = 'fingerprint';
+  const groups = fingerprint.match(/.{1,4}/g) ?? [];
+  groups.forEach((group, i) => {
+    if (i > 0) code.append(' ');
+    const same = other.slice(i * 4, i * 4 + 4) === group;
+    const box = doc.createElement(same ? 'span' : 'mark');
+    box.textContent = group;
+    code.append(box);
+  });
+  return code;
+}
+
+/**
+ * Two public keys that should be one, from the failing check's facts: both SHA-256 fingerprints
+ * side by side, and where the texts first differ (line and column in each text as pasted, or in
+ * the key written as PEM when a text is in another form), with a few characters around it.
+ * Null when the facts do not hold both fingerprints.
+ */
+export function keyDiff(doc, facts, labels, t = (key) => key) {
+  const fa = facts?.alignFingerprint;
+  const fj = facts?.jiraFingerprint;
+  if (typeof fa !== 'string' || typeof fj !== 'string' || fa === fj) return null;
+  const figure = doc.createElement('figure');
+  figure.className = 'diff key-diff';
+  const title = doc.createElement('p');
+  title.className = 'diff-title';
+  title.textContent = t('keyDiffFingerprints');
+  figure.append(title);
+  for (const [label, mine, other] of [[labels[0], fa, fj], [labels[1], fj, fa]]) {
+    const line = doc.createElement('div');
+    line.className = 'diff-row';
+    const name = doc.createElement('span');
+    name.className = 'diff-label';
+    name.textContent = label;
+    line.append(name, fingerprintCode(doc, mine, other));
+    figure.append(line);
+  }
+  const d = facts.firstDifference;
+  if (d && typeof d === 'object') {
+    const caption = doc.createElement('figcaption');
+    const list = doc.createElement('ul');
+    const sides = [[labels[0], d.atA, d.excerptA], [labels[1], d.atB, d.excerptB]];
+    for (const [label, at, excerpt] of sides) {
+      const li = doc.createElement('li');
+      li.className = 'key-diff-at';
+      li.textContent = at && typeof at === 'object'
+        ? t('keyDiffAt', [label, String(at.line), String(at.column)])
+        : t('keyDiffAtPem', [label, String(d.line), String(d.column)]);
+      li.append(' ', excerptCode(doc, excerpt, t));
+      list.append(li);
+    }
+    caption.append(list);
+    figure.append(caption);
+  }
+  return figure;
+}
+
 /**
  * A check's facts (fingerprints, origins, where two keys first differ) as a definition list, in
  * the order the core gave them. Labels come from the catalogue (`fact_<name>`), else the name.
  */
 export function factList(doc, facts, t = (key) => key) {
   if (!facts || typeof facts !== 'object') return null;
+  // Nested facts (where two keys first differ) are drawn by keyDiff, not listed.
   const entries = Object.entries(facts).filter(([, v]) => ['string', 'number'].includes(typeof v) && v !== '');
   if (entries.length === 0) return null;
   const dl = doc.createElement('dl');

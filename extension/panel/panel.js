@@ -11,7 +11,8 @@ import { setupHosts } from './hosts.js';
 import { renderGuide } from './steps.js';
 import { setupSettings } from './settings.js';
 import { setupPointing } from './pointing.js';
-import { setupVerify } from './verify.js';
+import { setupVerify, verifiedChecks } from './verify.js';
+import { CHECK } from '../shared/vocabulary.js';
 
 const $ = (id) => document.getElementById(id);
 let state = null;
@@ -95,15 +96,23 @@ function actionFor(step) {
 }
 
 const pointing = setupPointing(document, { send, t, el, state: () => state, rerender: () => render() });
-const ui = { t, actionFor, fieldsFor: (step) => pointing.fieldsBlock(step), open: new Set(), closed: new Set() };
+const ui = {
+  t, actionFor, fieldsFor: (step) => pointing.fieldsBlock(step), verified: verifiedChecks, open: new Set(), closed: new Set(),
+};
 
 // Verify with Jira lives in the Authorize step while that step is current, else in its collapsed
 // card (hidden while empty). One set of controls, so ids and the accessible name stay unique.
-function placeVerify() {
+// A control that had the focus when the block moved gets it back (moving a node drops it); in
+// the card, which is opened for it, or else the Verify action itself.
+function placeVerify(focused) {
   const inStep = Boolean(verifyBody.closest('#checklist'));
   if (!inStep && verifyBody.parentElement !== $('verify')) $('verify').append(verifyBody);
   $('verify').hidden = inStep;
   $('verify-run').classList.toggle('primary', inStep);
+  if (!focused || document.activeElement === focused) return;
+  if (!inStep) $('verify').open = true;
+  focused.focus();
+  if (document.activeElement !== focused) $('verify-run').focus();
 }
 
 function renderPolicy() {
@@ -135,8 +144,9 @@ function render() {
   $('api-token-problems').replaceChildren(...(oauth ? [] : token?.report?.problems ?? []).map((p) => el('li', { dataset: { code: p.code, severity: p.severity } },
     p.message, el('span', { className: 'fix', textContent: p.fix }))));
   $('verify-token-row').hidden = oauth;
+  const focused = verifyBody.contains(document.activeElement) ? document.activeElement : null;
   renderGuide(document, state, ui);
-  placeVerify();
+  placeVerify(focused);
   pointing.checkActiveTab().catch(() => {});
   document.body.dataset.ready = 'true';
 }
@@ -176,14 +186,16 @@ async function fill(side) {
   }
 }
 
-// The report names each public key by its fingerprint (the core's check facts when it gives
-// them, else one inspection per key, made only on this click).
-async function report() {
-  const fingerprint = async (side) => {
-    const key = state.sides[side]?.fields?.publicKey?.value;
-    return key ? (await send('panel:inspectPublicKey', { text: key }).catch(() => null))?.fingerprintSha256 : undefined;
-  };
-  return markdownReport(state, { keyFingerprints: { align: await fingerprint('align'), jira: await fingerprint('jira') } });
+// The report names each public key by its fingerprint, as the core's format check of that key
+// found it (the check's facts): the panel never reads a key itself.
+function report() {
+  const fingerprint = (id, fact) => state.checks.find((c) => c.id === id)?.facts?.[fact] ?? undefined;
+  return markdownReport(state, {
+    keyFingerprints: {
+      align: fingerprint(CHECK.ALIGN_PUBLIC_KEY_FORMAT, 'alignFingerprint'),
+      jira: fingerprint(CHECK.JIRA_PUBLIC_KEY_FORMAT, 'jiraFingerprint'),
+    },
+  });
 }
 
 function showReport(text) {
@@ -251,5 +263,5 @@ send('panel:watch', { deep: true }).catch(() => {});
 addEventListener('pagehide', () => { chrome.runtime.sendMessage({ type: 'panel:watch', deep: false }).catch(() => {}); });
 setupKeygen(document, t);
 setupHosts(document, t);
-setupVerify();
+setupVerify({ rerender: () => render() });
 refresh().catch((error) => { $('fill-status').textContent = t('startFailed', error.message); });

@@ -58,10 +58,6 @@ export function setupSettings(doc, io) {
       return { value: '', problems: [{ code: 'check-failed', severity: 'error', message: error.message, fix: '' }] };
     }
     const problems = [...(report?.problems ?? [])];
-    const prefix = state?.policy?.consumerKeyPrefix;
-    if (input.option === 'consumerKey' && prefix && !value.startsWith(prefix)) {
-      problems.unshift({ code: 'consumer-key-policy-prefix', severity: 'error', message: t('consumerKeyPrefixProblem', prefix), fix: '' });
-    }
     // A site is saved as its origin: the fills append paths to it.
     const saved = input.site ? (originOrNull(report?.value) ?? '') : value;
     if (report?.ok === true && input.side && sideOfUrl(saved, await approvedHosts()) !== input.side) {

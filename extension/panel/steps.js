@@ -3,7 +3,7 @@
 // line, later ones listed, each reopenable, each with its count. All checks live under #checks,
 // each exactly once, as li[data-check][data-state].
 import { guide } from './checklist.js';
-import { valueDiff, factList } from './mismatch.js';
+import { valueDiff, keyDiff, factList } from './mismatch.js';
 
 function el(doc, tag, props = {}, ...children) {
   const node = doc.createElement(tag);
@@ -40,14 +40,16 @@ function consumerKeys(state) {
 
 function checkItem(doc, c, state, t) {
   const labels = [t('sideAlign'), t('sideJira')];
-  const picture = c.id === 'consumer-key-match' && c.state === 'fail' ? valueDiff(doc, ...consumerKeys(state), labels, t) : null;
+  const failing = c.state === 'fail';
+  const picture = failing && c.id === 'consumer-key-match' ? valueDiff(doc, ...consumerKeys(state), labels, t)
+    : failing && c.id === 'public-key-match' ? keyDiff(doc, c.facts, labels, t) : null;
   return el(doc, 'li', { className: 'check', dataset: { check: c.id, state: c.state } },
     el(doc, 'span', { className: `lozenge lozenge-${LOZENGE[c.state] ?? 'default'} check-state`, textContent: t(`checkState_${c.state}`) }),
     el(doc, 'span', { className: 'message', textContent: c.message }),
     c.fix ? el(doc, 'span', { className: 'fix', textContent: c.fix }) : null,
     c.predicts ? el(doc, 'span', { className: 'fix', textContent: t('jiraWouldAnswer', c.predicts) }) : null,
     picture,
-    c.state !== 'pass' ? factList(doc, c.facts, t) : null);
+    c.state !== 'pass' && !picture ? factList(doc, c.facts, t) : null);
 }
 
 function checkList(doc, step, state, t) {
@@ -59,17 +61,17 @@ function checkList(doc, step, state, t) {
 /**
  * @param {Document} doc
  * @param {object} state  the worker's state
- * @param {object} ui  {t, actionFor(step) → {label, run, disabled?, note?} | {element} (a block holding
+ * @param {object} ui  {t, verified() → the Verify checks once run, actionFor(step) → {label, run, disabled?, note?} | {element} (a block holding
  *                      the step's own primary button) | null, open: Set of step ids the admin opened,
  *                      closed: Set of step ids the admin closed}
  */
 export function renderGuide(doc, state, ui) {
   const { t } = ui;
-  const { steps, current, count } = guide(state, t);
+  const { steps, current, count } = guide(state, t, ui.verified?.() ?? []);
   const total = steps.length;
   const number = (step) => steps.indexOf(step) + 1;
 
-  doc.getElementById('overall').textContent = state.checks.length ? countText(count, t) : t('countNone');
+  doc.getElementById('overall').textContent = count.total ? countText(count, t) : t('countNone');
 
   // Read before anything moves: a moved block (the Verify section) drops focus.
   const active = doc.activeElement;

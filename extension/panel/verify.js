@@ -13,6 +13,20 @@ const $ = (id) => document.getElementById(id);
 const GATEWAY = 'https://api.atlassian.com/*';
 let core = null;
 let keyPair = null; // the key generator's latest pair, in this page's memory only
+// The latest answer of each check Jira gave (Verify with Jira, Test with Jira), by id: the guide
+// counts them in their step and overall once they have run.
+const answered = new Map();
+let onAnswered = () => {};
+
+/** The checks Jira's answers gave so far, in the order they came. */
+export function verifiedChecks() {
+  return [...answered.values()];
+}
+
+function remember(checks) {
+  for (const c of checks) answered.set(c.id, c);
+  onAnswered();
+}
 
 async function send(type, payload = {}) {
   const answer = await chrome.runtime.sendMessage({ type, ...payload });
@@ -75,6 +89,7 @@ async function verify() {
     }
     const result = await send(MESSAGE.PANEL_VERIFY_WITH_JIRA, { serviceAccountEmail: email, apiToken, step: currentStep(state) });
     renderChecks($('verify-checks'), result.checks);
+    remember(result.checks);
     status.textContent = result.error === 'no-jira-site' ? t('verifyNoJiraSite')
       : t(result.cancelled ? 'verifyCancelled' : 'verifyDone');
   } catch (error) {
@@ -104,13 +119,16 @@ async function testKey() {
     status.textContent = t('verifyRunning');
     const check = await send(MESSAGE.PANEL_TEST_KEY_WITH_JIRA, { url, authorization: signed.authorization, consumerKey });
     renderChecks(list, [check]);
+    remember([check]);
     status.textContent = '';
   } catch (error) {
     status.textContent = t('verifyFailed', error.message);
   }
 }
 
-export function setupVerify() {
+/** @param {{rerender?: () => void}} [hooks] rerender: called when Jira's answers change the counts */
+export function setupVerify({ rerender } = {}) {
+  if (rerender) onAnswered = rerender;
   $('verify-run').addEventListener('click', () => verify());
   $('verify-cancel').addEventListener('click', () => send(MESSAGE.PANEL_CANCEL_VERIFY).catch(() => {}));
   $('opt-service-account').addEventListener('change', () => {

@@ -3,6 +3,7 @@
 // known, only for fields the page shows, and never overwrites a field that already holds the
 // planned value. The content script's gate has the last word on whether a field may be filled.
 import { loadCore } from './core.js';
+import { managedPolicy } from './policy.js';
 import { AUTH_TYPE, AUTH_TYPES, FIELD, FIELDS, SIDE } from '../shared/vocabulary.js';
 import { authTypeOfText } from '../shared/auth-type.js';
 
@@ -21,13 +22,16 @@ export function chosenConsumerKey(state) {
 }
 
 /** The consumer key to fill: the chosen one, else (issue 13.5) the Suggest rule's proposal from
- *  the connector's name (core's suggestConsumerKey), so a fill never leaves the key a silent gap. */
+ *  the connector's name (core's suggestConsumerKey, with the organisation's prefix), so a fill
+ *  never leaves the key a silent gap. */
 async function consumerKeyToFill(state) {
   const chosen = chosenConsumerKey(state);
   if (chosen) return chosen;
   const jiraOrigin = state.sides.jira?.origin || state.options.jiraSiteUrl;
   const name = fieldValue(state.sides.align, 'name') || (jiraOrigin ? `Jira Cloud (${new URL(jiraOrigin).hostname})` : '');
-  return name ? (await loadCore()).suggestConsumerKey(name) || null : null;
+  if (!name) return null;
+  const { consumerKeyPrefix } = await managedPolicy();
+  return (await loadCore()).suggestConsumerKey(name, consumerKeyPrefix || undefined) || null;
 }
 
 async function alignValues(state) {
@@ -72,21 +76,29 @@ async function jiraValues(state) {
 
 /**
  * @param {'align'|'jira'} side
- * @param {{fields: {key: string, value?: string|boolean}[]}} described what the page shows now
+ * @param {{fields: {key: string, label?: string, value?: string|boolean}[]}} described what the page shows now
+ * @returns {Promise<{values: Record<string, string|boolean>, skipped: {key, label, reason}[]}>}
+ *   skipped: fields this screen shows that a value was planned for but that cannot take it now
+ *   (hidden or covered, read-only or disabled), so the status can name them with why
  */
 export async function planFill(side, described, state) {
   const wanted = side === SIDE.ALIGN ? await alignValues(state) : await jiraValues(state);
   const shown = new Map(described.fields.map((f) => [f.key, f]));
   const values = {};
+  const skipped = [];
   for (const [key, value] of Object.entries(wanted)) {
     const field = shown.get(key);
-    // Hidden or read-only fields are the gate's to refuse; not planning them keeps the answer clear.
-    if (!field || field.visible === false || field.editable === false) continue;
+    if (!field) continue;
+    // Not sent to the gate, which would refuse them anyway; named in the status instead.
+    if (field.visible === false || field.editable === false) {
+      skipped.push({ key, label: field.label, reason: field.visible === false ? 'hidden' : 'read-only' });
+      continue;
+    }
     if (NAME_KEYS.includes(key) && field.value) continue;
     if (field.value === value) continue;
     // A select shows its option's text ("OAuth 1.0a", "API Token"): the same choice if it names the same type.
     if (key === 'authType' && typeof field.value === 'string' && authTypeOfText(field.value)?.label === value) continue;
     values[key] = value;
   }
-  return values;
+  return { values, skipped };
 }

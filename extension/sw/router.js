@@ -143,13 +143,16 @@ async function fillSide(side) {
   const filled = [];
   const refused = new Map();
   const left = new Map();
+  const skipped = new Map(); // planned, but hidden or read-only on the latest screen
   const attempted = new Set();
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const described = await describeTab(tabId);
     if (!described) return fail('no-tab', t('errTabGone'));
     if (!described.ok) return fail('describe-failed', described.error?.message ?? t('errNoAnswer'));
-    const values = Object.fromEntries(Object.entries(await planFill(side, described.data, state))
-      .filter(([key]) => !attempted.has(key)));
+    const plan = await planFill(side, described.data, state);
+    skipped.clear();
+    for (const s of plan.skipped) skipped.set(s.key, s);
+    const values = Object.fromEntries(Object.entries(plan.values).filter(([key]) => !attempted.has(key)));
     if (Object.keys(values).length === 0) break;
     for (const key of Object.keys(values)) attempted.add(key);
     const result = await chrome.tabs.sendMessage(tabId, { type: MESSAGE.SW_FILL, pageToken: described.data.pageToken, values }, { frameId: 0 })
@@ -165,7 +168,8 @@ async function fillSide(side) {
       await updateState((s) => { s.filled.jiraPublicKeyFingerprint = report.fingerprintSha256 ?? null; });
     }
   }
-  for (const f of filled) { refused.delete(f.key); if (f.stuck) left.delete(f.key); }
+  for (const f of filled) { refused.delete(f.key); skipped.delete(f.key); if (f.stuck) left.delete(f.key); }
+  for (const [key, s] of skipped) if (!refused.has(key)) refused.set(key, s);
   for (const key of refused.keys()) left.delete(key);
   if (filled.length === 0 && refused.size === 0) {
     return ok({ filled, refused: [], left: [...left.values()], note: t('nothingToFillAll') });
@@ -209,13 +213,16 @@ const panelHandlers = {
   },
   async [MESSAGE.PANEL_CHECK_FIELD]({ field, value, context }) {
     if (!isString(field, LIMITS.MAX_ID) || !isString(value)) return fail('bad-request', 'field and value must be strings');
-    return ok((await loadCore()).checkField(field, value, context ?? {}));
+    // The organisation's consumer-key prefix is the policy's, never the panel's: the core's
+    // consumer-key rule applies it.
+    const { consumerKeyPrefix } = await managedPolicy();
+    const ruled = { ...(context && typeof context === 'object' ? context : {}), consumerKeyPrefix: consumerKeyPrefix || undefined };
+    return ok((await loadCore()).checkField(field, value, ruled));
   },
   async [MESSAGE.PANEL_SUGGEST_CONSUMER_KEY]({ name }) {
     if (!isString(name)) return fail('bad-request', 'name must be a string');
-    const suggested = (await loadCore()).suggestConsumerKey(name);
-    const { consumerKeyPrefix: prefix } = await managedPolicy();
-    return ok(prefix && !suggested.startsWith(prefix) ? `${prefix}${suggested}`.slice(0, LIMITS.MAX_NAME) : suggested);
+    const { consumerKeyPrefix } = await managedPolicy();
+    return ok((await loadCore()).suggestConsumerKey(name, consumerKeyPrefix || undefined));
   },
   async [MESSAGE.PANEL_EXPLAIN_OAUTH_PROBLEM]({ text }) {
     if (!isString(text, LIMITS.MAX_ERROR_TEXT)) return fail('bad-request', 'text must be a string');

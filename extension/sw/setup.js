@@ -1,6 +1,7 @@
 // Turns what the two tabs reported into the core's `checkSetup` input, runs it, and shows the
 // verdict on the toolbar badge.
 import { loadCore } from './core.js';
+import { managedPolicy } from './policy.js';
 import { FIELD, FIELDS } from '../shared/vocabulary.js';
 import { originOf } from './hosts.js';
 
@@ -10,11 +11,13 @@ const shown = (side, key) => {
 };
 const value = (side, key) => shown(side, key) || undefined;
 
-export function buildSetup(state) {
+/** @param {string} [consumerKeyPrefix] the organisation's (policy.js): the core's rule applies it */
+export function buildSetup(state, consumerKeyPrefix = '') {
   const { align, jira } = state.sides;
   const setup = {
     alignSiteUrl: align?.origin ?? (state.options.alignSiteUrl || undefined),
     jiraSiteUrl: jira?.origin ?? (state.options.jiraSiteUrl || undefined),
+    consumerKeyPrefix: consumerKeyPrefix || undefined,
     align: {},
     jira: {},
   };
@@ -37,7 +40,7 @@ let last = { input: null, checks: null };
 let badge = null;
 
 export async function recompute(state) {
-  const setup = buildSetup(state);
+  const setup = buildSetup(state, (await managedPolicy()).consumerKeyPrefix);
   const input = JSON.stringify(setup);
   if (input !== last.input) {
     const core = await loadCore();

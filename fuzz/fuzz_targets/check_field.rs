@@ -12,6 +12,7 @@ struct Input<'a> {
     value: &'a str,
     jira_api_url: Option<&'a str>,
     jira_site_url: Option<&'a str>,
+    consumer_key_prefix: Option<&'a str>,
 }
 
 fuzz_target!(|input: Input| {
@@ -19,6 +20,7 @@ fuzz_target!(|input: Input| {
     let ctx = FieldContext {
         jira_api_url: input.jira_api_url.map(str::to_string),
         jira_site_url: input.jira_site_url.map(str::to_string),
+        consumer_key_prefix: input.consumer_key_prefix.map(str::to_string),
     };
     let Some(r) = check_field(id, input.value, &ctx) else {
         assert!(!has_rule(id), "{id}");

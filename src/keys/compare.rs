@@ -40,6 +40,20 @@ pub struct Difference {
     /// brackets: `…ANBgkqhk[i]G9w0BAQ…`; `[end]` where that key has already ended.
     pub excerpt_a: String,
     pub excerpt_b: String,
+    /// Where the difference is in each text as it was pasted (its BEGIN line counts), when that
+    /// text is its key's canonical Base64 wrapped in any way (PEM, one line, other widths);
+    /// `None` for a text in another form (PKCS#1, OpenSSH…), where only the canonical position
+    /// above means anything.
+    pub at_a: Option<TextPosition>,
+    pub at_b: Option<TextPosition>,
+}
+
+/// A place in a text as a person reads it: 1-based line, 1-based column in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TextPosition {
+    pub line: usize,
+    pub column: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -79,9 +93,9 @@ pub fn compare_public_keys(a: &str, b: &str) -> KeyComparison {
     };
     comparison.same = key_a == key_b;
     if !comparison.same {
-        let text_a = first.report.jira_base64.as_deref().unwrap_or_default();
-        let text_b = second.report.jira_base64.as_deref().unwrap_or_default();
-        comparison.first_difference = first_difference(text_a, text_b);
+        let canonical_a = first.report.jira_base64.as_deref().unwrap_or_default();
+        let canonical_b = second.report.jira_base64.as_deref().unwrap_or_default();
+        comparison.first_difference = difference_in_texts((a, canonical_a), (b, canonical_b));
         let fp = |r: &super::KeyReport| {
             r.fingerprint_sha256
                 .as_deref()
@@ -101,6 +115,54 @@ pub fn compare_public_keys(a: &str, b: &str) -> KeyComparison {
     comparison
 }
 
+/// Where two keys first differ, given each as `(text as pasted, canonical one-line Base64)`:
+/// the position in the canonical Base64 and, where it can be told, in each pasted text.
+pub(crate) fn difference_in_texts(a: (&str, &str), b: (&str, &str)) -> Option<Difference> {
+    let mut d = first_difference(a.1, b.1)?;
+    d.at_a = position_in_text(a.0, a.1, d.index);
+    d.at_b = position_in_text(b.0, b.1, d.index);
+    Some(d)
+}
+
+/// The line and column in `text` of the `index`-th character of `canonical`, when `text` is
+/// `canonical` split into lines (armour lines and white space aside) and nothing else; the place
+/// just after its last character when `index` is the end. `None` when the text holds anything
+/// else, so a position is never guessed.
+fn position_in_text(text: &str, canonical: &str, index: usize) -> Option<TextPosition> {
+    let mut expected = canonical.chars();
+    let mut found = None;
+    let mut after_last = None;
+    let mut count = 0usize;
+    for (l, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("-----") {
+            continue;
+        }
+        for (c, ch) in line.chars().enumerate() {
+            if ch.is_whitespace() {
+                continue;
+            }
+            if expected.next() != Some(ch) {
+                return None;
+            }
+            if count == index {
+                found = Some(TextPosition {
+                    line: l + 1,
+                    column: c + 1,
+                });
+            }
+            after_last = Some(TextPosition {
+                line: l + 1,
+                column: c + 2,
+            });
+            count += 1;
+        }
+    }
+    if expected.next().is_some() {
+        return None;
+    }
+    found.or(after_last.filter(|_| index == count))
+}
+
 /// Both inputs are canonical Base64 (ASCII), so byte positions are character positions.
 fn first_difference(a: &str, b: &str) -> Option<Difference> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -115,6 +177,8 @@ fn first_difference(a: &str, b: &str) -> Option<Difference> {
         column: index % PEM_COLUMNS + 1,
         excerpt_a: excerpt(a, index),
         excerpt_b: excerpt(b, index),
+        at_a: None,
+        at_b: None,
     })
 }
 
@@ -153,5 +217,38 @@ mod tests {
             Some((3, "ABC[end]".to_string()))
         );
         assert_eq!(first_difference("ABC", "ABC"), None);
+    }
+
+    #[test]
+    fn finds_the_difference_in_the_texts_as_pasted() {
+        let canonical = "ABCDEFGHIJ";
+        let pem =
+            "-----BEGIN PUBLIC KEY-----\r\nABCD\r\nEFGH\r\nIJ\r\n-----END PUBLIC KEY-----\r\n";
+        let at = |i| position_in_text(pem, canonical, i).map(|p| (p.line, p.column));
+        assert_eq!(at(0), Some((2, 1)));
+        assert_eq!(at(5), Some((3, 2)));
+        assert_eq!(
+            at(10),
+            Some((4, 3)),
+            "the end: just after the last character"
+        );
+        assert_eq!(at(11), None);
+        let one_line = "  ABCDEFGHIJ";
+        assert_eq!(
+            position_in_text(one_line, canonical, 4).map(|p| (p.line, p.column)),
+            Some((1, 7))
+        );
+        // Another encoding of the key, or a text with more in it: no position is guessed.
+        assert_eq!(position_in_text("ABCDXFGHIJ", canonical, 4), None);
+        assert_eq!(position_in_text("ABCDEFGHIJK", canonical, 4), None);
+        assert_eq!(position_in_text("ABCDE", canonical, 4), None);
+        let d = difference_in_texts(("AB\nCD", "ABCD"), ("ABCE", "ABCE"));
+        assert_eq!(
+            d.map(|d| (d.at_a, d.at_b)),
+            Some((
+                Some(TextPosition { line: 2, column: 2 }),
+                Some(TextPosition { line: 1, column: 4 })
+            ))
+        );
     }
 }

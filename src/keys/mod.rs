@@ -38,7 +38,8 @@ mod material;
 mod scan;
 mod ssh;
 
-pub use compare::{Difference, KeyComparison, compare_public_keys};
+pub(crate) use compare::difference_in_texts;
+pub use compare::{Difference, KeyComparison, TextPosition, compare_public_keys};
 pub use error::{KeyError, SUPPORTED_KEY_SIZES};
 pub use generate::{
     GeneratedKeyPair, PrimeSearch, generate_key_pair, generate_key_pair_with_rng,

@@ -9,6 +9,7 @@
 
 pub mod api_token;
 pub mod consumer_key;
+pub mod key_prefix;
 pub mod names;
 pub mod public_key;
 pub mod urls;
@@ -16,6 +17,7 @@ pub mod username;
 
 pub use api_token::check_api_token;
 pub use consumer_key::{check_consumer_key, suggest_consumer_key};
+pub use key_prefix::{check_consumer_key_with_prefix, suggest_consumer_key_with_prefix};
 pub use names::{check_application_name, check_connector_name, check_consumer_name};
 pub use public_key::check_public_key;
 pub use urls::{check_align_url, check_callback_url, check_jira_api_url, check_jira_link};
@@ -64,13 +66,17 @@ pub struct FieldContext {
     pub jira_api_url: Option<String>,
     /// The Jira tab's origin: used in its place when the API URL is not known.
     pub jira_site_url: Option<String>,
+    /// The organisation's required consumer-key prefix (enterprise policy), if any.
+    pub consumer_key_prefix: Option<String>,
 }
 
 /// Runs the rule for a field, for callers that dispatch on a name (the wasm shim, the fuzz
 /// targets). `None` for a field that has no rule (a select, a checkbox, a radio button). The report names the field as asked.
 pub fn check_field(field: Field, value: &str, context: &FieldContext) -> Option<FieldReport> {
     let mut report = match field {
-        Field::AlignConsumerKey | Field::JiraConsumerKey => check_consumer_key(value),
+        Field::AlignConsumerKey | Field::JiraConsumerKey => {
+            check_consumer_key_with_prefix(value, context.consumer_key_prefix.as_deref())
+        }
         Field::AlignName => check_connector_name(value),
         Field::JiraApplicationName => check_application_name(value),
         Field::JiraConsumerName => check_consumer_name(value),
@@ -145,6 +151,7 @@ mod tests {
         let ctx = FieldContext {
             jira_api_url: None,
             jira_site_url: Some("https://acme.atlassian.net".into()),
+            consumer_key_prefix: None,
         };
         let ruled: Vec<&str> = Field::ALL
             .iter()

@@ -1,8 +1,8 @@
 //! The public key, pasted into Jira's Incoming Authentication and shown by Jira Align's
 //! connector after "Generate New Key".
 //!
-//! Parsing keys is the key module's job (`crate::keys`). Everything here reaches it through one
-//! seam, [`KeyInspector`], so the cross-tab tests can stub keys by name.
+//! Parsing keys is the key module's job (`crate::keys`); this turns what it read into the
+//! field's report and remembers the last few keys for the cross-tab check.
 //!
 //! | code | severity | meaning |
 //! |---|---|---|
@@ -10,7 +10,7 @@
 //! | `public-key-jira-rejects` | error | a key the key module can read but Jira's Incoming Authentication does not accept |
 //! | *(key module codes)* | as reported | passed through unchanged from `crate::keys` |
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
 use super::{FieldReport, trim_invisible};
@@ -29,58 +29,50 @@ pub struct KeyFacts {
     pub fingerprint_sha256: Option<String>,
     /// The key in canonical PEM, when readable.
     pub canonical: Option<String>,
+    /// The SubjectPublicKeyInfo DER as one line of Base64: what two keys' texts are compared by.
+    pub jira_base64: Option<String>,
     pub problems: Vec<Problem>,
 }
 
-/// The seam to the key module.
-pub trait KeyInspector {
-    fn inspect(&self, text: &str) -> KeyFacts;
-}
-
-/// The production inspector: the key module.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct KeyModule;
-
-impl KeyInspector for KeyModule {
-    fn inspect(&self, text: &str) -> KeyFacts {
-        let report = crate::keys::inspect_public_key(text);
-        KeyFacts {
-            ok: report.ok,
-            jira_accepts: report.jira_accepts,
-            fingerprint_sha256: report.fingerprint_sha256,
-            canonical: report.canonical_pem,
-            problems: report.problems,
-        }
+/// Reads a key with the key module.
+pub fn inspect_key(text: &str) -> KeyFacts {
+    let report = crate::keys::inspect_public_key(text);
+    KeyFacts {
+        ok: report.ok,
+        jira_accepts: report.jira_accepts,
+        fingerprint_sha256: report.fingerprint_sha256,
+        canonical: report.canonical_pem,
+        jira_base64: report.jira_base64,
+        problems: report.problems,
     }
 }
 
-/// A key inspector that remembers the last few public keys it read, by text. The cross-tab
+/// The key module behind a memory of the last few public keys it read, by text. The cross-tab
 /// check runs again whenever any field on either tab changes, and both keys rarely change with
-/// it: inspecting a key (Base64, DER, SHA-256) was ~40% of a whole check with two keys.
+/// it, so a key is not decoded and hashed again for every keystroke elsewhere.
 /// Only readable public keys of form-field size are kept; anything else (a private key pasted
 /// by mistake, an unreadable text) is inspected every time and never held.
-#[derive(Debug)]
-pub struct RecentKeys<I> {
-    inner: I,
+#[derive(Debug, Default)]
+pub struct RecentKeys {
     recent: RefCell<VecDeque<(String, KeyFacts)>>,
+    /// How many texts were read by the key module rather than remembered.
+    misses: Cell<usize>,
 }
 
-impl<I> RecentKeys<I> {
+impl RecentKeys {
     /// How many keys are kept: the two tabs' and the ones just replaced.
     const KEEP: usize = 4;
-    /// A 4096-bit PEM is ~800 bytes; a form field holds at most 16 KiB.
+    /// A 4096-bit PEM is under 1 KiB; a form field holds at most 16 KiB.
     const MAX_TEXT: usize = 16 * 1024;
 
-    pub const fn new(inner: I) -> Self {
+    pub const fn new() -> Self {
         Self {
-            inner,
             recent: RefCell::new(VecDeque::new()),
+            misses: Cell::new(0),
         }
     }
-}
 
-impl<I: KeyInspector> KeyInspector for RecentKeys<I> {
-    fn inspect(&self, text: &str) -> KeyFacts {
+    pub fn inspect(&self, text: &str) -> KeyFacts {
         let hit = self.recent.try_borrow().ok().and_then(|recent| {
             recent
                 .iter()
@@ -90,7 +82,8 @@ impl<I: KeyInspector> KeyInspector for RecentKeys<I> {
         if let Some(facts) = hit {
             return facts;
         }
-        let facts = self.inner.inspect(text);
+        self.misses.set(self.misses.get().saturating_add(1));
+        let facts = inspect_key(text);
         if facts.ok
             && text.len() <= Self::MAX_TEXT
             && let Ok(mut recent) = self.recent.try_borrow_mut()
@@ -118,13 +111,8 @@ pub fn short_fingerprint(fp: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Checks a public key with the real key module.
+/// Checks a public key with the key module.
 pub fn check_public_key(input: &str) -> FieldReport {
-    check_public_key_with(input, &KeyModule)
-}
-
-/// Checks a public key through a given inspector (tests pass a stub).
-pub fn check_public_key_with(input: &str, inspector: &dyn KeyInspector) -> FieldReport {
     let trimmed = trim_invisible(input);
     if trimmed.is_empty() {
         return FieldReport::new(
@@ -137,7 +125,7 @@ pub fn check_public_key_with(input: &str, inspector: &dyn KeyInspector) -> Field
             )],
         );
     }
-    report_from_facts(trimmed, &inspector.inspect(input))
+    report_from_facts(trimmed, &inspect_key(input))
 }
 
 /// Turns key facts into a field report; shared with `setup_check` so the key is inspected once.
@@ -158,58 +146,7 @@ pub(crate) fn report_from_facts(trimmed: &str, facts: &KeyFacts) -> FieldReport 
 }
 
 #[cfg(test)]
-pub(crate) mod stub {
-    //! A stand-in for the key module: "KEY-<name>" is a good key whose fingerprint derives
-    //! from <name>, "RSAPUB-<name>" is readable but PKCS#1 (Jira rejects it), anything else is
-    //! unreadable.
-    use super::*;
-
-    pub struct StubKeys;
-
-    impl KeyInspector for StubKeys {
-        fn inspect(&self, text: &str) -> KeyFacts {
-            let t = trim_invisible(text);
-            let fp = |name: &str| {
-                let hex: String = name.bytes().map(|b| format!("{b:02x}")).collect();
-                format!("{hex:0<64}")
-            };
-            if let Some(name) = t.strip_prefix("KEY-") {
-                KeyFacts {
-                    ok: true,
-                    jira_accepts: true,
-                    fingerprint_sha256: Some(fp(name)),
-                    canonical: Some(t.to_string()),
-                    problems: Vec::new(),
-                }
-            } else if let Some(name) = t.strip_prefix("RSAPUB-") {
-                KeyFacts {
-                    ok: true,
-                    jira_accepts: false,
-                    fingerprint_sha256: Some(fp(name)),
-                    canonical: Some(t.to_string()),
-                    problems: vec![Problem::warning(
-                        "key-pkcs1",
-                        "Public key: PKCS#1.",
-                        "Convert it.",
-                    )],
-                }
-            } else {
-                KeyFacts {
-                    problems: vec![Problem::error(
-                        "key-unreadable",
-                        "Public key: unreadable.",
-                        "Paste it again.",
-                    )],
-                    ..KeyFacts::default()
-                }
-            }
-        }
-    }
-}
-
-#[cfg(test)]
 mod tests {
-    use super::stub::StubKeys;
     use super::*;
 
     #[test]
@@ -219,44 +156,61 @@ mod tests {
         assert!(!r.ok, "an armour line alone is not a key: {r:?}");
     }
 
-    /// Counts the inspections that reach the key module behind the cache.
-    struct Counting<'a>(&'a std::cell::Cell<usize>);
-
-    impl KeyInspector for Counting<'_> {
-        fn inspect(&self, text: &str) -> KeyFacts {
-            self.0.set(self.0.get() + 1);
-            StubKeys.inspect(text)
-        }
-    }
+    const ALPHA: &str = include_str!("../../tests/keys/rsa-2048.pub.pem");
+    const ALPHA_ONE_LINE: &str = include_str!("../../tests/keys/rsa-2048.oneline.b64");
+    const ALPHA_PKCS1: &str = include_str!("../../tests/keys/rsa-2048.pkcs1.pub.pem");
+    const OTHERS: [&str; 3] = [
+        include_str!("../../tests/keys/rsa-2048-e3.pub.pem"),
+        include_str!("../../tests/keys/rsa-3072.pub.pem"),
+        include_str!("../../tests/keys/rsa-4096.pub.pem"),
+    ];
 
     #[test]
     fn recent_keys_inspect_a_public_key_once_and_never_keep_anything_else() {
-        let calls = std::cell::Cell::new(0);
-        let keys = RecentKeys::new(Counting(&calls));
-        let first = keys.inspect("KEY-a");
-        assert_eq!(keys.inspect("KEY-a"), first);
-        assert_eq!(calls.get(), 1, "the same key text is read once");
-        assert_eq!(keys.inspect("KEY-a "), StubKeys.inspect("KEY-a "));
-        assert_eq!(calls.get(), 2, "a different text is a different key");
+        let keys = RecentKeys::new();
+        let first = keys.inspect(ALPHA);
+        assert!(first.ok, "{:?}", first.problems);
+        assert_eq!(keys.inspect(ALPHA), first);
+        assert_eq!(keys.misses.get(), 1, "the same key text is read once");
+        assert_eq!(keys.inspect(ALPHA_ONE_LINE), inspect_key(ALPHA_ONE_LINE));
+        assert_eq!(keys.misses.get(), 2, "a different text is a different key");
         keys.inspect("garbage");
         keys.inspect("garbage");
-        assert_eq!(calls.get(), 4, "what is not a readable key is not kept");
-        for name in ["KEY-b", "KEY-c", "KEY-d", "KEY-e"] {
-            keys.inspect(name);
+        assert_eq!(
+            keys.misses.get(),
+            4,
+            "what is not a readable key is not kept"
+        );
+        for text in OTHERS {
+            keys.inspect(text);
         }
-        let before = calls.get();
-        keys.inspect("KEY-a");
-        assert_eq!(calls.get(), before + 1, "only the last few keys are kept");
+        let before = keys.misses.get();
+        keys.inspect(ALPHA);
+        assert_eq!(
+            keys.misses.get(),
+            before + 1,
+            "only the last few keys are kept"
+        );
     }
 
     #[test]
-    fn delegates_to_the_inspector() {
-        let r = check_public_key_with("KEY-a", &StubKeys);
-        assert!(r.ok && r.problems.is_empty());
-        let r = check_public_key_with("RSAPUB-a", &StubKeys);
-        assert!(!r.ok && r.has("public-key-jira-rejects") && r.has("key-pkcs1"));
-        let r = check_public_key_with("garbage", &StubKeys);
-        assert!(!r.ok && r.has("key-unreadable") && !r.has("public-key-jira-rejects"));
+    fn reports_what_the_key_module_read() {
+        let r = check_public_key(ALPHA);
+        assert!(r.ok && r.problems.is_empty(), "{:?}", r.problems);
+        // A PKCS#1 key is readable, but not in a form Jira takes: refused either way.
+        let r = check_public_key(ALPHA_PKCS1);
+        assert!(!r.ok, "{:?}", r.problems);
+        assert_eq!(
+            r.value,
+            check_public_key(ALPHA).value,
+            "the canonical key is offered"
+        );
+        let r = check_public_key("garbage");
+        assert!(
+            !r.ok && !r.has("public-key-jira-rejects"),
+            "{:?}",
+            r.problems
+        );
     }
 
     #[test]

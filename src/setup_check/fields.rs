@@ -100,12 +100,13 @@ pub(super) fn from_report(
         Some(Severity::Error) => {
             let p = first(Severity::Error);
             Check {
-                id,
-                state: CheckState::Fail,
-                message: p.map(|p| with_more(p, Severity::Error)).unwrap_or_default(),
-                fix: p.map(|p| p.fix.clone()).unwrap_or_default(),
                 predicts,
-                missing: None,
+                ..check(
+                    id,
+                    CheckState::Fail,
+                    p.map(|p| with_more(p, Severity::Error)).unwrap_or_default(),
+                    p.map(|p| p.fix.clone()).unwrap_or_default(),
+                )
             }
         }
         Some(Severity::Warning) => {

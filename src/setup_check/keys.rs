@@ -49,8 +49,9 @@ pub(super) fn consumer_key_match(setup: &Setup) -> Check {
             visible(ak)
         )
     } else {
-        let a_ok = check_consumer_key(ak).ok;
-        let j_ok = check_consumer_key(jk).ok;
+        let prefix = setup.consumer_key_prefix.as_deref();
+        let a_ok = check_consumer_key_with_prefix(ak, prefix).ok;
+        let j_ok = check_consumer_key_with_prefix(jk, prefix).ok;
         match (a_ok, j_ok) {
             (true, false) => {
                 format!("In Jira's Incoming Authentication, set Consumer Key to exactly \"{ak}\".")
@@ -60,18 +61,11 @@ pub(super) fn consumer_key_match(setup: &Setup) -> Check {
             }
             _ => format!(
                 "Type one key, e.g. \"{}\", in both places: Jira Align's connector and Jira's Incoming Authentication.",
-                crate::rules::suggest_consumer_key(ak)
+                crate::rules::suggest_consumer_key_with_prefix(ak, prefix)
             ),
         }
     };
-    Check {
-        id: ID,
-        state: CheckState::Fail,
-        message,
-        fix,
-        predicts: Some("consumer_key_unknown"),
-        missing: None,
-    }
+    check(ID, CheckState::Fail, message, fix).predicting("consumer_key_unknown")
 }
 
 pub(super) fn key_format(id: CheckId, key: Option<&(&str, KeyFacts)>, where_: Place) -> Check {
@@ -91,10 +85,26 @@ pub(super) fn key_format(id: CheckId, key: Option<&(&str, KeyFacts)>, where_: Pl
             ),
         );
     }
-    with_side(
+    let check = with_side(
         id,
         from_report(id, &report_from_facts(trimmed, facts), "Public key", None),
-    )
+    );
+    // A key that could not be read has no fingerprint: nothing to add.
+    if facts.fingerprint_sha256.is_none() {
+        return check;
+    }
+    let fingerprint = facts.fingerprint_sha256.clone();
+    let facts = match id.per_side() {
+        Some(Side::Jira) => CheckFacts {
+            jira_fingerprint: fingerprint,
+            ..CheckFacts::default()
+        },
+        _ => CheckFacts {
+            align_fingerprint: fingerprint,
+            ..CheckFacts::default()
+        },
+    };
+    check.with_facts(facts)
 }
 
 pub(super) fn key_match(
@@ -102,10 +112,10 @@ pub(super) fn key_match(
     jira: Option<&(&str, KeyFacts)>,
 ) -> Check {
     const ID: CheckId = CheckId::PublicKeyMatch;
-    let Some((_, af)) = align else {
+    let Some((align_text, af)) = align else {
         return not_seen(ID, "Public key in Jira Align", Place::AlignForm);
     };
-    let Some((_, jf)) = jira else {
+    let Some((jira_text, jf)) = jira else {
         return not_seen(ID, "Public Key in Jira", Place::JiraIncomingAuth);
     };
     let (Some(fa), Some(fj)) = (
@@ -119,6 +129,11 @@ pub(super) fn key_match(
             "Fix the key that cannot be read first (see its format check).",
         );
     };
+    let mut facts = CheckFacts {
+        align_fingerprint: Some(fa.to_string()),
+        jira_fingerprint: Some(fj.to_string()),
+        ..CheckFacts::default()
+    };
     let (sa, sj) = (short_fingerprint(fa), short_fingerprint(fj));
     if fa == fj {
         return check(
@@ -126,17 +141,45 @@ pub(super) fn key_match(
             CheckState::Pass,
             format!("Public keys: the same key on both sides (SHA-256 {sa}…)."),
             "",
-        );
+        )
+        .with_facts(facts);
     }
-    Check {
-        id: ID,
-        state: CheckState::Fail,
-        message: format!(
-            "Public keys: Jira has a different key (SHA-256 {sj}…) from the one Jira Align signs with (SHA-256 {sa}…). The usual cause is Generate New Key clicked again after pasting: Jira Align then signs with the new private key."
+    facts.first_difference = match (af.jira_base64.as_deref(), jf.jira_base64.as_deref()) {
+        (Some(ba), Some(bj)) => difference_in_texts((align_text, ba), (jira_text, bj)),
+        _ => None,
+    };
+    let place = facts
+        .first_difference
+        .as_ref()
+        .map(|d| format!(" {}", where_keys_differ(d)))
+        .unwrap_or_default();
+    check(
+        ID,
+        CheckState::Fail,
+        format!(
+            "Public keys: Jira has a different key (SHA-256 {sj}…) from the one Jira Align signs with (SHA-256 {sa}…).{place} The usual cause is Generate New Key clicked again after pasting: Jira Align then signs with the new private key."
         ),
-        fix: "Copy the key Jira Align shows now into Jira's Incoming Authentication → Public Key and save; do not click Generate New Key again afterwards.".to_string(),
-        predicts: Some("signature_invalid"),
-        missing: None,
+        "Copy the key Jira Align shows now into Jira's Incoming Authentication → Public Key and save; do not click Generate New Key again afterwards.",
+    )
+    .predicting("signature_invalid")
+    .with_facts(facts)
+}
+
+/// "The keys differ from line 3, column 12." in the admin's texts when both can be told and
+/// agree, each side's place when they do not, else the place in the key written as PEM.
+fn where_keys_differ(d: &Difference) -> String {
+    let at = |p: &TextPosition| format!("line {}, column {}", p.line, p.column);
+    match (&d.at_a, &d.at_b) {
+        (Some(a), Some(j)) if a == j => format!("The keys differ from {}.", at(a)),
+        (Some(a), Some(j)) => format!(
+            "The keys differ from {} of Jira Align's text and {} of Jira's.",
+            at(a),
+            at(j)
+        ),
+        _ => format!(
+            "Written as PEM, the keys differ from line {}, column {} of the Base64.",
+            d.line, d.column
+        ),
     }
 }
 

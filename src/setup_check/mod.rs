@@ -18,8 +18,8 @@
 //! | `application-url-format` | `jira.applicationUrl` ([`check_align_url`]) (OAuth) | – |
 //! | `application-url-match` | origin of `jira.applicationUrl` vs the Jira Align tab's origin (OAuth) | `signature_invalid` |
 //! | `application-name-format` | `jira.applicationName` (OAuth) | – |
-//! | `align-consumer-key-format` | `align.consumerKey` (OAuth) | `consumer_key_unknown` |
-//! | `jira-consumer-key-format` | `jira.consumerKey` (OAuth) | `consumer_key_unknown` |
+//! | `align-consumer-key-format` | `align.consumerKey`, with the policy's prefix (OAuth) | `consumer_key_unknown` |
+//! | `jira-consumer-key-format` | `jira.consumerKey`, with the policy's prefix (OAuth) | `consumer_key_unknown` |
 //! | `consumer-key-match` | `align.consumerKey` vs `jira.consumerKey`, byte for byte (OAuth) | `consumer_key_unknown` |
 //! | `consumer-name-format` | `jira.consumerName` (OAuth) | – |
 //! | `align-public-key-format` | `align.publicKey` via the key module (OAuth) | – |
@@ -33,14 +33,14 @@
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::keys::{Difference, TextPosition, difference_in_texts};
 use crate::problem::{Problem, Severity};
-use crate::rules::public_key::{
-    KeyFacts, KeyInspector, KeyModule, RecentKeys, report_from_facts, short_fingerprint,
-};
+use crate::rules::public_key::{KeyFacts, RecentKeys, report_from_facts, short_fingerprint};
 use crate::rules::urls::{JiraUrl, jira_site_root, origin_of};
 use crate::rules::{
-    FieldReport, check_align_url, check_application_name, check_callback_url, check_consumer_key,
-    check_consumer_name, check_jira_api_url, check_jira_link, check_username, trim_invisible,
+    FieldReport, check_align_url, check_application_name, check_callback_url,
+    check_consumer_key_with_prefix, check_consumer_name, check_jira_api_url, check_jira_link,
+    check_username, trim_invisible,
 };
 use crate::text::{describe_difference, visible};
 use crate::vocabulary::{Audience, CheckId, Side};
@@ -66,6 +66,9 @@ pub struct Setup {
     pub jira: JiraSide,
     /// Where the checks are shown, which decides how a missing value is asked for.
     pub audience: Audience,
+    /// The organisation's required consumer-key prefix (enterprise policy): both consumer-key
+    /// checks fail without it.
+    pub consumer_key_prefix: Option<String>,
 }
 
 /// The Jira Align connector form.
@@ -111,10 +114,50 @@ pub struct Check {
     pub fix: String,
     /// The `oauth_problem` this failure leads to, when it leads to one.
     pub predicts: Option<&'static str>,
+    /// What the check compared, so the panel can draw it without reading a value again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facts: Option<CheckFacts>,
     /// For an `unknown` check: what has not been seen and where it is, worded by
     /// [`Audience`] once all checks are made.
     #[serde(skip)]
     pub(crate) missing: Option<Missing>,
+}
+
+/// What a check compared: the fingerprints of the public keys it read, the origins it compared
+/// and, for two different public keys, where their texts first differ. Only what was found is
+/// serialized.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckFacts {
+    /// SHA-256 of Jira Align's public key (lowercase hex, as the key module gives it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub align_fingerprint: Option<String>,
+    /// SHA-256 of the public key in Jira's Incoming Authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jira_fingerprint: Option<String>,
+    /// The origin (or site) of the field's value…
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// …and the one it was compared with (a tab's origin, or the other field's site).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared_origin: Option<String>,
+    /// Where the two public keys' texts first differ: `atA` is Jira Align's text, `atB` Jira's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_difference: Option<crate::keys::Difference>,
+}
+
+impl Check {
+    /// The same check with the facts it compared.
+    pub(crate) fn with_facts(mut self, facts: CheckFacts) -> Check {
+        self.facts = Some(facts);
+        self
+    }
+
+    /// The same check with the OAuth error its failure leads to.
+    pub(crate) fn predicting(mut self, problem: &'static str) -> Check {
+        self.predicts = Some(problem);
+        self
+    }
 }
 
 /// Where a value that has not been seen yet is found.
@@ -216,16 +259,15 @@ pub fn normalise_auth_type(text: &str) -> AuthType {
 }
 
 thread_local! {
-    static KEYS: RecentKeys<KeyModule> = const { RecentKeys::new(KeyModule) };
+    static KEYS: RecentKeys = const { RecentKeys::new() };
 }
 
-/// Runs every check with the real key module, reusing the inspection of a key seen lately.
+/// Runs every check, reusing the inspection of a key seen lately.
 pub fn check_setup(setup: &Setup) -> Vec<Check> {
     KEYS.with(|keys| check_setup_with(setup, keys))
 }
 
-/// Runs every check with a given key inspector (tests pass a stub).
-pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
+fn check_setup_with(setup: &Setup, keys: &RecentKeys) -> Vec<Check> {
     let a = &setup.align;
     let auth = seen(&a.auth_type).map(normalise_auth_type);
     let not_oauth = matches!(
@@ -287,12 +329,14 @@ pub fn check_setup_with(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
 }
 
 /// The checks that only matter for OAuth 1.0a, in display order.
-fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
+fn oauth_checks(setup: &Setup, keys: &RecentKeys) -> Vec<Check> {
     let a = &setup.align;
     let j = &setup.jira;
     // Each key is inspected once and used by both its format check and the match.
     let align_key = seen(&a.public_key).map(|t| (t, keys.inspect(t)));
     let jira_key = seen(&j.public_key).map(|t| (t, keys.inspect(t)));
+    let prefix = setup.consumer_key_prefix.as_deref();
+    let consumer_key = |v: &str| check_consumer_key_with_prefix(v, prefix);
     vec![
         format_check(
             CheckId::ApplicationUrlFormat,
@@ -316,7 +360,7 @@ fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
             seen(&a.consumer_key),
             "Consumer key",
             Place::AlignForm,
-            check_consumer_key,
+            consumer_key,
             Some("consumer_key_unknown"),
         ),
         format_check(
@@ -324,7 +368,7 @@ fn oauth_checks(setup: &Setup, keys: &dyn KeyInspector) -> Vec<Check> {
             seen(&j.consumer_key),
             "Consumer Key",
             Place::JiraIncomingAuth,
-            check_consumer_key,
+            consumer_key,
             Some("consumer_key_unknown"),
         ),
         consumer_key_match(setup),
@@ -369,6 +413,7 @@ pub(crate) fn check(
         message: message.into(),
         fix: fix.into(),
         predicts: None,
+        facts: None,
         missing: None,
     }
 }

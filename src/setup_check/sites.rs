@@ -19,6 +19,15 @@ pub(super) fn origin_difference(have: &Url, want: &Url) -> Option<String> {
     ))
 }
 
+/// The facts of a match: the value's origin and the one it was compared with.
+fn origins(have: &str, want: &str) -> CheckFacts {
+    CheckFacts {
+        origin: Some(have.to_string()),
+        compared_origin: Some(want.to_string()),
+        ..CheckFacts::default()
+    }
+}
+
 /// The Jira API URL vs the Jira tab: a site address as [`site_match`]; the scoped-token gateway
 /// form (`https://api.atlassian.com/ex/jira/<cloudId>`) by its cloudId, once Verify with Jira has
 /// learned the tab's (`cloud_id`, from `tenant_info`): equal → pass, another → another site.
@@ -94,13 +103,15 @@ pub(super) fn site_match(id: CheckId, what: &str, value: Option<&str>, tab: Opti
     };
     let have = origin_of(&site_url);
     let want = origin_of(&tab_url);
+    let facts = origins(&have, &want);
     if have == want {
         return check(
             id,
             CheckState::Pass,
             format!("{what}: points at {want}, the site open in the Jira tab."),
             "",
-        );
+        )
+        .with_facts(facts);
     }
     let fixed = fixed_value(id, &site, &want);
     let message = match origin_difference(&site_url, &tab_url) {
@@ -120,6 +131,7 @@ pub(super) fn site_match(id: CheckId, what: &str, value: Option<&str>, tab: Opti
             "In the Jira Align connector: Deactivate, set {what} to {fixed}, Save, then Activate (if {want} is the right site)."
         ),
     )
+    .with_facts(facts)
 }
 
 /// The corrected value for the Jira API URL or Jira Link on another origin (context path kept).
@@ -155,13 +167,15 @@ pub(super) fn link_vs_api_url(
             "Fix the addresses first (see their format checks).",
         );
     };
+    let facts = origins(&l.site_root, &a.site_root);
     if l.site_root == a.site_root {
         return check(
             ID,
             CheckState::Pass,
             format!("Jira Link and Jira API URL: both point at {}.", a.site_root),
             "",
-        );
+        )
+        .with_facts(facts);
     }
     check(
         ID,
@@ -175,6 +189,7 @@ pub(super) fn link_vs_api_url(
             a.site_root
         ),
     )
+    .with_facts(facts)
 }
 
 /// Jira Link vs a Jira API URL in the gateway form: one site when the link is the Jira tab's site
@@ -240,13 +255,15 @@ pub(super) fn application_url_match(app: Option<&str>, tab: Option<&str>) -> Che
     };
     let have = origin_of(&app_url);
     let want = origin_of(&tab_url);
+    let facts = origins(&have, &want);
     if have == want {
         return check(
             ID,
             CheckState::Pass,
             format!("Application URL: {want}, the Jira Align site open in the other tab."),
             "",
-        );
+        )
+        .with_facts(facts);
     }
     let message = match origin_difference(&app_url, &tab_url) {
         Some(diff) => format!(
@@ -256,14 +273,14 @@ pub(super) fn application_url_match(app: Option<&str>, tab: Option<&str>) -> Che
             "Application URL: the link points at {have}, but the Jira Align tab is {want}. Either the link was made for another address of this Jira Align (e.g. the legacy agilecraft.com one), or the tab is another instance."
         ),
     };
-    Check {
-        id: ID,
-        state: CheckState::Fail,
+    check(
+        ID,
+        CheckState::Fail,
         message,
-        fix: format!(
+        format!(
             "In Jira's Application links, edit the Jira Align link and set its Application URL to {want} (or recreate the link with that URL)."
         ),
-        predicts: Some("signature_invalid"),
-        missing: None,
-    }
+    )
+    .predicting("signature_invalid")
+    .with_facts(facts)
 }

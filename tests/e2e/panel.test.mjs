@@ -1,5 +1,6 @@
 // The panel as a guide, at a real side panel's size: five states of one walkthrough (nothing seen
-// yet, half-way, a mismatch, at Authorize, all done), each screenshotted at 360 px in the light and the dark theme
+// yet, half-way, a mismatch, at Authorize, all done), with the Verify block keeping the focus
+// when it moves between its card and the Authorize step, each state screenshotted at 360 px in the light and the dark theme
 // into out/panel/, each checked for horizontal overflow from 320 to 480 px, for the current step's
 // action in the first 360×640 screen, and with axe-core in both themes.
 import { test, before, after } from 'node:test';
@@ -112,6 +113,9 @@ test('a mismatch is drawn: a Cyrillic letter in a consumer key is highlighted an
   assert.equal(await current().getAttribute('data-step'), 'incoming-auth', 'the step whose check fails is the current one');
   assert.match(await w.panel.locator('#overall').textContent(), /1 problem|\d problems/);
   await inspectState('3-mismatch');
+  // The admin is on Verify in its card when the fix makes Authorize current (see the next test).
+  await w.panel.click('#verify > summary');
+  await w.panel.focus('#verify-run');
   await field.fill('');
   await field.pressSequentially(CONSUMER_KEY);
   await waitForCheck(w, 'consumer-key-match', 'pass');
@@ -126,11 +130,14 @@ test("at Authorize: Verify with Jira is the step's primary action, with its chec
   assert.equal(await current().locator('#verify-checks').count(), 1, 'the checks Jira answers go under the step');
   assert.equal(await w.panel.locator('#verify').isHidden(), true, 'no second, empty Verify card');
   assert.equal(await w.panel.getByRole('button', { name: 'Verify with Jira', exact: true }).count(), 1);
+  // The block moved from the card into the step with the focus on its action: it stays there.
+  assert.equal(await w.panel.evaluate(() => document.activeElement?.id), 'verify-run', 'focus moved with the Verify block');
   await inspectState('3b-authorize');
 });
 
-test('all done: authorized and active, every step one ✓ line', async () => {
+test('authorized: the Verify block goes back to its card, and the focus on its action goes with it', async () => {
   const { align, ext } = w;
+  await w.panel.focus('#verify-run');
   await align.bringToFront();
   await align.getByRole('button', { name: 'Authorize Jira OAuth Access' }).click();
   await align.getByText(/Request token obtained/).waitFor();
@@ -139,6 +146,15 @@ test('all done: authorized and active, every step one ✓ line', async () => {
   const popup = await popupPromise;
   await popup.getByRole('button', { name: 'Allow' }).click();
   await align.getByRole('button', { name: 'Reauthorize Jira OAuth access' }).waitFor();
+  await current().and(w.panel.locator('[data-step="activate"]')).waitFor({ timeout: 10_000 });
+  assert.equal(await w.panel.locator('#verify').isVisible(), true, 'the card is back');
+  assert.equal(await w.panel.locator('#verify').evaluate((d) => d.open), true, 'opened, so its action can hold the focus');
+  assert.equal(await w.panel.evaluate(() => document.activeElement?.id), 'verify-run', 'focus stays on Verify');
+});
+
+test('all done: authorized and active, every step one ✓ line', async () => {
+  const { align } = w;
+  await align.bringToFront();
   await align.getByRole('button', { name: 'Activate' }).click();
   await align.getByRole('button', { name: 'Deactivate' }).waitFor();
   await w.panel.bringToFront();

@@ -1,4 +1,4 @@
-// The three key exports work from node, loading the same built glue and wasm the extension ships.
+// The core's exports work from node, loading the same built glue and wasm the extension ships.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -44,4 +44,27 @@ test('comparePublicKeys matches a key with its one-line Base64 form and tells tw
   assert.equal(diff.same, false);
   assert.notEqual(diff.fingerprintA, diff.fingerprintB);
   assert.ok(diff.firstDifference);
+});
+
+test('suggestConsumerKey follows the Suggest rule and starts with the organisation\'s prefix when given one', () => {
+  assert.equal(core.suggestConsumerKey('Jira Align – Acme'), 'JiraAlignAcme');
+  assert.equal(core.suggestConsumerKey('Jira Align – Acme', 'ACME'), 'ACMEJiraAlignAcme');
+  assert.equal(core.suggestConsumerKey('ACME Align', 'ACME'), 'ACMEAlign');
+  assert.equal(core.suggestConsumerKey('Acme', null), 'Acme');
+  assert.throws(() => core.suggestConsumerKey('Acme', 42), (e) => e.name === 'bad-argument' && /prefix/.test(e.message));
+});
+
+test('the consumer-key rule fails without the organisation\'s prefix, in checkField and checkSetup', () => {
+  const field = core.checkField('align.consumerKey', 'JiraAlignAcme', { consumerKeyPrefix: 'ACME' });
+  assert.equal(field.ok, false);
+  assert.equal(field.problems[0].code, 'consumer-key-policy-prefix');
+  assert.match(field.problems[0].message, /^Consumer key: it must start with "ACME"/);
+  assert.equal(core.checkField('align.consumerKey', 'ACMEJiraAlign', { consumerKeyPrefix: 'ACME' }).ok, true);
+  const setup = { align: { authType: 'OAuth', consumerKey: 'JiraAlignAcme' }, jira: { consumerKey: 'JiraAlignAcme' } };
+  const state = (checks, id) => checks.find((c) => c.id === id).state;
+  const plain = core.checkSetup(setup);
+  const prefixed = core.checkSetup({ ...setup, consumerKeyPrefix: 'ACME' });
+  assert.equal(state(plain, 'align-consumer-key-format'), 'pass');
+  assert.equal(state(prefixed, 'align-consumer-key-format'), 'fail');
+  assert.equal(state(prefixed, 'jira-consumer-key-format'), 'fail');
 });

@@ -4,145 +4,94 @@
 use super::*;
 
 #[test]
-fn application_url_http() {
-    let mut setup = good();
-    setup.jira.application_url = s("http://acme.jiraalign.com");
-    let checks = run(&setup);
-    let c = get(&checks, "application-url-match");
-    assert_eq!(c.state, CheckState::Fail);
-    assert_eq!(c.predicts, Some("signature_invalid"));
-    assert!(c.message.contains("http instead of https"), "{}", c.message);
-    assert_eq!(
-        get(&checks, "application-url-format").state,
-        CheckState::Fail
-    );
-}
-
-#[test]
-fn application_url_legacy_host() {
-    let mut setup = good();
-    setup.jira.application_url = s("https://acme.agilecraft.com");
-    let checks = run(&setup);
-    let c = get(&checks, "application-url-match");
-    assert_eq!(c.state, CheckState::Fail);
-    assert_eq!(c.predicts, Some("signature_invalid"));
-    assert!(c.fix.contains("https://acme.jiraalign.com"));
-    // The legacy host itself is fine, with a note.
-    let f = get(&checks, "application-url-format");
-    assert_eq!(f.state, CheckState::Pass);
-    assert!(f.message.contains("legacy"), "{}", f.message);
-}
-
-#[test]
-fn application_url_trailing_slash_and_case_still_match() {
-    let mut setup = good();
-    setup.jira.application_url = s("https://ACME.jiraalign.com/");
-    assert_eq!(
-        get(&run(&setup), "application-url-match").state,
-        CheckState::Pass
-    );
-}
-
-#[test]
-fn api_url_with_rest_suffix() {
-    let mut setup = good();
-    setup.align.jira_api_url = s("https://acme.atlassian.net/rest/api/2");
-    let checks = run(&setup);
-    let c = get(&checks, "jira-api-url-format");
-    assert_eq!(c.state, CheckState::Fail);
-    assert_eq!(c.fix, "Use https://acme.atlassian.net.");
-    assert_eq!(get(&checks, "jira-api-url-match").state, CheckState::Pass);
-}
-
-#[test]
-fn jira_link_missing_browse() {
-    let mut setup = good();
-    setup.align.jira_link = s("https://acme.atlassian.net");
-    let checks = run(&setup);
-    let c = get(&checks, "jira-link-format");
-    assert_eq!(c.state, CheckState::Fail);
-    assert_eq!(c.fix, "Use https://acme.atlassian.net/browse/.");
-}
-
-#[test]
-fn renamed_site() {
-    let mut setup = good();
-    setup.jira_site_url = s("https://acme-new.atlassian.net");
-    let checks = run(&setup);
-    for id in ["jira-api-url-match", "jira-link-match"] {
-        let c = get(&checks, id);
-        assert_eq!(c.state, CheckState::Fail, "{id}");
-        assert!(
-            c.message.contains("renamed") && c.message.contains("401"),
-            "{}",
-            c.message
-        );
-    }
-    assert!(
-        get(&checks, "jira-link-match")
-            .fix
-            .contains("https://acme-new.atlassian.net/browse/")
-    );
-    assert!(
-        get(&checks, "jira-api-url-match")
-            .fix
-            .contains("set Jira API URL to https://acme-new.atlassian.net,")
-    );
-}
-
-#[test]
-fn link_and_api_url_on_different_sites() {
-    let mut setup = good();
-    setup.align.jira_link = s("https://other.atlassian.net/browse/");
-    let c = get(&run(&setup), "jira-link-api-url-match").clone();
-    assert_eq!(c.state, CheckState::Fail);
-    assert!(c.fix.contains("https://acme.atlassian.net/browse/"));
-}
-
-#[test]
-fn data_center_with_context_path() {
-    let mut setup = good();
-    setup.jira_site_url = s("https://jira.example.com");
-    setup.align.jira_api_url = s("https://jira.example.com/jira");
-    setup.align.jira_link = s("https://jira.example.com/jira/browse/");
-    setup.align.auth_type = s("Personal Access Token");
-    setup.align.username = s("svc-align");
-    let checks = run(&setup);
-    for id in [
-        "jira-api-url-format",
-        "jira-api-url-match",
-        "jira-link-format",
-        "jira-link-match",
-        "jira-link-api-url-match",
-        "username-format",
-    ] {
-        assert_eq!(
-            get(&checks, id).state,
-            CheckState::Pass,
-            "{id}: {}",
-            get(&checks, id).message
-        );
-    }
-    assert!(checks.iter().all(|c| c.id != "consumer-key-match"));
-}
-
-#[test]
-fn basic_auth_plain_username_on_cloud() {
-    let mut setup = good();
-    setup.align.auth_type = s("Basic Auth");
-    setup.align.username = s("svc-align");
-    let c = get(&run(&setup), "username-format").clone();
-    assert_eq!(c.state, CheckState::Fail);
-    assert!(c.message.contains("email"));
-}
-
-#[test]
-fn unrecognised_auth_type_warns_and_runs_everything() {
-    let mut setup = good();
-    setup.align.auth_type = s("Kerberos");
-    let checks = run(&setup);
-    assert_eq!(get(&checks, "auth-type").state, CheckState::Warn);
-    assert_eq!(get(&checks, "consumer-key-match").state, CheckState::Pass);
+fn site_scenarios() {
+    assert_cases(vec![
+        Case {
+            name: "an http Application URL",
+            change: |s| s.jira.application_url = Some("http://acme.jiraalign.com".into()),
+            want: vec![
+                want("application-url-match", Fail)
+                    .predicting("signature_invalid")
+                    .saying(&["http instead of https"]),
+                want("application-url-format", Fail),
+            ],
+        },
+        Case {
+            name: "the legacy host as Application URL",
+            change: |s| s.jira.application_url = Some("https://acme.agilecraft.com".into()),
+            want: vec![
+                want("application-url-match", Fail)
+                    .predicting("signature_invalid")
+                    .fixing(&["https://acme.jiraalign.com"]),
+                // The legacy host itself is fine, with a note.
+                want("application-url-format", Pass).saying(&["legacy"]),
+            ],
+        },
+        Case {
+            name: "a trailing slash and capitals",
+            change: |s| s.jira.application_url = Some("https://ACME.jiraalign.com/".into()),
+            want: vec![want("application-url-match", Pass)],
+        },
+        Case {
+            name: "a REST path in the API URL",
+            change: |s| s.align.jira_api_url = Some("https://acme.atlassian.net/rest/api/2".into()),
+            want: vec![
+                want("jira-api-url-format", Fail).fixing(&["Use https://acme.atlassian.net."]),
+                want("jira-api-url-match", Pass),
+            ],
+        },
+        Case {
+            name: "Jira Link without /browse/",
+            change: |s| s.align.jira_link = Some("https://acme.atlassian.net".into()),
+            want: vec![
+                want("jira-link-format", Fail).fixing(&["Use https://acme.atlassian.net/browse/."]),
+            ],
+        },
+        Case {
+            name: "a renamed site",
+            change: |s| s.jira_site_url = Some("https://acme-new.atlassian.net".into()),
+            want: vec![
+                want("jira-link-match", Fail)
+                    .saying(&["renamed", "401"])
+                    .fixing(&["https://acme-new.atlassian.net/browse/"]),
+                want("jira-api-url-match", Fail)
+                    .saying(&["renamed", "401"])
+                    .fixing(&["set Jira API URL to https://acme-new.atlassian.net,"]),
+            ],
+        },
+        Case {
+            name: "Jira Link and API URL on different sites",
+            change: |s| s.align.jira_link = Some("https://other.atlassian.net/browse/".into()),
+            want: vec![
+                want("jira-link-api-url-match", Fail)
+                    .fixing(&["https://acme.atlassian.net/browse/"]),
+            ],
+        },
+        Case {
+            name: "a plain username with Basic Auth on Cloud",
+            change: |s| {
+                s.align.auth_type = Some("Basic Auth".into());
+                s.align.username = Some("svc-align".into());
+            },
+            want: vec![want("username-format", Fail).saying(&["email"])],
+        },
+        Case {
+            name: "an unrecognised authentication type",
+            change: |s| s.align.auth_type = Some("Kerberos".into()),
+            want: vec![want("auth-type", Warn), want("consumer-key-match", Pass)],
+        },
+        Case {
+            name: "Data Center with a context path",
+            change: |s| {
+                s.jira_site_url = Some("https://jira.example.com".into());
+                s.align.jira_api_url = Some("https://jira.example.com/jira".into());
+                s.align.jira_link = Some("https://jira.example.com/jira/browse/".into());
+                s.align.auth_type = Some("Personal Access Token".into());
+                s.align.username = Some("svc-align".into());
+            },
+            want: SITE_CHECKS.into_iter().map(|id| want(id, Pass)).collect(),
+        },
+    ]);
 }
 
 #[test]
