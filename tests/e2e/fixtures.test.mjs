@@ -740,12 +740,11 @@ describe('hostile fixture pages', () => {
 });
 
 // ------------------------------------------------------------------------------------------
-// Through the real extension (dist/chrome): every screen of the Atlaskit and AUI fixtures and
-// every Jira Align variant is filled from the panel, and each value is read back from the page's
-// own state (final-form's values for Atlaskit, the page's logic for Jira Align), not the DOM.
-// Each test starts its own browser, so any one runs alone.
+// Through the real extension (dist/chrome): every screen of the Atlaskit and AUI fixtures is
+// filled from the panel, and each value is read back from the page's own state (final-form's
+// values for Atlaskit), not the DOM. Each test starts its own browser, so any one runs alone. The
+// Jira Align variants are filled in both browsers by tests/e2e/browsers.test.mjs.
 describe('filled through the extension', () => {
-  const JIRA_SITE = 'https://acme.atlassian.net';
   const ALIGN_SITE = 'https://acme.jiraalign.com';
 
   /** The Align side filled and saved on the default connector, so Jira's values are known. */
@@ -896,44 +895,4 @@ describe('filled through the extension', () => {
       await w.ext.close();
     }
   });
-
-  for (const v of ALIGN_VARIANTS) {
-    const kinds = v.auth.options.map(([k]) => k);
-    test(`Jira Align variant ${v.id}: OAuth${kinds.includes('basic') ? ' then Basic Auth' : ''} filled from the panel, read back from the page`, async () => {
-      const w = await startWalkthrough();
-      try {
-        await openJira(w, JIRA_LEGACY_URL);
-        w.align = await w.ext.context.newPage();
-        await w.align.goto(alignVariantUrl(v.id));
-        if (v.layout === 'slideout') {
-          await w.align.getByRole('button', { name: 'Add Connector' }).click();
-          await w.align.waitForFunction(() => document.querySelector('.ja-slideout')?.classList.contains('open') && getComputedStyle(document.querySelector('.ja-slideout')).transform === 'matrix(1, 0, 0, 1, 0, 0)');
-        }
-        await w.panel.locator('#tab-align[data-detected="true"]').waitFor();
-        await w.panel.bringToFront();
-        await w.panel.fill('#opt-consumer-key', CONSUMER_KEY);
-        let status = await panelFill(w, 'align');
-        assert.match(status, /Filled: /);
-        let s = await state(w.align);
-        assert.equal(s.authType, 'oauth', `Authentication Type as the page holds it (widget shows ${s.widgetText}); ${status}`);
-        assert.equal(s.widgetOpen, false, 'the dropdown was closed again');
-        assert.equal(s.form.jiraLink, `${JIRA_SITE}/browse/`);
-        assert.equal(s.form.jiraApiUrl, JIRA_SITE);
-        assert.equal(s.form.consumerKey, CONSUMER_KEY, status);
-        assert.equal(s.form.publicKey, '', 'the read-only key box is Jira Align\'s to fill');
-        if (kinds.includes('basic')) {
-          await w.panel.selectOption('#opt-auth-type', 'basic');
-          await w.panel.fill('#opt-username', 'svc-align@acme.com');
-          status = await panelFill(w, 'align');
-          assert.match(status, /Filled: /);
-          s = await state(w.align);
-          assert.equal(s.authType, 'basic', status);
-          assert.equal(s.form.username, 'svc-align@acme.com', status);
-          assert.equal(s.form.tokenPresent, false, 'the token is the person\'s to type');
-        }
-      } finally {
-        await w.ext.close();
-      }
-    });
-  }
 });
