@@ -12,7 +12,7 @@ import { launchWithExtension, ROOT, DIST } from './harness.mjs';
 import {
   routeFixtures, seedJira, seedAlign, SELF_HOSTED_JIRA_ORIGIN, APPLINKS_PATH, ALIGN_CONNECTOR_URL,
 } from '../fixtures/serve.mjs';
-import { startWalkthrough, openAlignConnector, workerState } from './walkthrough.mjs';
+import { inWalkthrough, openAlignConnector, workerState } from './walkthrough.mjs';
 
 /** Waits for the panel's status line `id` to give its next answer; returns [result, text]. */
 async function nextStatus(panel, id, action) {
@@ -176,8 +176,7 @@ test('enterprise policy (3rdparty extension policy) → the panel shows locked s
 });
 
 test('keyboard command "Fill the form on this page" fills the active tab', async () => {
-  const w = await startWalkthrough();
-  try {
+  await inWalkthrough(async (w) => {
     await w.panel.fill('#opt-jira-site', 'https://acme.atlassian.net');
     await w.panel.fill('#opt-consumer-key', 'JiraAlignAcme');
     await w.panel.waitForTimeout(400); // the panel saves typed options after 200 ms
@@ -192,7 +191,5 @@ test('keyboard command "Fill the form on this page" fills the active tab', async
     await w.ext.worker.evaluate(() => chrome.commands.onCommand.dispatch('fill-form'));
     await until('the command filled the form', async () => (await w.align.locator('#txtJiraApiUrl').inputValue()) === 'https://acme.atlassian.net');
     assert.equal(await w.align.locator('#txtConsumerKey').inputValue(), 'JiraAlignAcme');
-  } finally {
-    await w.ext.close();
-  }
+  });
 });
