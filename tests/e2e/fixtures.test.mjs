@@ -1,5 +1,6 @@
-// Self-test of the admin-UI fixtures (no extension involved): proves that each fixture
-// behaves as tests/fixtures documents and as shared/docs/field-facts.md describes.
+// Self-test of the admin-UI fixtures (no extension involved): proves that each fixture behaves as
+// docs/field-facts.md describes. What the admin UIs' DOM and wording are, these tests assert only
+// where field-facts.md states it; the fixtures' own messages serve as waits, never as facts.
 //
 // Run: node tests/fixtures/build.mjs && node --test tests/e2e/fixtures.test.mjs
 import { after, before, describe, test } from 'node:test';
@@ -14,7 +15,7 @@ import {
 } from '../fixtures/serve.mjs';
 import { renderedLabels } from '../fixtures/align/variants.js';
 import {
-  startWalkthrough, openAlignConnector, openJira, fillAlignFromPanel, generateKeyAndSave, alignPublicKey,
+  inWalkthrough, openAlignConnector, openJira, fillAlignFromPanel, generateKeyAndSave, alignPublicKey,
   panelFill, CONSUMER_KEY,
 } from './walkthrough.mjs';
 
@@ -141,11 +142,9 @@ describe('Jira Align connector fixture', () => {
     const lines = first.split('\n');
     assert.equal(lines[0], '-----BEGIN PUBLIC KEY-----');
     assert.equal(lines.at(-1), '-----END PUBLIC KEY-----');
-    assert.ok(lines.slice(1, -2).every((l) => l.length === 64), 'body lines are 64 columns');
     const key = createPublicKey(first);
     assert.equal(key.asymmetricKeyType, 'rsa');
     assert.equal(key.asymmetricKeyDetails.modulusLength, 2048);
-    assert.equal(await publicKeyBox(page).getAttribute('readonly'), '');
     const second = await generate(page, first);
     assert.notEqual(second, first);
     assert.equal(createPublicKey(second).asymmetricKeyDetails.modulusLength, 2048);
@@ -158,8 +157,8 @@ describe('Jira Align connector fixture', () => {
     const { page } = await open(t, { align: 'empty' });
     await newConnector(page);
     await page.getByRole('button', { name: 'Save' }).click();
-    assert.equal(await page.locator('#err-ConnectorName').textContent(), 'Connector Name is required.');
-    assert.equal(await page.locator('#err-PublicKey').textContent(), 'Generate a key before saving.');
+    assert.notEqual(await page.locator('#err-ConnectorName').textContent(), '', 'a connector needs its name');
+    assert.notEqual(await page.locator('#err-PublicKey').textContent(), '', 'an OAuth connector needs its key');
     assert.equal((await state(page)).connectors.length, 0);
 
     await fillOAuth(page, 'Jira Align!');
@@ -168,11 +167,8 @@ describe('Jira Align connector fixture', () => {
     assert.match(await page.locator('#err-OAuthConsumerKey').textContent(), /only letters and numbers/);
 
     await page.getByLabel('OAuth Consumer Key').fill('JiraAlignAcme');
-    await page.locator('#frmConnector').evaluate((f) => { f.dataset.marker = 'old'; });
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Connector saved successfully.').waitFor();
-    assert.equal(await page.locator('#frmConnector[data-marker]').count(), 0, 'form was re-rendered');
-    assert.equal(await page.getByRole('heading', { name: 'Edit Connector: Acme Jira Cloud' }).count(), 1);
     const [saved] = (await state(page)).connectors;
     assert.equal(saved.consumerKey, 'JiraAlignAcme');
     assert.equal(saved.publicKey, pem);
@@ -249,9 +245,6 @@ describe('Jira Align connector fixture', () => {
     await jira.getByRole('button', { name: 'Save' }).click();
     await jira.getByText('The consumer was saved.', { exact: false }).waitFor();
 
-    await page.getByRole('button', { name: 'Activate' }).click();
-    await page.getByText('Authorize Jira OAuth access before activating the connector.').waitFor();
-
     await page.getByRole('button', { name: 'Authorize Jira OAuth Access' }).click();
     await page.getByText(/Request token obtained/).waitFor();
     popupPromise = context.waitForEvent('page');
@@ -309,9 +302,6 @@ describe('Jira legacy applinks fixture', () => {
 
     const link = page.getByRole('dialog', { name: 'Link applications' });
     await link.waitFor();
-    // Required name.
-    await link.getByRole('button', { name: 'Continue' }).click();
-    await link.getByText('Application Name is required.').waitFor();
     await link.getByLabel('Application Name').fill('Jira Align');
     assert.equal(await link.getByLabel('Application Type').inputValue(), 'generic');
     assert.equal(await link.getByLabel('Application Type').locator('option:checked').textContent(), 'Generic Application');
@@ -334,7 +324,6 @@ describe('Jira legacy applinks fixture', () => {
     await link.getByLabel('Public Key').fill(NODE_PEM);
     await link.getByRole('button', { name: 'Continue' }).click();
 
-    await page.getByText("Application link 'Jira Align' created successfully.").waitFor();
     const row = page.locator('#application-links-table tr', { hasText: 'Jira Align' });
     await row.waitFor();
     const [created] = (await state(page)).links;
@@ -369,9 +358,10 @@ describe('Jira legacy applinks fixture', () => {
     const save = () => form.getByRole('button', { name: 'Save' }).click();
     const err = (n) => form.locator(`.error[data-for="${n}"]`);
     await save();
-    await err('publicKey').getByText('Public Key is required.').waitFor();
-    assert.equal(await err('key').textContent(), 'Consumer Key is required.');
-    assert.equal(await err('consumerName').textContent(), 'Consumer Name is required.');
+    // Key, name and public key are required (field-facts: the form's fields).
+    await page.waitForFunction(() => document.querySelector('.error[data-for="publicKey"]').textContent !== '');
+    assert.notEqual(await err('key').textContent(), '');
+    assert.notEqual(await err('consumerName').textContent(), '');
 
     await form.locator('[name=key]').fill('JiraAlignAcme');
     await form.locator('[name=consumerName]').fill('Jira Align');
@@ -487,15 +477,14 @@ describe('Jira new (Atlaskit) applinks fixture', () => {
     await page.getByRole('option', { name: 'Generic Application' }).click();
     await review.getByLabel('Consumer key', { exact: true }).focus();
     await review.getByRole('button', { name: 'Continue' }).click();
-    await review.getByText('Fix the errors in the form before continuing.').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await review.isVisible(), true, 'Review link stays open');
     assert.equal((await state(page)).links.length, 0);
   });
 
   test('create → review → row → … → Edit → Configure → Incoming Authentication → Save', async (t) => {
     const { page } = await open(t, { jira: 'empty' });
     const review = await toReview(page);
-    await review.getByRole('button', { name: 'Continue' }).click();
-    await review.getByText('Enter an application name.').waitFor();
     await review.getByLabel('Application Name').fill('Jira Align');
     // Application Type is Atlaskit Select (react-select): a combobox, no native <select>.
     assert.equal(await review.locator('select').count(), 0);
@@ -776,8 +765,7 @@ describe('filled through the extension', () => {
   }
 
   test('Atlaskit: Create an application link, warning, Review link, Configure → Incoming Authentication', async () => {
-    const w = await startWalkthrough();
-    try {
+    await inWalkthrough(async (w) => {
       const pem = await alignReady(w);
       const j = w.jira;
       const forms = async () => (await state(j)).forms;
@@ -827,14 +815,11 @@ describe('filled through the extension', () => {
       const link = (await state(j)).links.find((l) => l.url === ALIGN_SITE);
       await run.check('saved consumer', status, link?.incoming?.key ?? null, CONSUMER_KEY);
       assert.deepEqual(run.problems, []);
-    } finally {
-      await w.ext.close();
-    }
+    });
   });
 
   test('AUI: list, Configure Application URL, Link applications (both steps), Incoming Authentication', async () => {
-    const w = await startWalkthrough();
-    try {
+    await inWalkthrough(async (w) => {
       await openAlignConnector(w);
       await openJira(w, JIRA_LEGACY_URL);
       await fillAlignFromPanel(w);
@@ -891,8 +876,6 @@ describe('filled through the extension', () => {
         callback: await form.locator('[name=callback]').inputValue(), impersonation: await form.locator('[name=two-lo-impersonation-enabled]').isChecked(),
       }, { key: CONSUMER_KEY, name: 'Jira Align', callback: '', impersonation: false });
       assert.deepEqual(run.problems, []);
-    } finally {
-      await w.ext.close();
-    }
+    });
   });
 });
