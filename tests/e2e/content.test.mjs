@@ -3,10 +3,10 @@
 // both admin UIs and the hostile pages. Reports are observed by a recorder added to the worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension } from './harness.mjs';
+import { launchWithFixtures } from './harness.mjs';
 import { bundleContent } from '../../tools/bundle-content.mjs';
 import {
-  routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
+  ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, HOSTILE_HONEYPOT_URL, HOSTILE_CROSS_ORIGIN_FRAME_URL,
   HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64, ALIGN_VARIANTS, alignVariantUrl,
   ALIGN_ORIGIN, WIDGET_FRAME_URL,
@@ -17,10 +17,7 @@ const TOKEN = 'ATATT3xFfGF0-fixture-not-a-real-token-0000';
 let ext;
 
 before(async () => {
-  ext = await launchWithExtension();
-  await routeFixtures(ext.context);
-  await seedJira(ext.context, 'link');
-  await seedAlign(ext.context, 'empty');
+  ext = await launchWithFixtures({ jira: 'link' });
   await ext.worker.evaluate(() => {
     globalThis.__reports = [];
     chrome.runtime.onMessage.addListener((m) => {

@@ -11,9 +11,9 @@
 // would send — no fake sender object involved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension } from './harness.mjs';
+import { launchWithFixtures } from './harness.mjs';
 import {
-  routeFixtures, seedJira, seedAlign, jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID,
+  jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID,
   LOOKALIKE_INCOMING_AUTH_URL, HOSTILE_HONEYPOT_URL, FIXTURE_PUBLIC_KEY_BASE64,
 } from '../fixtures/serve.mjs';
 
@@ -21,10 +21,7 @@ const INCOMING_URL = jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID);
 let ext;
 
 before(async () => {
-  ext = await launchWithExtension();
-  await routeFixtures(ext.context);
-  await seedJira(ext.context, 'link');
-  await seedAlign(ext.context, 'empty');
+  ext = await launchWithFixtures({ jira: 'link' });
 });
 after(async () => { await ext?.close(); });
 
