@@ -246,6 +246,9 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
 test('Jira new UI (Atlaskit): create-link modal and review step fill final-form state (radio, url, Select, checkbox)', async () => {
   const page = await openPage(JIRA_NEW_UI_URL);
   await page.getByRole('button', { name: 'Create link' }).click();
+  // The modal fades in: until its animation ends its fields are (rightly) not visible enough to fill.
+  await page.getByRole('dialog', { name: 'Create an application link' }).waitFor();
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   let d = await describe(page, 'jira-applinks', 'create-link-modal');
   assert.deepEqual(d.fields.map((x) => x.key).sort(), ['applicationUrl', 'linkType']);
   allStuck(await fill(page, d.pageToken, { linkType: 'Direct application link', applicationUrl: 'https://acme3.jiraalign.com' }), ['applicationUrl', 'linkType']);
