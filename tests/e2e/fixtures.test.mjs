@@ -135,6 +135,18 @@ describe('Jira Align connector fixture', () => {
     await page.getByLabel('OAuth Consumer Key').fill(consumerKey);
   }
 
+  /** A Basic Auth connector for `username`, with a fake token, saved. */
+  async function saveBasic(page, username) {
+    await page.getByLabel('Authentication Type').selectOption({ label: 'Basic Auth' });
+    await page.getByLabel('Jira Link').fill('https://acme.atlassian.net/browse/');
+    await page.getByLabel('Connector Name').fill('Basic');
+    await page.getByLabel('Jira API URL').fill('https://acme.atlassian.net');
+    await page.locator('#txtJiraUsername').fill(username);
+    await page.getByLabel('API Token/Jira Password').fill('FAKE-TOKEN-FOR-TESTS');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Connector saved successfully.').waitFor();
+  }
+
   test('Generate New Key makes a real RSA-2048 SPKI PEM, different on each click', async (t) => {
     const { page } = await open(t, { align: 'empty' });
     await newConnector(page);
@@ -206,14 +218,7 @@ describe('Jira Align connector fixture', () => {
     assert.ok(await page.locator('#txtPatUsername').isVisible());
 
     // Basic Auth connector saves without a key; Test Now wants an email address on Cloud.
-    await type.selectOption('basic');
-    await page.getByLabel('Jira Link').fill('https://acme.atlassian.net/browse/');
-    await page.getByLabel('Connector Name').fill('Basic');
-    await page.getByLabel('Jira API URL').fill('https://acme.atlassian.net');
-    await page.locator('#txtJiraUsername').fill('svc-jira-align');
-    await page.getByLabel('API Token/Jira Password').fill('FAKE-TOKEN-FOR-TESTS');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Connector saved successfully.').waitFor();
+    await saveBasic(page, 'svc-jira-align');
     await page.getByRole('button', { name: 'Test Now' }).click();
     await page.getByText(/Test failed: 401/).waitFor();
   });
@@ -267,14 +272,7 @@ describe('Jira Align connector fixture', () => {
     const { page } = await open(t, { align: 'service-off' });
     await newConnector(page);
     assert.equal(await page.locator('#serviceLight').getAttribute('class'), 'service-light off');
-    await page.getByLabel('Authentication Type').selectOption({ label: 'Basic Auth' });
-    await page.getByLabel('Jira Link').fill('https://acme.atlassian.net/browse/');
-    await page.getByLabel('Connector Name').fill('Basic');
-    await page.getByLabel('Jira API URL').fill('https://acme.atlassian.net');
-    await page.locator('#txtJiraUsername').fill('svc-jira-align@acme.example');
-    await page.getByLabel('API Token/Jira Password').fill('FAKE-TOKEN-FOR-TESTS');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Connector saved successfully.').waitFor();
+    await saveBasic(page, 'svc-jira-align@acme.example');
     await page.getByRole('button', { name: 'Activate' }).click();
     await page.getByText(/until Jira Align Support enables it/).waitFor();
     assert.equal((await state(page)).connectors[0].active, false);
