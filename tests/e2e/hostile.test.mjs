@@ -191,12 +191,18 @@ test('content scripts: panel:* requests are forbidden and a report cannot write 
 });
 
 // ---- the panel's fill path ----------------------------------------------------------------------
-test('panel fill: fields swapped between plan and fill are refused, never filled with the wrong value', async () => {
+/** A fresh state, the panel open with `options` set, and Jira's Incoming Authentication form seen. */
+async function incomingAuthReady(options) {
   const panel = await openPanel();
   await resetViaPanel(panel);
   const page = await openPage(INCOMING_URL);
   await settledState((s) => s.sides.jira?.step === 'incoming-auth');
-  await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'panel:setOptions', options: { consumerKey: 'JiraAlignAcme' } }));
+  await panel.evaluate((o) => chrome.runtime.sendMessage({ type: 'panel:setOptions', options: o }), options);
+  return { panel, page };
+}
+
+test('panel fill: fields swapped between plan and fill are refused, never filled with the wrong value', async () => {
+  const { panel, page } = await incomingAuthReady({ consumerKey: 'JiraAlignAcme' });
   // Hold the worker's sw:fill until the page has swapped its fields (the describe has happened).
   await ext.worker.evaluate(() => {
     const original = chrome.tabs.sendMessage.bind(chrome.tabs);
@@ -243,11 +249,7 @@ test('panel fill: fields swapped between plan and fill are refused, never filled
 });
 
 test('panel fill: a tab that moved to acme.atlassian.net.evil.test is never filled', async () => {
-  const panel = await openPanel();
-  await resetViaPanel(panel);
-  const page = await openPage(INCOMING_URL);
-  await settledState((s) => s.sides.jira?.step === 'incoming-auth');
-  await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'panel:setOptions', options: { consumerKey: 'JiraAlignAcme', alignSiteUrl: 'https://acme.jiraalign.com' } }));
+  const { panel, page } = await incomingAuthReady({ consumerKey: 'JiraAlignAcme', alignSiteUrl: 'https://acme.jiraalign.com' });
   // Same tab, now on the lookalike host: the worker still remembers this tab as the Jira side.
   await page.goto(LOOKALIKE_INCOMING_AUTH_URL);
   await page.waitForSelector('input[name=key]', { state: 'attached' });
