@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, FIXTURE_PUBLIC_KEY_BASE64, HOSTILE_HONEYPOT_URL,
-  HOSTILE_CROSS_ORIGIN_FRAME_URL, HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL,
+  HOSTILE_FOREIGN_FRAMES_URL, LOOKALIKE_INCOMING_AUTH_URL,
   WIDGET_ORIGIN, JIRA_ORIGIN, JIRA_RENAMED_ORIGIN, ALIGN_VARIANTS, alignVariantUrl,
 } from '../fixtures/serve.mjs';
 import { renderedLabels } from '../fixtures/align/variants.js';
@@ -711,12 +711,11 @@ describe('hostile fixture pages', () => {
     for (const k of ['clip-path', 'clip', 'overlay-covered', 'transform-scale-0', 'content-visibility-hidden']) assert.ok(kinds.includes(k), k);
     assert.ok(await page.locator('form#add-consumer-manually [name=key]').isVisible());
 
-    await page.goto(HOSTILE_CROSS_ORIGIN_FRAME_URL);
+    await page.goto(HOSTILE_FOREIGN_FRAMES_URL);
     const widget = page.frames().find((f) => f.url().startsWith(WIDGET_ORIGIN)) || await page.waitForEvent('frameattached');
     await page.frameLocator('#widget-frame').getByLabel('Public Key').waitFor();
     assert.equal((await state(page.frames().find((f) => f.url().startsWith(WIDGET_ORIGIN)) || widget)).origin, WIDGET_ORIGIN);
 
-    await page.goto(HOSTILE_SANDBOXED_FRAME_URL);
     await page.frameLocator('#sandboxed-no-scripts').getByLabel('Public Key').waitFor();
     assert.equal(await page.locator('#sandboxed-scripts').getAttribute('sandbox'), 'allow-forms allow-scripts');
 
