@@ -7,8 +7,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use linksmith::keys::{
-    GeneratedKeyPair, KeyKind, KeyReport, PrimeSearch, compare_public_keys, generate_key_pair,
-    generate_key_pair_with_rng, inspect_public_key, key_pair_from_prime_bytes, prime_to_bytes,
+    GeneratedKeyPair, KeyError, KeyKind, KeyReport, PrimeSearch, compare_public_keys,
+    generate_key_pair, generate_key_pair_with_rng, inspect_public_key, key_pair_from_prime_bytes,
+    prime_to_bytes,
 };
 use linksmith::problem::Severity;
 
@@ -389,34 +390,21 @@ fn openssl_fingerprint_line_matches_the_pipe() {
     );
 }
 
+/// A key pair of `bits` from a [`TestRng`] seeded with `seed`: the same seed, the same key.
+fn seeded(bits: u32, seed: u64) -> Result<GeneratedKeyPair, KeyError> {
+    generate_key_pair_with_rng(bits, &mut TestRng { seed, counter: 0 })
+}
+
+/// A 2048-bit [`seeded`] key pair that must be made.
+fn seeded_pair(seed: u64) -> GeneratedKeyPair {
+    seeded(2048, seed).unwrap_or_else(|e| panic!("{e}"))
+}
+
 #[test]
 fn seeded_generation_is_repeatable_and_sizes_are_checked() {
-    let a = generate_key_pair_with_rng(
-        2048,
-        &mut TestRng {
-            seed: 7,
-            counter: 0,
-        },
-    );
-    let b = generate_key_pair_with_rng(
-        2048,
-        &mut TestRng {
-            seed: 7,
-            counter: 0,
-        },
-    );
-    let (a, b) = (
-        a.unwrap_or_else(|e| panic!("{e}")),
-        b.unwrap_or_else(|e| panic!("{e}")),
-    );
+    let (a, b) = (seeded_pair(7), seeded_pair(7));
     assert_eq!(a, b);
-    let err = generate_key_pair_with_rng(
-        1024,
-        &mut TestRng {
-            seed: 7,
-            counter: 0,
-        },
-    );
+    let err = seeded(1024, 7);
     assert_eq!(err.err().map(|e| e.code()), Some("key-size-unsupported"));
     let json = serde_json::to_value(&a).unwrap_or_default();
     for field in [
@@ -977,24 +965,7 @@ fn compares_across_formats() {
 
 #[test]
 fn different_keys_point_at_the_difference() {
-    let a = generate_key_pair_with_rng(
-        2048,
-        &mut TestRng {
-            seed: 1,
-            counter: 0,
-        },
-    );
-    let b = generate_key_pair_with_rng(
-        2048,
-        &mut TestRng {
-            seed: 2,
-            counter: 0,
-        },
-    );
-    let (a, b) = (
-        a.unwrap_or_else(|e| panic!("{e}")),
-        b.unwrap_or_else(|e| panic!("{e}")),
-    );
+    let (a, b) = (seeded_pair(1), seeded_pair(2));
     let c = compare_public_keys(&a.public_key_pem, &b.public_key_pem);
     assert!(!c.same);
     let d = c

@@ -12,6 +12,8 @@ function maskEmail(v) {
 export function markdownReport(state, { keyFingerprints = {}, now = new Date() } = {}) {
   const { align, jira } = state.sides;
   const f = (side, key) => side?.fields?.[key]?.value;
+  // One line a field, as [label, field key].
+  const fields = (side, rows) => rows.map(([label, key]) => line(label, f(side, key)));
   const out = [
     '# Linksmith report: Jira Align ↔ Jira Cloud',
     '',
@@ -19,20 +21,14 @@ export function markdownReport(state, { keyFingerprints = {}, now = new Date() }
     '',
     '## Jira Align connector',
     line('Site', align?.origin),
-    line('Jira Link', f(align, 'jiraLink')),
-    line('Jira API URL', f(align, 'jiraApiUrl')),
-    line('Authentication Type', f(align, 'authType')),
-    line('Consumer key', f(align, 'consumerKey')),
+    ...fields(align, [['Jira Link', 'jiraLink'], ['Jira API URL', 'jiraApiUrl'], ['Authentication Type', 'authType'], ['Consumer key', 'consumerKey']]),
     line('Public key SHA-256', keyFingerprints.align),
     line('Jira Username', maskEmail(f(align, 'username'))),
     line('API token', align?.apiToken?.present ? `${align.apiToken.report?.value ?? 'entered'} (never recorded)` : ''),
     '',
     '## Jira application link',
     line('Site', jira?.origin),
-    line('Application URL', f(jira, 'applicationUrl')),
-    line('Application Name', f(jira, 'applicationName')),
-    line('Consumer Key', f(jira, 'consumerKey')),
-    line('Consumer Name', f(jira, 'consumerName')),
+    ...fields(jira, [['Application URL', 'applicationUrl'], ['Application Name', 'applicationName'], ['Consumer Key', 'consumerKey'], ['Consumer Name', 'consumerName']]),
     line('Public key SHA-256', keyFingerprints.jira),
     line('Consumer Callback URL', f(jira, 'callbackUrl')),
     '',

@@ -9,7 +9,8 @@ import { startWalkthrough, fullOAuthFlow, checkStates } from '../e2e/walkthrough
 
 const OUT = path.join(ROOT, 'out/demo');
 const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
-const ui = process.argv.includes('--react') ? 'react' : 'legacy';
+// --react: the new (Atlaskit) Jira UI instead of the legacy one.
+const ui = process.argv.includes('--react') ? 'atlaskit' : 'legacy';
 
 await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
@@ -21,13 +22,13 @@ async function onStep(name, page) {
   n += 1;
   const base = `${String(n).padStart(2, '0')}-${name}`;
   if (headed) {
-    await page.bringToFront();
-    await page.waitForTimeout(1200);
+    await page.front();
+    await page.wait(1200);
   }
-  await page.screenshot({ path: path.join(OUT, `${base}.png`) });
+  await page.screenshot(path.join(OUT, `${base}.png`));
   shots.push(`${base}.png`);
   if (page !== w.panel) {
-    await w.panel.screenshot({ path: path.join(OUT, `${base}-panel.png`), fullPage: true });
+    await w.panel.screenshot(path.join(OUT, `${base}-panel.png`), { fullPage: true });
     shots.push(`${base}-panel.png`);
   }
   console.log(`  step ${n}: ${name}`);
@@ -36,10 +37,10 @@ async function onStep(name, page) {
 console.log(`Linksmith demo (${headed ? 'headed' : 'headless'}, ${ui} Jira UI)`);
 w = await startWalkthrough({ headless: !headed, onStep });
 // The panel at a side panel's width, as the admin sees it next to the two admin pages.
-await w.panel.setViewportSize({ width: 400, height: 860 });
+await w.panel.setViewport(400, 860);
 try {
   await fullOAuthFlow(w, { ui });
-  await w.panel.screenshot({ path: path.join(OUT, 'final-panel.png'), fullPage: true });
+  await w.panel.screenshot(path.join(OUT, 'final-panel.png'), { fullPage: true });
   shots.push('final-panel.png');
   const states = await checkStates(w);
   const lines = Object.entries(states).map(([id, s]) => `| ${id} | ${s} |`);

@@ -3,12 +3,12 @@
 // both admin UIs and the hostile pages. Reports are observed by a recorder added to the worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension } from './harness.mjs';
+import { launchWithFixtures } from './harness.mjs';
 import { bundleContent } from '../../tools/bundle-content.mjs';
 import {
-  routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
-  jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, HOSTILE_HONEYPOT_URL, HOSTILE_CROSS_ORIGIN_FRAME_URL,
-  HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64, ALIGN_VARIANTS, alignVariantUrl,
+  ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
+  jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, HOSTILE_HONEYPOT_URL, HOSTILE_FOREIGN_FRAMES_URL,
+  LOOKALIKE_INCOMING_AUTH_URL, FIXTURE_PUBLIC_KEY_BASE64, ALIGN_VARIANTS, alignVariantUrl,
   ALIGN_ORIGIN, WIDGET_FRAME_URL,
 } from '../fixtures/serve.mjs';
 
@@ -17,10 +17,7 @@ const TOKEN = 'ATATT3xFfGF0-fixture-not-a-real-token-0000';
 let ext;
 
 before(async () => {
-  ext = await launchWithExtension();
-  await routeFixtures(ext.context);
-  await seedJira(ext.context, 'link');
-  await seedAlign(ext.context, 'empty');
+  ext = await launchWithFixtures({ jira: 'link' });
   await ext.worker.evaluate(() => {
     globalThis.__reports = [];
     chrome.runtime.onMessage.addListener((m) => {
@@ -249,6 +246,9 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
 test('Jira new UI (Atlaskit): create-link modal and review step fill final-form state (radio, url, Select, checkbox)', async () => {
   const page = await openPage(JIRA_NEW_UI_URL);
   await page.getByRole('button', { name: 'Create link' }).click();
+  // The modal fades in: until its animation ends its fields are (rightly) not visible enough to fill.
+  await page.getByRole('dialog', { name: 'Create an application link' }).waitFor();
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   let d = await describe(page, 'jira-applinks', 'create-link-modal');
   assert.deepEqual(d.fields.map((x) => x.key).sort(), ['applicationUrl', 'linkType']);
   allStuck(await fill(page, d.pageToken, { linkType: 'Direct application link', applicationUrl: 'https://acme3.jiraalign.com' }), ['applicationUrl', 'linkType']);
@@ -473,20 +473,19 @@ test('honeypot: invisible decoys are never chosen or filled', async () => {
 });
 
 test('cross-origin and sandboxed iframes: their fields are not even seen', async () => {
-  for (const url of [HOSTILE_CROSS_ORIGIN_FRAME_URL, HOSTILE_SANDBOXED_FRAME_URL]) {
-    const page = await openPage(url);
-    await page.waitForTimeout(300);
-    const d = (await send(page, { type: 'sw:describe' }));
-    assert.equal(d.ok, true);
-    assert.deepEqual(d.data.fields, [], url);
-    const res = await fill(page, d.data.pageToken, { consumerKey: 'EVIL', publicKey: 'EVIL' });
-    assert.deepEqual(res.filled, []);
-    for (const frame of page.frames().slice(1)) {
-      const values = await frame.evaluate(() => [...document.querySelectorAll('input, textarea')].map((e) => e.value)).catch(() => []);
-      assert.ok(!values.includes('EVIL'), `nothing written into ${frame.url()}`);
-    }
-    await page.close();
+  const url = HOSTILE_FOREIGN_FRAMES_URL;
+  const page = await openPage(url);
+  await page.waitForTimeout(300);
+  const d = (await send(page, { type: 'sw:describe' }));
+  assert.equal(d.ok, true);
+  assert.deepEqual(d.data.fields, [], url);
+  const res = await fill(page, d.data.pageToken, { consumerKey: 'EVIL', publicKey: 'EVIL' });
+  assert.deepEqual(res.filled, []);
+  for (const frame of page.frames().slice(1)) {
+    const values = await frame.evaluate(() => [...document.querySelectorAll('input, textarea')].map((e) => e.value)).catch(() => []);
+    assert.ok(!values.includes('EVIL'), `nothing written into ${frame.url()}`);
   }
+  await page.close();
 });
 
 test('lookalike host: no content script, and the gate itself refuses the origin', async () => {

@@ -1,5 +1,6 @@
-// Self-test of the admin-UI fixtures (no extension involved): proves that each fixture
-// behaves as tests/fixtures documents and as shared/docs/field-facts.md describes.
+// Self-test of the admin-UI fixtures (no extension involved): proves that each fixture behaves as
+// docs/field-facts.md describes. What the admin UIs' DOM and wording are, these tests assert only
+// where field-facts.md states it; the fixtures' own messages serve as waits, never as facts.
 //
 // Run: node tests/fixtures/build.mjs && node --test tests/e2e/fixtures.test.mjs
 import { after, before, describe, test } from 'node:test';
@@ -9,12 +10,12 @@ import { chromium } from 'playwright-core';
 import {
   routeFixtures, seedJira, seedAlign, ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID, FIXTURE_PUBLIC_KEY_BASE64, HOSTILE_HONEYPOT_URL,
-  HOSTILE_CROSS_ORIGIN_FRAME_URL, HOSTILE_SANDBOXED_FRAME_URL, LOOKALIKE_INCOMING_AUTH_URL,
+  HOSTILE_FOREIGN_FRAMES_URL, LOOKALIKE_INCOMING_AUTH_URL,
   WIDGET_ORIGIN, JIRA_ORIGIN, JIRA_RENAMED_ORIGIN, ALIGN_VARIANTS, alignVariantUrl,
 } from '../fixtures/serve.mjs';
 import { renderedLabels } from '../fixtures/align/variants.js';
 import {
-  startWalkthrough, openAlignConnector, openJira, fillAlignFromPanel, generateKeyAndSave, alignPublicKey,
+  inWalkthrough, openAlignConnector, openJira, fillAlignFromPanel, generateKeyAndSave, alignPublicKey,
   panelFill, CONSUMER_KEY,
 } from './walkthrough.mjs';
 
@@ -134,6 +135,18 @@ describe('Jira Align connector fixture', () => {
     await page.getByLabel('OAuth Consumer Key').fill(consumerKey);
   }
 
+  /** A Basic Auth connector for `username`, with a fake token, saved. */
+  async function saveBasic(page, username) {
+    await page.getByLabel('Authentication Type').selectOption({ label: 'Basic Auth' });
+    await page.getByLabel('Jira Link').fill('https://acme.atlassian.net/browse/');
+    await page.getByLabel('Connector Name').fill('Basic');
+    await page.getByLabel('Jira API URL').fill('https://acme.atlassian.net');
+    await page.locator('#txtJiraUsername').fill(username);
+    await page.getByLabel('API Token/Jira Password').fill('FAKE-TOKEN-FOR-TESTS');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Connector saved successfully.').waitFor();
+  }
+
   test('Generate New Key makes a real RSA-2048 SPKI PEM, different on each click', async (t) => {
     const { page } = await open(t, { align: 'empty' });
     await newConnector(page);
@@ -141,11 +154,9 @@ describe('Jira Align connector fixture', () => {
     const lines = first.split('\n');
     assert.equal(lines[0], '-----BEGIN PUBLIC KEY-----');
     assert.equal(lines.at(-1), '-----END PUBLIC KEY-----');
-    assert.ok(lines.slice(1, -2).every((l) => l.length === 64), 'body lines are 64 columns');
     const key = createPublicKey(first);
     assert.equal(key.asymmetricKeyType, 'rsa');
     assert.equal(key.asymmetricKeyDetails.modulusLength, 2048);
-    assert.equal(await publicKeyBox(page).getAttribute('readonly'), '');
     const second = await generate(page, first);
     assert.notEqual(second, first);
     assert.equal(createPublicKey(second).asymmetricKeyDetails.modulusLength, 2048);
@@ -158,8 +169,8 @@ describe('Jira Align connector fixture', () => {
     const { page } = await open(t, { align: 'empty' });
     await newConnector(page);
     await page.getByRole('button', { name: 'Save' }).click();
-    assert.equal(await page.locator('#err-ConnectorName').textContent(), 'Connector Name is required.');
-    assert.equal(await page.locator('#err-PublicKey').textContent(), 'Generate a key before saving.');
+    assert.notEqual(await page.locator('#err-ConnectorName').textContent(), '', 'a connector needs its name');
+    assert.notEqual(await page.locator('#err-PublicKey').textContent(), '', 'an OAuth connector needs its key');
     assert.equal((await state(page)).connectors.length, 0);
 
     await fillOAuth(page, 'Jira Align!');
@@ -168,11 +179,8 @@ describe('Jira Align connector fixture', () => {
     assert.match(await page.locator('#err-OAuthConsumerKey').textContent(), /only letters and numbers/);
 
     await page.getByLabel('OAuth Consumer Key').fill('JiraAlignAcme');
-    await page.locator('#frmConnector').evaluate((f) => { f.dataset.marker = 'old'; });
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Connector saved successfully.').waitFor();
-    assert.equal(await page.locator('#frmConnector[data-marker]').count(), 0, 'form was re-rendered');
-    assert.equal(await page.getByRole('heading', { name: 'Edit Connector: Acme Jira Cloud' }).count(), 1);
     const [saved] = (await state(page)).connectors;
     assert.equal(saved.consumerKey, 'JiraAlignAcme');
     assert.equal(saved.publicKey, pem);
@@ -210,14 +218,7 @@ describe('Jira Align connector fixture', () => {
     assert.ok(await page.locator('#txtPatUsername').isVisible());
 
     // Basic Auth connector saves without a key; Test Now wants an email address on Cloud.
-    await type.selectOption('basic');
-    await page.getByLabel('Jira Link').fill('https://acme.atlassian.net/browse/');
-    await page.getByLabel('Connector Name').fill('Basic');
-    await page.getByLabel('Jira API URL').fill('https://acme.atlassian.net');
-    await page.locator('#txtJiraUsername').fill('svc-jira-align');
-    await page.getByLabel('API Token/Jira Password').fill('FAKE-TOKEN-FOR-TESTS');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Connector saved successfully.').waitFor();
+    await saveBasic(page, 'svc-jira-align');
     await page.getByRole('button', { name: 'Test Now' }).click();
     await page.getByText(/Test failed: 401/).waitFor();
   });
@@ -249,9 +250,6 @@ describe('Jira Align connector fixture', () => {
     await jira.getByRole('button', { name: 'Save' }).click();
     await jira.getByText('The consumer was saved.', { exact: false }).waitFor();
 
-    await page.getByRole('button', { name: 'Activate' }).click();
-    await page.getByText('Authorize Jira OAuth access before activating the connector.').waitFor();
-
     await page.getByRole('button', { name: 'Authorize Jira OAuth Access' }).click();
     await page.getByText(/Request token obtained/).waitFor();
     popupPromise = context.waitForEvent('page');
@@ -274,14 +272,7 @@ describe('Jira Align connector fixture', () => {
     const { page } = await open(t, { align: 'service-off' });
     await newConnector(page);
     assert.equal(await page.locator('#serviceLight').getAttribute('class'), 'service-light off');
-    await page.getByLabel('Authentication Type').selectOption({ label: 'Basic Auth' });
-    await page.getByLabel('Jira Link').fill('https://acme.atlassian.net/browse/');
-    await page.getByLabel('Connector Name').fill('Basic');
-    await page.getByLabel('Jira API URL').fill('https://acme.atlassian.net');
-    await page.locator('#txtJiraUsername').fill('svc-jira-align@acme.example');
-    await page.getByLabel('API Token/Jira Password').fill('FAKE-TOKEN-FOR-TESTS');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Connector saved successfully.').waitFor();
+    await saveBasic(page, 'svc-jira-align@acme.example');
     await page.getByRole('button', { name: 'Activate' }).click();
     await page.getByText(/until Jira Align Support enables it/).waitFor();
     assert.equal((await state(page)).connectors[0].active, false);
@@ -309,9 +300,6 @@ describe('Jira legacy applinks fixture', () => {
 
     const link = page.getByRole('dialog', { name: 'Link applications' });
     await link.waitFor();
-    // Required name.
-    await link.getByRole('button', { name: 'Continue' }).click();
-    await link.getByText('Application Name is required.').waitFor();
     await link.getByLabel('Application Name').fill('Jira Align');
     assert.equal(await link.getByLabel('Application Type').inputValue(), 'generic');
     assert.equal(await link.getByLabel('Application Type').locator('option:checked').textContent(), 'Generic Application');
@@ -334,7 +322,6 @@ describe('Jira legacy applinks fixture', () => {
     await link.getByLabel('Public Key').fill(NODE_PEM);
     await link.getByRole('button', { name: 'Continue' }).click();
 
-    await page.getByText("Application link 'Jira Align' created successfully.").waitFor();
     const row = page.locator('#application-links-table tr', { hasText: 'Jira Align' });
     await row.waitFor();
     const [created] = (await state(page)).links;
@@ -369,9 +356,10 @@ describe('Jira legacy applinks fixture', () => {
     const save = () => form.getByRole('button', { name: 'Save' }).click();
     const err = (n) => form.locator(`.error[data-for="${n}"]`);
     await save();
-    await err('publicKey').getByText('Public Key is required.').waitFor();
-    assert.equal(await err('key').textContent(), 'Consumer Key is required.');
-    assert.equal(await err('consumerName').textContent(), 'Consumer Name is required.');
+    // Key, name and public key are required (field-facts: the form's fields).
+    await page.waitForFunction(() => document.querySelector('.error[data-for="publicKey"]').textContent !== '');
+    assert.notEqual(await err('key').textContent(), '');
+    assert.notEqual(await err('consumerName').textContent(), '');
 
     await form.locator('[name=key]').fill('JiraAlignAcme');
     await form.locator('[name=consumerName]').fill('Jira Align');
@@ -487,15 +475,14 @@ describe('Jira new (Atlaskit) applinks fixture', () => {
     await page.getByRole('option', { name: 'Generic Application' }).click();
     await review.getByLabel('Consumer key', { exact: true }).focus();
     await review.getByRole('button', { name: 'Continue' }).click();
-    await review.getByText('Fix the errors in the form before continuing.').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await review.isVisible(), true, 'Review link stays open');
     assert.equal((await state(page)).links.length, 0);
   });
 
   test('create → review → row → … → Edit → Configure → Incoming Authentication → Save', async (t) => {
     const { page } = await open(t, { jira: 'empty' });
     const review = await toReview(page);
-    await review.getByRole('button', { name: 'Continue' }).click();
-    await review.getByText('Enter an application name.').waitFor();
     await review.getByLabel('Application Name').fill('Jira Align');
     // Application Type is Atlaskit Select (react-select): a combobox, no native <select>.
     assert.equal(await review.locator('select').count(), 0);
@@ -724,12 +711,11 @@ describe('hostile fixture pages', () => {
     for (const k of ['clip-path', 'clip', 'overlay-covered', 'transform-scale-0', 'content-visibility-hidden']) assert.ok(kinds.includes(k), k);
     assert.ok(await page.locator('form#add-consumer-manually [name=key]').isVisible());
 
-    await page.goto(HOSTILE_CROSS_ORIGIN_FRAME_URL);
+    await page.goto(HOSTILE_FOREIGN_FRAMES_URL);
     const widget = page.frames().find((f) => f.url().startsWith(WIDGET_ORIGIN)) || await page.waitForEvent('frameattached');
     await page.frameLocator('#widget-frame').getByLabel('Public Key').waitFor();
     assert.equal((await state(page.frames().find((f) => f.url().startsWith(WIDGET_ORIGIN)) || widget)).origin, WIDGET_ORIGIN);
 
-    await page.goto(HOSTILE_SANDBOXED_FRAME_URL);
     await page.frameLocator('#sandboxed-no-scripts').getByLabel('Public Key').waitFor();
     assert.equal(await page.locator('#sandboxed-scripts').getAttribute('sandbox'), 'allow-forms allow-scripts');
 
@@ -740,12 +726,11 @@ describe('hostile fixture pages', () => {
 });
 
 // ------------------------------------------------------------------------------------------
-// Through the real extension (dist/chrome): every screen of the Atlaskit and AUI fixtures and
-// every Jira Align variant is filled from the panel, and each value is read back from the page's
-// own state (final-form's values for Atlaskit, the page's logic for Jira Align), not the DOM.
-// Each test starts its own browser, so any one runs alone.
+// Through the real extension (dist/chrome): every screen of the Atlaskit and AUI fixtures is
+// filled from the panel, and each value is read back from the page's own state (final-form's
+// values for Atlaskit), not the DOM. Each test starts its own browser, so any one runs alone. The
+// Jira Align variants are filled in both browsers by tests/e2e/browsers.test.mjs.
 describe('filled through the extension', () => {
-  const JIRA_SITE = 'https://acme.atlassian.net';
   const ALIGN_SITE = 'https://acme.jiraalign.com';
 
   /** The Align side filled and saved on the default connector, so Jira's values are known. */
@@ -777,8 +762,7 @@ describe('filled through the extension', () => {
   }
 
   test('Atlaskit: Create an application link, warning, Review link, Configure → Incoming Authentication', async () => {
-    const w = await startWalkthrough();
-    try {
+    await inWalkthrough(async (w) => {
       const pem = await alignReady(w);
       const j = w.jira;
       const forms = async () => (await state(j)).forms;
@@ -828,14 +812,11 @@ describe('filled through the extension', () => {
       const link = (await state(j)).links.find((l) => l.url === ALIGN_SITE);
       await run.check('saved consumer', status, link?.incoming?.key ?? null, CONSUMER_KEY);
       assert.deepEqual(run.problems, []);
-    } finally {
-      await w.ext.close();
-    }
+    });
   });
 
   test('AUI: list, Configure Application URL, Link applications (both steps), Incoming Authentication', async () => {
-    const w = await startWalkthrough();
-    try {
+    await inWalkthrough(async (w) => {
       await openAlignConnector(w);
       await openJira(w, JIRA_LEGACY_URL);
       await fillAlignFromPanel(w);
@@ -892,48 +873,6 @@ describe('filled through the extension', () => {
         callback: await form.locator('[name=callback]').inputValue(), impersonation: await form.locator('[name=two-lo-impersonation-enabled]').isChecked(),
       }, { key: CONSUMER_KEY, name: 'Jira Align', callback: '', impersonation: false });
       assert.deepEqual(run.problems, []);
-    } finally {
-      await w.ext.close();
-    }
-  });
-
-  for (const v of ALIGN_VARIANTS) {
-    const kinds = v.auth.options.map(([k]) => k);
-    test(`Jira Align variant ${v.id}: OAuth${kinds.includes('basic') ? ' then Basic Auth' : ''} filled from the panel, read back from the page`, async () => {
-      const w = await startWalkthrough();
-      try {
-        await openJira(w, JIRA_LEGACY_URL);
-        w.align = await w.ext.context.newPage();
-        await w.align.goto(alignVariantUrl(v.id));
-        if (v.layout === 'slideout') {
-          await w.align.getByRole('button', { name: 'Add Connector' }).click();
-          await w.align.waitForFunction(() => document.querySelector('.ja-slideout')?.classList.contains('open') && getComputedStyle(document.querySelector('.ja-slideout')).transform === 'matrix(1, 0, 0, 1, 0, 0)');
-        }
-        await w.panel.locator('#tab-align[data-detected="true"]').waitFor();
-        await w.panel.bringToFront();
-        await w.panel.fill('#opt-consumer-key', CONSUMER_KEY);
-        let status = await panelFill(w, 'align');
-        assert.match(status, /Filled: /);
-        let s = await state(w.align);
-        assert.equal(s.authType, 'oauth', `Authentication Type as the page holds it (widget shows ${s.widgetText}); ${status}`);
-        assert.equal(s.widgetOpen, false, 'the dropdown was closed again');
-        assert.equal(s.form.jiraLink, `${JIRA_SITE}/browse/`);
-        assert.equal(s.form.jiraApiUrl, JIRA_SITE);
-        assert.equal(s.form.consumerKey, CONSUMER_KEY, status);
-        assert.equal(s.form.publicKey, '', 'the read-only key box is Jira Align\'s to fill');
-        if (kinds.includes('basic')) {
-          await w.panel.selectOption('#opt-auth-type', 'basic');
-          await w.panel.fill('#opt-username', 'svc-align@acme.com');
-          status = await panelFill(w, 'align');
-          assert.match(status, /Filled: /);
-          s = await state(w.align);
-          assert.equal(s.authType, 'basic', status);
-          assert.equal(s.form.username, 'svc-align@acme.com', status);
-          assert.equal(s.form.tokenPresent, false, 'the token is the person\'s to type');
-        }
-      } finally {
-        await w.ext.close();
-      }
     });
-  }
+  });
 });

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { routeFixtures, seedJira, seedAlign } from '../fixtures/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist/chrome');
@@ -55,4 +56,14 @@ export async function launchWithExtension({ extensionDir = DIST, executablePath 
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** launchWithExtension with the fixture sites routed and seeded with the named scenarios
+ * (tests/fixtures/shared/scenarios.js). */
+export async function launchWithFixtures({ jira = 'empty', align = 'empty', ...options } = {}) {
+  const ext = await launchWithExtension(options);
+  await routeFixtures(ext.context);
+  await seedJira(ext.context, jira);
+  await seedAlign(ext.context, align);
+  return ext;
 }

@@ -11,9 +11,9 @@
 // would send — no fake sender object involved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension } from './harness.mjs';
+import { launchWithFixtures } from './harness.mjs';
 import {
-  routeFixtures, seedJira, seedAlign, jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID,
+  jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID,
   LOOKALIKE_INCOMING_AUTH_URL, HOSTILE_HONEYPOT_URL, FIXTURE_PUBLIC_KEY_BASE64,
 } from '../fixtures/serve.mjs';
 
@@ -21,10 +21,7 @@ const INCOMING_URL = jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID);
 let ext;
 
 before(async () => {
-  ext = await launchWithExtension();
-  await routeFixtures(ext.context);
-  await seedJira(ext.context, 'link');
-  await seedAlign(ext.context, 'empty');
+  ext = await launchWithFixtures({ jira: 'link' });
 });
 after(async () => { await ext?.close(); });
 
@@ -194,12 +191,18 @@ test('content scripts: panel:* requests are forbidden and a report cannot write 
 });
 
 // ---- the panel's fill path ----------------------------------------------------------------------
-test('panel fill: fields swapped between plan and fill are refused, never filled with the wrong value', async () => {
+/** A fresh state, the panel open with `options` set, and Jira's Incoming Authentication form seen. */
+async function incomingAuthReady(options) {
   const panel = await openPanel();
   await resetViaPanel(panel);
   const page = await openPage(INCOMING_URL);
   await settledState((s) => s.sides.jira?.step === 'incoming-auth');
-  await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'panel:setOptions', options: { consumerKey: 'JiraAlignAcme' } }));
+  await panel.evaluate((o) => chrome.runtime.sendMessage({ type: 'panel:setOptions', options: o }), options);
+  return { panel, page };
+}
+
+test('panel fill: fields swapped between plan and fill are refused, never filled with the wrong value', async () => {
+  const { panel, page } = await incomingAuthReady({ consumerKey: 'JiraAlignAcme' });
   // Hold the worker's sw:fill until the page has swapped its fields (the describe has happened).
   await ext.worker.evaluate(() => {
     const original = chrome.tabs.sendMessage.bind(chrome.tabs);
@@ -246,11 +249,7 @@ test('panel fill: fields swapped between plan and fill are refused, never filled
 });
 
 test('panel fill: a tab that moved to acme.atlassian.net.evil.test is never filled', async () => {
-  const panel = await openPanel();
-  await resetViaPanel(panel);
-  const page = await openPage(INCOMING_URL);
-  await settledState((s) => s.sides.jira?.step === 'incoming-auth');
-  await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'panel:setOptions', options: { consumerKey: 'JiraAlignAcme', alignSiteUrl: 'https://acme.jiraalign.com' } }));
+  const { panel, page } = await incomingAuthReady({ consumerKey: 'JiraAlignAcme', alignSiteUrl: 'https://acme.jiraalign.com' });
   // Same tab, now on the lookalike host: the worker still remembers this tab as the Jira side.
   await page.goto(LOOKALIKE_INCOMING_AUTH_URL);
   await page.waitForSelector('input[name=key]', { state: 'attached' });

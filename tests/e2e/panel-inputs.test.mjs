@@ -3,11 +3,10 @@
 // extension was re-enabled are picked up without a reload (issue 16, first run).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWalkthrough, openAlignConnector, panelFill, workerState } from './walkthrough.mjs';
+import { inWalkthrough, openAlignConnector, panelFill, workerState } from './walkthrough.mjs';
 
 test('a half-typed Jira site shows its rule\'s message under the input and is never filled', async () => {
-  const w = await startWalkthrough();
-  try {
+  await inWalkthrough(async (w) => {
     await openAlignConnector(w);
     await w.panel.bringToFront();
     for (const typed of ['acme', 'https://acme.atl']) {
@@ -31,14 +30,11 @@ test('a half-typed Jira site shows its rule\'s message under the input and is ne
     await panelFill(w, 'align');
     assert.equal(await w.align.locator('#txtJiraApiUrl').inputValue(), 'https://acme.atlassian.net');
     assert.equal(await w.align.locator('#txtJiraLink').inputValue(), 'https://acme.atlassian.net/browse/');
-  } finally {
-    await w.ext.close();
-  }
+  });
 });
 
 test('a Jira Align tab open before the extension was re-enabled is picked up without a reload', async () => {
-  const w = await startWalkthrough();
-  try {
+  await inWalkthrough(async (w) => {
     await openAlignConnector(w);
     // Disabled and enabled again (as in chrome://extensions): the extension restarts, its state
     // is gone, and the open tab's old content scripts are cut off from it.
@@ -52,7 +48,5 @@ test('a Jira Align tab open before the extension was re-enabled is picked up wit
     // No reload of the Jira Align tab: the worker injected the content scripts into it.
     await panel.locator('#tab-align[data-detected="true"]').waitFor({ timeout: 10_000 });
     assert.equal(await panel.locator('#checklist [data-current-step]').getAttribute('data-step'), 'fill-align');
-  } finally {
-    await w.ext.close();
-  }
+  });
 });

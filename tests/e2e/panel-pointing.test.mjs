@@ -1,15 +1,14 @@
 // The panel's side of "Point to the field" and "Describe this page": a button beside each field of
 // the current step, the admin's click in the page becomes a kept binding listed with Remove, and an
 // unrecognised admin page offers a description with no typed value in it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWalkthrough, openAlignConnector } from './walkthrough.mjs';
+import { inWalkthrough, openAlignConnector } from './walkthrough.mjs';
 
-let w;
-before(async () => { w = await startWalkthrough(); });
-after(async () => { await w?.ext.close(); });
+/** Each test in a browser of its own, so any one runs alone. */
+const alone = (body) => () => inWalkthrough(body);
 
-test('Point to the field: the click in the page is kept, listed, and removable', async () => {
+test('Point to the field: the click in the page is kept, listed, and removable', alone(async (w) => {
   await openAlignConnector(w);
   await w.panel.bringToFront();
   const current = w.panel.locator('#checklist [data-current-step]');
@@ -36,9 +35,9 @@ test('Point to the field: the click in the page is kept, listed, and removable',
   await kept.locator('button.remove-binding').click();
   await kept.waitFor({ state: 'detached' });
   assert.match(await w.panel.locator('#point-status').textContent(), /by itself again/);
-});
+}));
 
-test('Describe this page: an unrecognised Jira admin page is described without any typed value', async () => {
+test('Describe this page: an unrecognised Jira admin page is described without any typed value', alone(async (w) => {
   const url = 'https://acme.atlassian.net/secure/admin/NewLinksScreen.jspa';
   await w.ext.context.route(url, (route) => route.fulfill({
     contentType: 'text/html',
@@ -63,4 +62,4 @@ test('Describe this page: an unrecognised Jira admin page is described without a
   assert.match(text, /continue/i);
   assert.doesNotMatch(text, /typed-value|S3cretTyped/);
   await page.close();
-});
+}));

@@ -8,52 +8,56 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launchWithExtension, ROOT } from './harness.mjs';
+import { ROOT } from './harness.mjs';
 import { Buffer } from 'node:buffer';
+import * as chromium from './platform/chromium.mjs';
+import { SERVICE_JIRA_USER, DEFAULT_JIRA_USER } from '../fixtures/serve.mjs';
 import {
-  routeFixtures, seedJira, seedAlign, SERVICE_JIRA_USER, DEFAULT_JIRA_USER,
-} from '../fixtures/serve.mjs';
-import {
-  fullOAuthFlow, panelFill, alignPublicKey, CONSUMER_KEY, openAlignConnector, openJira, fillAlignFromPanel,
-} from './walkthrough.mjs';
+  startWalkthrough, fullOAuthFlow, panelFill, alignPublicKey, CONSUMER_KEY, openAlignConnector, openJira, fillAlignFromPanel,
+} from './scenarios/steps.mjs';
 import { FakeJira, SITE, SESSION_COOKIE } from '../fixtures/fake-jira/fake-jira.mjs';
 
 const FIXTURE_HOSTS = new Set(['acme.atlassian.net', 'acme.jiraalign.com']);
 const TOKEN = 'ATATT3xFfGF0privacyfixture0000notarealtoken0000';
+const isHttp = (u) => /^https?:$/.test(u.protocol);
 
-test('after the full walkthrough: no secret stored, no request of the extension\'s own, axe finds nothing', async () => {
-  const ext = await launchWithExtension();
-  const own = `chrome-extension://${ext.extensionId}/`;
+/**
+ * Chromium with the walkthrough's fixture sites and the panel open, and every http(s) request of
+ * the browser context recorded: pages, their workers and the extension's service worker alike pass
+ * through context routes (DevTools protocol Fetch interception). Three layers: refuse whatever no
+ * fixture serves (registered first, so it runs last), the fixture sites (and whatever `serve`
+ * adds), and a recorder of each request and who made it (registered last, so it runs first and
+ * falls through to the others).
+ */
+async function recordedWalkthrough(serve = async () => {}) {
+  const browser = await chromium.launch();
+  const { ext } = browser;
   const requests = [];
   const strays = [];
-  try {
-    // Every http(s) request of the browser context — pages, their workers and the extension's
-    // service worker alike — passes through context routes (DevTools protocol Fetch interception).
-    // Three layers: refuse whatever no fixture serves (registered first, so it runs last), the
-    // fixture sites, and a recorder of each request and who made it (registered last, so it runs
-    // first and falls through to the others).
-    await ext.context.route((u) => /^https?:$/.test(u.protocol), (route) => {
-      strays.push(route.request().url());
-      return route.abort('blockedbyclient');
-    });
-    await routeFixtures(ext.context);
-    await seedJira(ext.context, 'empty');
-    await seedAlign(ext.context, 'empty');
-    await ext.context.route((u) => /^https?:$/.test(u.protocol), (route) => {
-      const r = route.request();
-      let from;
-      try {
-        from = r.serviceWorker()?.url() ?? r.frame().url();
-      } catch {
-        from = 'unknown';
-      }
-      requests.push({ url: r.url(), from, navigation: r.isNavigationRequest() });
-      return route.fallback();
-    });
-    const panel = await ext.context.newPage();
-    await panel.goto(ext.extensionUrl('panel/panel.html'));
-    const w = { ext, panel, align: null, jira: null, onStep: async () => {} };
+  await ext.context.route(isHttp, (route) => {
+    strays.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  const w = await startWalkthrough(browser);
+  await serve(ext.context);
+  await ext.context.route(isHttp, async (route) => {
+    const r = route.request();
+    let from;
+    try {
+      from = r.serviceWorker()?.url() ?? r.frame().url();
+    } catch {
+      from = 'unknown';
+    }
+    requests.push({ url: r.url(), from, navigation: r.isNavigationRequest(), at: Date.now(), headers: await r.allHeaders(), body: r.postData() ?? '' });
+    return route.fallback();
+  });
+  return { w, ext, own: `${browser.extensionUrl('')}`, requests, strays };
+}
 
+test('after the full walkthrough: no secret stored, no request of the extension\'s own, axe finds nothing', async () => {
+  const { w, ext, own, requests, strays } = await recordedWalkthrough();
+  const { panel } = w;
+  try {
     await fullOAuthFlow(w, { ui: 'legacy' });
     const alignKeyLine = (await alignPublicKey(w)).split('\n').find((l) => l.length >= 40 && !l.startsWith('-'));
     assert.ok(alignKeyLine, 'Jira Align showed a public key');
@@ -127,39 +131,17 @@ test('after the full walkthrough: no secret stored, no request of the extension\
 const JIRA_OR_ALIGN = /^https:\/\/([a-z0-9-]+\.atlassian\.net|[a-z0-9-]+\.jiraalign\.com|api\.atlassian\.com)$/;
 
 test('Verify with Jira: the extension\'s requests go only to Jira and Jira Align sites, only after the click; the token in one Authorization header', async () => {
-  const ext = await launchWithExtension();
-  const own = `chrome-extension://${ext.extensionId}/`;
-  const requests = [];
-  const strays = [];
   const fake = new FakeJira({
     readStore: async () => ({ links: [] }),
     sessionUser: { ...DEFAULT_JIRA_USER, roles: ['jira-software'] },
     accounts: [{ ...SERVICE_JIRA_USER, token: TOKEN, roles: ['jira-software'] }],
   });
+  const { w, ext, own, requests, strays } = await recordedWalkthrough(async (context) => {
+    await fake.route(context);
+    await context.addCookies([{ name: SESSION_COOKIE, value: 'fixture-session', domain: 'acme.atlassian.net', path: '/', secure: true, sameSite: 'None', httpOnly: true }]);
+  });
+  const { panel } = w;
   try {
-    await ext.context.route((u) => /^https?:$/.test(u.protocol), (route) => {
-      strays.push(route.request().url());
-      return route.abort('blockedbyclient');
-    });
-    await routeFixtures(ext.context);
-    await seedJira(ext.context, 'empty');
-    await seedAlign(ext.context, 'empty');
-    await fake.route(ext.context);
-    await ext.context.addCookies([{ name: SESSION_COOKIE, value: 'fixture-session', domain: 'acme.atlassian.net', path: '/', secure: true, sameSite: 'None', httpOnly: true }]);
-    await ext.context.route((u) => /^https?:$/.test(u.protocol), async (route) => {
-      const r = route.request();
-      let from;
-      try {
-        from = r.serviceWorker()?.url() ?? r.frame().url();
-      } catch {
-        from = 'unknown';
-      }
-      requests.push({ url: r.url(), from, at: Date.now(), headers: await r.allHeaders(), body: r.postData() ?? '' });
-      return route.fallback();
-    });
-    const panel = await ext.context.newPage();
-    await panel.goto(ext.extensionUrl('panel/panel.html'));
-    const w = { ext, panel, align: null, jira: null, onStep: async () => {} };
     await openAlignConnector(w);
     await openJira(w);
     await fillAlignFromPanel(w);

@@ -12,7 +12,7 @@ import { launchWithExtension, ROOT, DIST } from './harness.mjs';
 import {
   routeFixtures, seedJira, seedAlign, SELF_HOSTED_JIRA_ORIGIN, APPLINKS_PATH,
 } from '../fixtures/serve.mjs';
-import { startWalkthrough, openAlignConnector, workerState } from './walkthrough.mjs';
+import { inWalkthrough, openAlignConnector, workerState } from './walkthrough.mjs';
 
 const core = await import(path.join(ROOT, 'dist/chrome/pkg/linksmith.js'));
 core.initSync({ module: await readFile(path.join(ROOT, 'dist/chrome/pkg/linksmith_bg.wasm')) });
@@ -238,8 +238,7 @@ test('a fill with no consumer key chosen proposes one by the Suggest rule with t
 });
 
 test('keyboard command "Fill the form on this page" fills the active tab', async () => {
-  const w = await startWalkthrough();
-  try {
+  await inWalkthrough(async (w) => {
     await w.panel.fill('#opt-jira-site', 'https://acme.atlassian.net');
     await w.panel.fill('#opt-consumer-key', 'JiraAlignAcme');
     await w.panel.waitForTimeout(400); // the panel saves typed options after 200 ms
@@ -254,7 +253,5 @@ test('keyboard command "Fill the form on this page" fills the active tab', async
     await w.ext.worker.evaluate(() => chrome.commands.onCommand.dispatch('fill-form'));
     await until('the command filled the form', async () => (await w.align.locator('#txtJiraApiUrl').inputValue()) === 'https://acme.atlassian.net');
     assert.equal(await w.align.locator('#txtConsumerKey').inputValue(), 'JiraAlignAcme');
-  } finally {
-    await w.ext.close();
-  }
+  });
 });

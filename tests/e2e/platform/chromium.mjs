@@ -1,6 +1,8 @@
 // The Chromium driver of the browser-neutral scenarios (tests/e2e/scenarios/): Debian's Chromium
 // through Playwright, with dist/chrome loaded unpacked (harness.mjs). Every method of the page
-// handle is one Playwright call; the Firefox driver (firefox.mjs) has the same shape.
+// handle is one Playwright call; the Firefox driver (firefox.mjs) has the same shape. Chromium-only
+// tests (walkthrough.mjs) reach Playwright itself: a page handle answers to every Playwright Page
+// method it does not define, and the browser handle carries harness.mjs's `ext` (context, worker).
 import { launchWithExtension } from '../harness.mjs';
 
 export const name = 'chromium';
@@ -11,7 +13,7 @@ export const expected = { background: 'service worker', panelHost: 'side panel',
 /** A page handle: CSS selectors in, plain values out. */
 function wrap(page) {
   const one = (sel) => page.locator(sel).first();
-  return {
+  const handle = {
     raw: page,
     goto: (url) => page.goto(url),
     reload: () => page.reload(),
@@ -47,6 +49,13 @@ function wrap(page) {
     wait: (ms) => page.waitForTimeout(ms),
     html: () => page.content(),
   };
+  return new Proxy(handle, {
+    get: (target, key) => {
+      if (key in target) return target[key];
+      const own = page[key];
+      return typeof own === 'function' ? own.bind(page) : own;
+    },
+  });
 }
 
 /**
@@ -63,6 +72,7 @@ export async function launch({ headless = true, resolveHostsTo = null } = {}) {
   return {
     name,
     expected,
+    ext,
     fixtures: ext.context,
     extensionUrl: ext.extensionUrl,
     async openPage(url) {
@@ -74,6 +84,11 @@ export async function launch({ headless = true, resolveHostsTo = null } = {}) {
       const page = await ext.context.newPage();
       await page.goto(ext.extensionUrl('panel/panel.html'));
       return wrap(page);
+    },
+    /** Closes every page but the handles in `keep` (a browser with no page left would quit). */
+    async closePages(keep = []) {
+      const kept = new Set(keep.map((handle) => handle.raw));
+      for (const page of ext.context.pages()) if (!kept.has(page)) await page.close();
     },
     close: () => ext.close(),
   };

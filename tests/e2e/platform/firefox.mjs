@@ -179,12 +179,17 @@ export async function launch({ headless = true, extensionDir = DIST, resolveHost
     },
     async openPanel() {
       const page = await browser.newPage();
-      // The goto promise may time out although the page has loaded (toolchain.md); the ready
-      // state is what counts.
-      await page.goto(extensionUrl('panel/panel.html'), { waitUntil: 'domcontentloaded', timeout: 5000 }).catch(() => {});
+      // The goto promise may time out although the page has loaded (toolchain.md): it is not
+      // waited for; the ready state is what counts.
+      page.goto(extensionUrl('panel/panel.html'), { waitUntil: 'domcontentloaded', timeout: 5000 }).catch(() => {});
       await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:',
         { timeout: 10_000, polling: POLL });
       return wrap(page);
+    },
+    /** Closes every page but the handles in `keep` (a browser with no page left would quit). */
+    async closePages(keep = []) {
+      const kept = new Set(keep.map((handle) => handle.raw));
+      for (const page of await browser.pages()) if (!kept.has(page)) await page.close();
     },
     close: () => browser.close(),
   };

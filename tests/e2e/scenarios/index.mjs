@@ -7,10 +7,12 @@ import { privacyDump } from './privacy.mjs';
 import { keyGenerated } from './keygen.mjs';
 import { platformFacts } from './platform.mjs';
 import { verifyWithJira } from './verify.mjs';
+import { basicAuthFilled } from './basic.mjs';
 
 export const SCENARIOS = [
   ['legacy Jira UI: empty connector to every check passing, through the panel', legacyFlow],
   ['new (Atlaskit) Jira UI: empty connector to every check passing, through the panel', atlaskitFlow],
+  ['Basic Auth: the panel fills link, API URL, type and username; the token is checked in place, never kept', basicAuthFilled],
   ['a mismatch made by hand turns the right check to fail, and back', mismatchCaught],
   ['hostile pages: decoys and a lookalike host are never filled', hostileRefused],
   ['privacy: no private key and no API token in any storage area', privacyDump],

@@ -1,5 +1,7 @@
 // Classic mistakes made by hand in the pages after a correct walkthrough: the right check turns
-// `fail` with the right fix, and back to `pass` once corrected.
+// `fail` with the right fix, and back to `pass` once corrected: the consumer key's case, a key
+// generated again after pasting, a Jira API URL with its REST path, a Jira Link for another site,
+// an Application URL typo.
 import assert from 'node:assert/strict';
 import { startWalkthrough, fullOAuthFlow, waitForCheck, retype, panelSees, CONSUMER_KEY } from './steps.mjs';
 
@@ -32,4 +34,27 @@ export async function mismatchCaught(browser) {
   await waitForCheck(w, 'public-key-match', 'fail', 30_000);
   assert.match(await checkText('public-key-match'), /Generate New Key/);
   assert.match(await checkText('public-key-match'), /signature_invalid/);
+
+  // Jira API URL ending in /rest/api/2: the format check gives the corrected value. (The page
+  // typed into is in view, as the admin's would be: a background tab's timers are throttled.)
+  await w.align.front();
+  await retype(w.align, '#txtJiraApiUrl', 'https://acme.atlassian.net/rest/api/2');
+  await waitForCheck(w, 'jira-api-url-format', 'fail');
+  assert.match(await checkText('jira-api-url-format'), /https:\/\/acme\.atlassian\.net(?!\/rest)/);
+  await retype(w.align, '#txtJiraApiUrl', 'https://acme.atlassian.net');
+  await waitForCheck(w, 'jira-api-url-format', 'pass');
+
+  // Jira Link for another site.
+  await retype(w.align, '#txtJiraLink', 'https://other.atlassian.net/browse/');
+  await waitForCheck(w, 'jira-link-match', 'fail');
+  assert.match(await checkText('jira-link-match'), /acme\.atlassian\.net/);
+  await retype(w.align, '#txtJiraLink', 'https://acme.atlassian.net/browse/');
+  await waitForCheck(w, 'jira-link-match', 'pass');
+
+  // An Application URL typo in Jira.
+  await w.jira.front();
+  await w.jira.reload();
+  await retype(w.jira, '#applinks-url-entered', 'https://acme.jiraalgin.com');
+  await waitForCheck(w, 'application-url-match', 'fail');
+  assert.match(await checkText('application-url-match'), /acme\.jiraalign\.com/);
 }
