@@ -16,7 +16,7 @@ mod common;
 use common::{RSA_2048_FORMS, TestRng, fixture, fixture_dir};
 
 fn codes(report: &KeyReport) -> Vec<&'static str> {
-    report.problems.iter().map(|p| p.code).collect()
+    report.problems.iter().map(|p| p.code.name()).collect()
 }
 
 // ---------------------------------------------------------------- fixtures vs OpenSSL

@@ -10,6 +10,7 @@
 //! | `public-key-jira-rejects` | error | a key the key module can read but Jira's Incoming Authentication does not accept |
 //! | *(key module codes)* | as reported | passed through unchanged from `crate::keys` |
 
+use crate::vocabulary::ProblemCode;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
@@ -131,7 +132,7 @@ pub fn check_public_key_with(input: &str, inspector: &dyn KeyInspector) -> Field
             FIELD,
             String::new(),
             vec![Problem::error(
-                "public-key-empty",
+                ProblemCode::PublicKeyEmpty,
                 "Public key: it is empty.",
                 "In Jira Align click Generate New Key once, copy the whole key including the BEGIN/END lines, and paste it here.",
             )],
@@ -145,7 +146,7 @@ pub(crate) fn report_from_facts(trimmed: &str, facts: &KeyFacts) -> FieldReport 
     let mut problems = facts.problems.clone();
     if facts.ok && !facts.jira_accepts && !problems.iter().any(Problem::is_error) {
         problems.push(Problem::error(
-            "public-key-jira-rejects",
+            ProblemCode::PublicKeyJiraRejects,
             "Public key: it is a valid key, but in a form Jira's Incoming Authentication does not accept.",
             "Paste the key as a '-----BEGIN PUBLIC KEY-----' block (or its Base64 body on one line).",
         ));
@@ -188,7 +189,7 @@ pub(crate) mod stub {
                     fingerprint_sha256: Some(fp(name)),
                     canonical: Some(t.to_string()),
                     problems: vec![Problem::warning(
-                        "key-pkcs1",
+                        ProblemCode::KeyPkcs1Public,
                         "Public key: PKCS#1.",
                         "Convert it.",
                     )],
@@ -196,7 +197,7 @@ pub(crate) mod stub {
             } else {
                 KeyFacts {
                     problems: vec![Problem::error(
-                        "key-unreadable",
+                        ProblemCode::KeyNotAKey,
                         "Public key: unreadable.",
                         "Paste it again.",
                     )],
@@ -254,9 +255,9 @@ mod tests {
         let r = check_public_key_with("KEY-a", &StubKeys);
         assert!(r.ok && r.problems.is_empty());
         let r = check_public_key_with("RSAPUB-a", &StubKeys);
-        assert!(!r.ok && r.has("public-key-jira-rejects") && r.has("key-pkcs1"));
+        assert!(!r.ok && r.has("public-key-jira-rejects") && r.has("key-pkcs1-public"));
         let r = check_public_key_with("garbage", &StubKeys);
-        assert!(!r.ok && r.has("key-unreadable") && !r.has("public-key-jira-rejects"));
+        assert!(!r.ok && r.has("key-not-a-key") && !r.has("public-key-jira-rejects"));
     }
 
     #[test]

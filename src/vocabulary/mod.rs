@@ -1,6 +1,5 @@
-//! Linksmith's words, defined once: the two sides, every form field, every check id, the auth
-//! types, the host families, the size limits and the message types.
-//! (Problem codes still live in the rule modules' tables.)
+//! Linksmith's words, defined once: the two sides, every form field, every check id, every
+//! problem code, the auth types, the host families, the size limits and the message types.
 //!
 //! Each is an enum whose string name (its serde name) is what crosses the wasm boundary and what
 //! the JS uses; each has an `ALL` listing every variant in display order. `tests/vocabulary.rs`
@@ -11,10 +10,12 @@
 mod checks;
 mod fields;
 mod messages;
+mod problems;
 
 pub use checks::CheckId;
 pub use fields::{Field, Input};
 pub use messages::{MessageType, Sender};
+pub use problems::ProblemCode;
 
 /// Defines a fieldless enum whose variants have fixed string names: `name()`, `from_name()`,
 /// `ALL`, and serde (de)serialisation as that name. One macro so every vocabulary enum behaves
@@ -284,6 +285,7 @@ mod tests {
         round_trips(Field::ALL);
         round_trips(CheckId::ALL);
         round_trips(MessageType::ALL);
+        round_trips(ProblemCode::ALL);
     }
 
     #[test]

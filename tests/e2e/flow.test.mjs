@@ -2,6 +2,7 @@
 // every cross-tab check ends `pass`, the forms hold the values (the React app in its own state).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { PROBLEM } from '../../extension/shared/vocabulary.js';
 import { startWalkthrough, fullOAuthFlow, checkStates, alignPublicKey, CONSUMER_KEY, workerState } from './walkthrough.mjs';
 
 test('legacy Jira UI: empty connector to every check passing, through the panel', async () => {
@@ -76,11 +77,11 @@ test('Basic Auth: the panel fills link, API URL, type and username; the token is
 
     // A token pasted with a space inside: the panel says where, without showing it.
     await w.align.locator('#txtJiraPassword').pressSequentially(TOKEN);
-    await w.panel.locator('#api-token-problems li[data-code="api-token-whitespace-inside"]').waitFor();
+    await w.panel.locator(`#api-token-problems li[data-code="${PROBLEM.API_TOKEN_WHITESPACE_INSIDE}"]`).waitFor();
     assert.match(await w.panel.locator('#api-token-problems').textContent(), /position 13/);
     await w.align.locator('#txtJiraPassword').fill(TOKEN.replace(' ', ''));
-    await w.panel.locator('#api-token-problems li[data-code="api-token-whitespace-inside"]').waitFor({ state: 'detached' });
-    await w.panel.locator('#api-token-problems li[data-code="api-token-atlassian-format"]').waitFor();
+    await w.panel.locator(`#api-token-problems li[data-code="${PROBLEM.API_TOKEN_WHITESPACE_INSIDE}"]`).waitFor({ state: 'detached' });
+    await w.panel.locator(`#api-token-problems li[data-code="${PROBLEM.API_TOKEN_ATLASSIAN_FORMAT}"]`).waitFor();
 
     for (const id of ['auth-type', 'username-format', 'jira-api-url-match', 'jira-link-match']) await waitForCheck(w, id, 'pass');
     const states = await checkStates(w);

@@ -9,6 +9,7 @@
 
 use crate::problem::{Problem, Severity};
 use crate::text;
+use crate::vocabulary::ProblemCode;
 
 use super::der::{self as sniff, Outer, Shape};
 use super::encoding::{self, Decoded};
@@ -58,7 +59,7 @@ impl<'t> Findings<'t> {
         text::line_col(self.text, offset).0
     }
 
-    fn push(&mut self, severity: Severity, code: &'static str, message: String, fix: &str) {
+    fn push(&mut self, severity: Severity, code: ProblemCode, message: String, fix: &str) {
         let message = format!("{}: {message}", self.field);
         self.problems.push(match severity {
             Severity::Error => Problem::error(code, message, fix),
@@ -68,20 +69,20 @@ impl<'t> Findings<'t> {
     }
 
     /// A problem in the text itself that Jira would also fail on.
-    fn blocking(&mut self, code: &'static str, message: String, fix: &str) {
+    fn blocking(&mut self, code: ProblemCode, message: String, fix: &str) {
         self.jira_blocked = true;
         self.push(Severity::Error, code, message, fix);
     }
 
-    fn error(&mut self, code: &'static str, message: String, fix: &str) {
+    fn error(&mut self, code: ProblemCode, message: String, fix: &str) {
         self.push(Severity::Error, code, message, fix);
     }
 
-    fn warning(&mut self, code: &'static str, message: String, fix: &str) {
+    fn warning(&mut self, code: ProblemCode, message: String, fix: &str) {
         self.push(Severity::Warning, code, message, fix);
     }
 
-    fn info(&mut self, code: &'static str, message: String, fix: &str) {
+    fn info(&mut self, code: ProblemCode, message: String, fix: &str) {
         self.push(Severity::Info, code, message, fix);
     }
 }
@@ -97,7 +98,7 @@ pub(crate) fn analyse(text: &str, field: &str) -> Analysis {
     };
     if text.trim().is_empty() {
         f.blocking(
-            "key-empty",
+            ProblemCode::KeyEmpty,
             "is empty.".into(),
             "Paste the public key from Jira Align (the block from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----).",
         );
@@ -110,7 +111,7 @@ pub(crate) fn analyse(text: &str, field: &str) -> Analysis {
     }
     if text.len() > MAX_INPUT_BYTES {
         f.blocking(
-            "key-too-long",
+            ProblemCode::KeyTooLong,
             format!(
                 "is {} characters long; a public key is under 1,000 (a 4096-bit one is about 800), so this is not just a key.",
                 text.chars().count()
@@ -157,7 +158,7 @@ fn private_key(mut f: Findings<'_>, kind: KeyKind, headerless: bool) -> Analysis
         kind.describe().to_string()
     };
     f.blocking(
-        "private-key-pasted",
+        ProblemCode::PrivateKeyPasted,
         format!(
             "this is a PRIVATE key ({form}). Never paste a private key into a public-key field or share it: whoever has it can sign requests as your connector."
         ),
@@ -282,7 +283,7 @@ fn finish(mut f: Findings<'_>, kind: KeyKind, key: Option<RsaPublic>) -> Analysi
             Ok(der) => der,
             Err(e) => {
                 f.blocking(
-                    "key-malformed",
+                    ProblemCode::KeyMalformed,
                     format!("the RSA numbers cannot be written as a public key ({e})."),
                     RECOPY,
                 );
@@ -310,43 +311,43 @@ fn check_numbers(f: &mut Findings<'_>, key: &RsaPublic) {
     let bits = key.bits();
     if bits < 1024 {
         f.error(
-            "key-too-small",
+            ProblemCode::KeyTooSmall,
             format!("this RSA key has only {bits} bits; keys under 1024 bits can be broken and must not be used."),
             "Generate a new 2048-bit (or larger) key pair.",
         );
     } else if bits < 2048 {
         f.warning(
-            "key-weak",
+            ProblemCode::KeyWeak,
             format!("this RSA key has {bits} bits, below the 2048-bit minimum NIST recommends."),
             "Generate a new 2048-bit (or larger) key pair when you can.",
         );
     }
     if !key.modulus_is_odd() {
         f.error(
-            "key-bad-modulus",
+            ProblemCode::KeyBadModulus,
             "the RSA modulus is even, which no real RSA key has; the key is damaged.".into(),
             RECOPY,
         );
     }
     match key.exponent() {
         _ if !key.exponent_is_odd() => f.error(
-            "key-bad-exponent",
+            ProblemCode::KeyBadExponent,
             "the public exponent is even, which no valid RSA key has.".into(),
             "Generate a new key pair (with exponent 65537).",
         ),
         Some(1) => f.error(
-            "key-bad-exponent",
+            ProblemCode::KeyBadExponent,
             "the public exponent is 1, which makes the key useless.".into(),
             "Generate a new key pair (with exponent 65537).",
         ),
         Some(65537) => {}
         Some(e) => f.warning(
-            "key-unusual-exponent",
+            ProblemCode::KeyUnusualExponent,
             format!("the public exponent is {e}, not the usual 65537."),
             "Prefer a key with exponent 65537 (every current tool's default).",
         ),
         None => f.warning(
-            "key-unusual-exponent",
+            ProblemCode::KeyUnusualExponent,
             "the public exponent is larger than 64 bits, not the usual 65537.".into(),
             "Prefer a key with exponent 65537 (every current tool's default).",
         ),

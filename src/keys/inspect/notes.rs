@@ -1,6 +1,7 @@
 //! Stray characters and text around a key, and the one-line SSH form.
 
 use super::*;
+use crate::vocabulary::ProblemCode;
 
 /// Turns the stray-character notes of the lines that make up the key into problems: one
 /// problem per kind of character, pointing at the first and counting the rest.
@@ -23,12 +24,12 @@ pub(super) fn report_notes<'l>(f: &mut Findings<'_>, lines: impl Iterator<Item =
         };
         match stray {
             Stray::Crlf => f.info(
-                "key-crlf",
+                ProblemCode::KeyCrlf,
                 "has Windows line endings (CR LF).".into(),
                 "Nothing to do: Jira ignores them.",
             ),
             Stray::SmartDash => f.blocking(
-                "key-smart-dash",
+                ProblemCode::KeySmartDash,
                 format!(
                     "{at} has {what} where a hyphen belongs{}: a word processor or chat app replaced the hyphens of -----BEGIN/-----END.",
                     more("such dashes")
@@ -36,12 +37,12 @@ pub(super) fn report_notes<'l>(f: &mut Findings<'_>, lines: impl Iterator<Item =
                 RECOPY,
             ),
             Stray::Invisible => f.blocking(
-                "key-invisible-char",
+                ProblemCode::KeyInvisibleChar,
                 format!("{at} has {what}{}.", more("invisible characters")),
                 "Delete the invisible characters, or paste the clean key Linksmith shows below.",
             ),
             Stray::Quote => f.blocking(
-                "key-quote-char",
+                ProblemCode::KeyQuoteChar,
                 format!(
                     "{at} has {what}{}; quotes are not part of a key.",
                     more("quotes")
@@ -49,26 +50,26 @@ pub(super) fn report_notes<'l>(f: &mut Findings<'_>, lines: impl Iterator<Item =
                 "Remove the quotes around or inside the key.",
             ),
             Stray::QuotePrefix => f.blocking(
-                "key-quote-prefix",
+                ProblemCode::KeyQuotePrefix,
                 format!(
                     "{count} line(s) start with '>', the quoting of an e-mail or chat reply (first at {at})."
                 ),
                 "Remove the '>' at the start of each line, or copy the key from the original message.",
             ),
             Stray::LeadingSpace => f.blocking(
-                "key-leading-space",
+                ProblemCode::KeyLeadingSpace,
                 format!(
                     "lines are indented with spaces (first at {at}; {count} space(s) in all)."
                 ),
                 "Remove the spaces at the start of the lines; each line of a key starts at the left edge.",
             ),
             Stray::Tab => f.blocking(
-                "key-tab",
+                ProblemCode::KeyTab,
                 format!("{at} has a tab{}.", more("tabs")),
                 "Remove the tabs; a key contains no white space except line breaks.",
             ),
             Stray::InnerSpace => f.blocking(
-                "key-inner-space",
+                ProblemCode::KeyInnerSpace,
                 format!(
                     "{at} has a space inside the Base64{}.",
                     more("spaces")
@@ -76,19 +77,19 @@ pub(super) fn report_notes<'l>(f: &mut Findings<'_>, lines: impl Iterator<Item =
                 "Remove the spaces; a key contains no white space except line breaks.",
             ),
             Stray::TrailingSpace => f.warning(
-                "key-trailing-space",
+                ProblemCode::KeyTrailingSpace,
                 format!("{at} has spaces at the end of a line ({count} in all)."),
                 "Remove the spaces at the ends of the lines to be safe.",
             ),
             Stray::Ellipsis => f.blocking(
-                "key-ellipsis",
+                ProblemCode::KeyEllipsis,
                 format!(
                     "{at} has an ellipsis (…): the key was shortened for display, so part of it is missing."
                 ),
                 "Copy the full key (use the copy button, or select the whole text box), not a shortened preview.",
             ),
             Stray::BadChar => f.blocking(
-                "key-bad-char",
+                ProblemCode::KeyBadChar,
                 format!(
                     "{at} has {what}, which cannot be part of a key{}.",
                     more("such characters")
@@ -108,7 +109,7 @@ pub(super) fn report_stray_text(f: &mut Findings<'_>, stray: &[&Line]) {
     // only lines with other characters in them (prose) are quoted.
     if matches!(first.kind, LineKind::Body) && first.notes.is_empty() {
         f.blocking(
-            "key-extra-text",
+            ProblemCode::KeyExtraText,
             format!(
                 "line {line} holds Base64 outside the BEGIN/END lines{}.",
                 match stray.len() {
@@ -130,7 +131,7 @@ pub(super) fn report_stray_text(f: &mut Findings<'_>, stray: &[&Line]) {
         40,
     );
     f.blocking(
-        "key-extra-text",
+        ProblemCode::KeyExtraText,
         format!(
             "line {line} is not part of the key: \"{shown}\"{}.",
             match stray.len() {
@@ -159,7 +160,7 @@ pub(super) fn ssh_line_path(mut f: Findings<'_>, lines: &[Line], index: usize) -
     if let Some(second) = others.first() {
         let at = f.line_of(second.start);
         f.blocking(
-            "key-multiple-keys",
+            ProblemCode::KeyMultipleKeys,
             format!(
                 "holds {} SSH keys (the second starts on line {at}).",
                 others.len() + 1
@@ -191,7 +192,7 @@ pub(super) fn report_loose_bits(f: &mut Findings<'_>, loose_bits: bool, end_offs
     if loose_bits {
         let at = f.at(end_offset);
         f.blocking(
-            "key-altered-base64",
+            ProblemCode::KeyAlteredBase64,
             format!("the last Base64 character before {at} is one no encoder writes: the text was changed after it was copied."),
             RECOPY,
         );
@@ -211,7 +212,7 @@ pub(super) fn ssh_blob(
             report_loose_bits(&mut f, decoded.loose_bits, end_offset);
             if let Some(declared) = declared.filter(|d| *d != "ssh-rsa") {
                 f.warning(
-                    "key-ssh-type-mismatch",
+                    ProblemCode::KeySshTypeMismatch,
                     format!(
                         "the line says '{}' but the key data is ssh-rsa.",
                         text::visible(declared)
@@ -221,12 +222,12 @@ pub(super) fn ssh_blob(
             }
             let (name, fix) = if kind == KeyKind::Ssh2Public {
                 (
-                    "key-ssh2-format",
+                    ProblemCode::KeySsh2Format,
                     "Paste the key Linksmith shows below (BEGIN PUBLIC KEY) instead; it is the same key. From a terminal: `ssh-keygen -i -m PKCS8 -f key.pub`.",
                 )
             } else {
                 (
-                    "key-openssh-format",
+                    ProblemCode::KeyOpensshFormat,
                     "Paste the key Linksmith shows below (BEGIN PUBLIC KEY) instead; it is the same key. From a terminal: `ssh-keygen -e -m PKCS8 -f key.pub`.",
                 )
             };
@@ -248,13 +249,13 @@ pub(super) fn ssh_blob(
             let at = f.at(end_offset);
             if decoded.dangling || why.contains("cut off") || why.contains("ends before") {
                 f.blocking(
-                    "key-truncated",
+                    ProblemCode::KeyTruncated,
                     format!("the key is cut off: {why} (the text ends at {at})."),
                     "Copy the whole key again; the end is missing.",
                 );
             } else {
                 f.blocking(
-                    "key-malformed",
+                    ProblemCode::KeyMalformed,
                     format!("{} but {why}.", kind.describe()),
                     RECOPY,
                 );
@@ -266,7 +267,7 @@ pub(super) fn ssh_blob(
 
 pub(super) fn not_rsa(f: &mut Findings<'_>, algorithm: &str) {
     f.blocking(
-        "key-not-rsa",
+        ProblemCode::KeyNotRsa,
         format!(
             "this is a {algorithm} key, not RSA. Jira's OAuth 1.0a link signs with RSA-SHA1 and accepts only RSA keys."
         ),

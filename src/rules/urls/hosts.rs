@@ -1,6 +1,7 @@
 //! Host names: which expected domain a host is, typos and lookalikes of it, and the Jira Align URL rule.
 
 use super::*;
+use crate::vocabulary::ProblemCode;
 
 /// How a host relates to the domains a field expects.
 #[derive(Debug, PartialEq, Eq)]
@@ -119,9 +120,9 @@ pub(super) fn lookalike_chars_in_host(
     let code = if matches!(class, HostClass::Expected(_))
         && ALIGN_DOMAINS.iter().any(|d| meant.ends_with(d))
     {
-        "align-url-lookalike-host"
+        ProblemCode::AlignUrlLookalikeHost
     } else {
-        "jira-url-lookalike-host"
+        ProblemCode::JiraUrlLookalikeHost
     };
     let fix = format!("Use {}.", with_host(&p.url, meant));
     p.problems.push(Problem::error(
@@ -143,7 +144,7 @@ pub fn check_align_url(input: &str) -> FieldReport {
     align_host(&mut p, LABEL);
     if p.url.path() != "/" && !p.url.path().is_empty() {
         p.problems.push(Problem::error(
-            "url-has-path",
+            ProblemCode::UrlHasPath,
             format!(
                 "{LABEL}: it has the path {}; the link needs the site root only.",
                 p.url.path()
@@ -167,18 +168,18 @@ pub(super) fn align_host(p: &mut Parsed, label: &str) {
     }
     match class {
         HostClass::Expected(1) => p.problems.push(Problem::info(
-            "align-url-legacy-host",
+            ProblemCode::AlignUrlLegacyHost,
             format!("{label}: {host} is a legacy AgileCraft address."),
             "Fine if that is where your Jira Align lives; if it moved to jiraalign.com, use the new address on both sides.",
         )),
         HostClass::Expected(_) => {}
         HostClass::Bare(_) => p.problems.push(Problem::warning(
-            "align-url-no-company",
+            ProblemCode::AlignUrlNoCompany,
             format!("{label}: {host} has no company part."),
             "Use your own Jira Align address, e.g. https://acme.jiraalign.com (copy it from the Jira Align tab).",
         )),
         HostClass::SuffixTrick { intended } => p.problems.push(Problem::error(
-            "align-url-suffix-trick",
+            ProblemCode::AlignUrlSuffixTrick,
             format!(
                 "{label}: the host {} only starts like {intended}; it belongs to another domain.",
                 p.url.host_str().unwrap_or(&host)
@@ -186,7 +187,7 @@ pub(super) fn align_host(p: &mut Parsed, label: &str) {
             format!("Use {}.", with_host(&p.url, &intended)),
         )),
         HostClass::Lookalike { intended } => p.problems.push(Problem::error(
-            "align-url-lookalike-host",
+            ProblemCode::AlignUrlLookalikeHost,
             format!(
                 "{label}: {} looks like a typo of {intended}.",
                 p.url.host_str().unwrap_or(&host)
@@ -194,7 +195,7 @@ pub(super) fn align_host(p: &mut Parsed, label: &str) {
             format!("Use {}.", with_host(&p.url, &intended)),
         )),
         HostClass::Other => p.problems.push(Problem::info(
-            "align-url-self-hosted",
+            ProblemCode::AlignUrlSelfHosted,
             format!("{label}: {host} is not a jiraalign.com address; read as a self-hosted Jira Align."),
             "Fine for self-hosted Jira Align; otherwise use https://<company>.jiraalign.com.",
         )),

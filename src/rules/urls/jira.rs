@@ -1,6 +1,7 @@
 //! The Jira side: where a Jira URL's site root ends, the Jira API URL and Jira Link rules, and the callback URL.
 
 use super::*;
+use crate::vocabulary::ProblemCode;
 
 /// Where a Jira URL's site root ends and what follows it.
 pub(crate) struct JiraUrl {
@@ -85,7 +86,7 @@ pub(super) fn jira_host(p: &mut Parsed, label: &str) {
     let shown = p.url.host_str().unwrap_or(&host).to_string();
     if host == "api.atlassian.com" {
         p.problems.push(Problem::warning(
-            "jira-url-api-gateway",
+            ProblemCode::JiraUrlApiGateway,
             format!("{label}: api.atlassian.com is Atlassian's gateway for scoped API tokens, not your Jira site."),
             "Use your site's address, https://<site>.atlassian.net (copy it from the Jira tab).",
         ));
@@ -98,12 +99,12 @@ pub(super) fn jira_host(p: &mut Parsed, label: &str) {
     match class {
         HostClass::Expected(_) => {}
         HostClass::Bare(_) => p.problems.push(Problem::error(
-            "jira-url-no-site",
+            ProblemCode::JiraUrlNoSite,
             format!("{label}: atlassian.net needs your site name in front."),
             "Use https://<site>.atlassian.net (copy it from the Jira tab).",
         )),
         HostClass::SuffixTrick { intended } => p.problems.push(Problem::error(
-            "jira-url-suffix-trick",
+            ProblemCode::JiraUrlSuffixTrick,
             format!("{label}: the host {shown} only starts like {intended}; it belongs to another domain."),
             format!("Use {}.", with_host(&p.url, &intended)),
         )),
@@ -114,13 +115,13 @@ pub(super) fn jira_host(p: &mut Parsed, label: &str) {
                 format!("it looks like a typo of {intended}")
             };
             p.problems.push(Problem::error(
-                "jira-url-lookalike-host",
+                ProblemCode::JiraUrlLookalikeHost,
                 format!("{label}: {shown}: {why}."),
                 format!("Use {}.", with_host(&p.url, &intended)),
             ));
         }
         HostClass::Other => p.problems.push(Problem::info(
-            "jira-url-data-center",
+            ProblemCode::JiraUrlDataCenter,
             format!("{label}: {host} is not an atlassian.net site; read as Jira Data Center or Server."),
             "Fine for Data Center; for Jira Cloud use https://<site>.atlassian.net.",
         )),
@@ -149,21 +150,24 @@ pub fn check_jira_api_url(input: &str) -> FieldReport {
     if let Some(first) = j.rest.first().filter(|s| !s.is_empty()) {
         let path = format!("/{}", j.rest.join("/"));
         let (code, why) = match first.to_ascii_lowercase().as_str() {
-            "rest" => ("jira-url-rest-path", "Jira Align adds /rest/api/… itself"),
+            "rest" => (
+                ProblemCode::JiraUrlRestPath,
+                "Jira Align adds /rest/api/… itself",
+            ),
             "browse" => (
-                "jira-url-browse-path",
+                ProblemCode::JiraUrlBrowsePath,
                 "/browse/ belongs in the Jira Link, not here",
             ),
             "plugins" => (
-                "jira-url-plugins-path",
+                ProblemCode::JiraUrlPluginsPath,
                 "that is an admin page, not the site root",
             ),
             "jira" | "secure" | "projects" | "issues" | "servicedesk" | "s" | "wiki"
             | "login.jsp" | "dashboard.jspa" | "issues.jspa" => (
-                "jira-url-app-path",
+                ProblemCode::JiraUrlAppPath,
                 "that is a page of Jira's UI, not the site root",
             ),
-            _ => ("url-has-path", "the API URL is the site root"),
+            _ => (ProblemCode::UrlHasPath, "the API URL is the site root"),
         };
         problems.push(Problem::error(
             code,
@@ -186,22 +190,22 @@ pub fn check_jira_link(input: &str) -> FieldReport {
     match rest.as_slice() {
         ["browse", ""] => {}
         [] | [""] => problems.push(Problem::error(
-            "jira-link-missing-browse",
+            ProblemCode::JiraLinkMissingBrowse,
             format!("{LABEL}: it is missing /browse/ at the end."),
             format!("Use {want}."),
         )),
         ["browse"] => problems.push(Problem::error(
-            "jira-link-browse-no-slash",
+            ProblemCode::JiraLinkBrowseNoSlash,
             format!("{LABEL}: it ends in /browse without the final '/', so issue links come out as …/browseABC-1."),
             format!("Use {want}."),
         )),
         ["browse", key, ..] => problems.push(Problem::error(
-            "jira-link-extra-path",
+            ProblemCode::JiraLinkExtraPath,
             format!("{LABEL}: it includes '{key}' after /browse/; the link must end at /browse/ so Jira Align can add each issue key."),
             format!("Use {want}."),
         )),
         _ => problems.push(Problem::error(
-            "jira-link-extra-path",
+            ProblemCode::JiraLinkExtraPath,
             format!("{LABEL}: it ends in /{} instead of /browse/.", rest.join("/")),
             format!("Use {want}."),
         )),
@@ -226,7 +230,7 @@ pub fn check_callback_url(input: &str) -> FieldReport {
             Err((_, problems)) => problems,
         };
         problems.push(Problem::error(
-            "callback-url-not-absolute",
+            ProblemCode::CallbackUrlNotAbsolute,
             format!("{LABEL}: it is not an absolute URL."),
             format!(
                 "Leave it empty, or write the full address, e.g. https://{}.",
@@ -243,13 +247,13 @@ pub fn check_callback_url(input: &str) -> FieldReport {
     let scheme = p.url.scheme();
     if scheme != "http" && scheme != "https" {
         problems.push(Problem::error(
-            "callback-url-not-http",
+            ProblemCode::CallbackUrlNotHttp,
             format!("{LABEL}: it uses {scheme}:, but Jira accepts only http and https callbacks."),
             "Leave it empty (Jira Align does not need it), or use an https:// address.",
         ));
     } else {
         problems.push(Problem::info(
-            "callback-url-trailing-slash",
+            ProblemCode::CallbackUrlTrailingSlash,
             format!("{LABEL}: Jira stores it with a '/' appended."),
             "Nothing to do; expect to see the '/' when you reopen the form.",
         ));

@@ -42,6 +42,7 @@
 //! | `callback-url-not-http` | error | the callback URL is neither http nor https |
 //! | `callback-url-trailing-slash` | info | Jira stores the callback with a `/` appended |
 
+use crate::vocabulary::ProblemCode;
 use url::{Host, Url};
 
 use super::{FieldReport, trim_invisible};
@@ -207,7 +208,7 @@ const MAX_URL_BYTES: usize = 16 * 1024;
 fn too_long(input: &str, label: &str) -> Option<Problem> {
     (input.len() > MAX_URL_BYTES).then(|| {
         Problem::error(
-            "url-too-long",
+            ProblemCode::UrlTooLong,
             format!(
                 "{label}: it is {} bytes long; an address is at most a few hundred characters.",
                 input.len()
@@ -231,7 +232,7 @@ fn parse_common(
     let mut problems = Vec::new();
     if trimmed.is_empty() {
         problems.push(Problem::error(
-            "url-empty",
+            ProblemCode::UrlEmpty,
             format!("{label}: it is empty."),
             "Paste the full address, starting with https://.",
         ));
@@ -239,7 +240,7 @@ fn parse_common(
     }
     if trimmed.len() != input.len() {
         problems.push(Problem::warning(
-            "url-surrounding-whitespace",
+            ProblemCode::UrlSurroundingWhitespace,
             format!("{label}: there is white space or an invisible character around the address."),
             format!("Remove it so the field holds just {trimmed}."),
         ));
@@ -255,7 +256,7 @@ fn parse_common(
         if is_invisible(c) {
             if !reported_invisible {
                 problems.push(Problem::error(
-                    "url-invisible-char",
+                    ProblemCode::UrlInvisibleChar,
                     format!(
                         "{label}: there is {} at position {pos} inside the address.",
                         describe_char(c)
@@ -270,7 +271,7 @@ fn parse_common(
         match lookalike(c) {
             Some((latin, script)) => {
                 problems.push(Problem::error(
-                    "url-lookalike",
+                    ProblemCode::UrlLookalike,
                     format!(
                         "{label}: the '{c}' at position {pos} is {script}, not the Latin '{latin}' it looks like."
                     ),
@@ -287,7 +288,7 @@ fn parse_common(
     } else {
         if assume_https {
             problems.push(Problem::error(
-                "url-missing-scheme",
+                ProblemCode::UrlMissingScheme,
                 format!("{label}: it does not start with https://."),
                 format!("Write it as https://{}.", cleaned.trim_start_matches('/')),
             ));
@@ -302,7 +303,7 @@ fn parse_common(
         Ok(u) => u,
         Err(e) => {
             problems.push(Problem::error(
-                "url-invalid",
+                ProblemCode::UrlInvalid,
                 format!(
                     "{label}: \"{}\" is not a valid address ({e}).",
                     crate::text::ellipsize(trimmed, 80)
@@ -350,7 +351,7 @@ fn site_basics(p: &mut Parsed, label: &str) {
             "Use the https:// address of the site.".to_string()
         };
         p.problems.push(Problem::error(
-            "url-not-https",
+            ProblemCode::UrlNotHttps,
             format!(
                 "{label}: it uses {}://; only https works here.",
                 url.scheme()
@@ -363,7 +364,7 @@ fn site_basics(p: &mut Parsed, label: &str) {
         let _ = fixed.set_username("");
         let _ = fixed.set_password(None);
         p.problems.push(Problem::error(
-            "url-userinfo",
+            ProblemCode::UrlUserinfo,
             format!(
                 "{label}: everything before the '@' is a user name, so this address really goes to {}.",
                 url.host_str().unwrap_or("another host")
@@ -373,7 +374,7 @@ fn site_basics(p: &mut Parsed, label: &str) {
     }
     if matches!(url.host(), Some(Host::Ipv4(_) | Host::Ipv6(_))) {
         p.problems.push(Problem::warning(
-            "url-ip-address",
+            ProblemCode::UrlIpAddress,
             format!("{label}: it uses an IP address instead of a host name."),
             "Use the site's host name; OAuth signatures and certificates are tied to it.",
         ));
@@ -383,7 +384,7 @@ fn site_basics(p: &mut Parsed, label: &str) {
         fixed.set_query(None);
         fixed.set_fragment(None);
         p.problems.push(Problem::error(
-            "url-query-or-fragment",
+            ProblemCode::UrlQueryOrFragment,
             format!("{label}: it has a '?…' or '#…' part."),
             format!("Use {}.", canonical(&fixed)),
         ));
