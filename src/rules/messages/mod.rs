@@ -3,4 +3,5 @@
 
 pub mod api_token;
 pub mod names;
+pub mod urls;
 pub mod username;

@@ -1,7 +1,6 @@
 //! Host names: which expected domain a host is, typos and lookalikes of it, and the Jira Align URL rule.
 
 use super::*;
-use crate::vocabulary::ProblemCode;
 
 /// How a host relates to the domains a field expects.
 #[derive(Debug, PartialEq, Eq)]
@@ -101,13 +100,8 @@ pub(super) fn with_host(url: &Url, host: &str) -> String {
 }
 
 /// A host that is right once its lookalike characters are read as Latin ones: says which host
-/// was meant (the per-character problems are already reported). True when it reported.
-pub(super) fn lookalike_chars_in_host(
-    p: &mut Parsed,
-    label: &str,
-    meant: &str,
-    class: &HostClass,
-) -> bool {
+/// was meant (the per-character findings are already there). True when it found one.
+pub(super) fn lookalike_chars_in_host(p: &mut Parsed, meant: &str, class: &HostClass) -> bool {
     let typed = p
         .url
         .host_str()
@@ -117,45 +111,42 @@ pub(super) fn lookalike_chars_in_host(
     if typed == meant || !matches!(class, HostClass::Expected(_) | HostClass::Bare(_)) {
         return false;
     }
-    let code = if matches!(class, HostClass::Expected(_))
+    let site = if matches!(class, HostClass::Expected(_))
         && ALIGN_DOMAINS.iter().any(|d| meant.ends_with(d))
     {
-        ProblemCode::AlignUrlLookalikeHost
+        Site::Align
     } else {
-        ProblemCode::JiraUrlLookalikeHost
+        Site::Jira
     };
-    let fix = format!("Use {}.", with_host(&p.url, meant));
-    p.problems.push(Problem::error(
-        code,
-        format!("{label}: the host {typed} only looks like {meant}; it contains letters from another alphabet."),
-        fix,
-    ));
+    let fixed = with_host(&p.url, meant);
+    p.findings.push(UrlFinding::HostLetters {
+        site,
+        typed,
+        meant: meant.to_string(),
+        fixed,
+    });
     true
 }
 
 /// Checks the Jira Align URL, i.e. Jira's "Application URL" for the link.
 pub fn check_align_url(input: &str) -> FieldReport {
     const LABEL: &str = "Application URL (Jira Align)";
-    let mut p = match parse_common(input, LABEL, true) {
+    let mut p = match parse_common(input, true) {
         Ok(p) => p,
-        Err((value, problems)) => return FieldReport::new(ALIGN_FIELD, value, problems),
+        Err((value, findings)) => return report(ALIGN_FIELD, LABEL, value, &findings),
     };
-    site_basics(&mut p, LABEL);
-    align_host(&mut p, LABEL);
+    site_basics(&mut p);
+    align_host(&mut p);
     if p.url.path() != "/" && !p.url.path().is_empty() {
-        p.problems.push(Problem::error(
-            ProblemCode::UrlHasPath,
-            format!(
-                "{LABEL}: it has the path {}; the link needs the site root only.",
-                p.url.path()
-            ),
-            format!("Use {}.", origin_of(&p.url)),
-        ));
+        p.findings.push(UrlFinding::AlignPath {
+            path: p.url.path().to_string(),
+            origin: origin_of(&p.url),
+        });
     }
-    FieldReport::new(ALIGN_FIELD, canonical(&p.url), p.problems)
+    report(ALIGN_FIELD, LABEL, canonical(&p.url), &p.findings)
 }
 
-pub(super) fn align_host(p: &mut Parsed, label: &str) {
+pub(super) fn align_host(p: &mut Parsed) {
     let Some(host) = p.meant_host.clone() else {
         return;
     };
@@ -163,41 +154,28 @@ pub(super) fn align_host(p: &mut Parsed, label: &str) {
         return;
     }
     let class = classify_host(&host, &ALIGN_DOMAINS);
-    if lookalike_chars_in_host(p, label, &host, &class) {
+    if lookalike_chars_in_host(p, &host, &class) {
         return;
     }
-    match class {
-        HostClass::Expected(1) => p.problems.push(Problem::info(
-            ProblemCode::AlignUrlLegacyHost,
-            format!("{label}: {host} is a legacy AgileCraft address."),
-            "Fine if that is where your Jira Align lives; if it moved to jiraalign.com, use the new address on both sides.",
-        )),
-        HostClass::Expected(_) => {}
-        HostClass::Bare(_) => p.problems.push(Problem::warning(
-            ProblemCode::AlignUrlNoCompany,
-            format!("{label}: {host} has no company part."),
-            "Use your own Jira Align address, e.g. https://acme.jiraalign.com (copy it from the Jira Align tab).",
-        )),
-        HostClass::SuffixTrick { intended } => p.problems.push(Problem::error(
-            ProblemCode::AlignUrlSuffixTrick,
-            format!(
-                "{label}: the host {} only starts like {intended}; it belongs to another domain.",
-                p.url.host_str().unwrap_or(&host)
-            ),
-            format!("Use {}.", with_host(&p.url, &intended)),
-        )),
-        HostClass::Lookalike { intended } => p.problems.push(Problem::error(
-            ProblemCode::AlignUrlLookalikeHost,
-            format!(
-                "{label}: {} looks like a typo of {intended}.",
-                p.url.host_str().unwrap_or(&host)
-            ),
-            format!("Use {}.", with_host(&p.url, &intended)),
-        )),
-        HostClass::Other => p.problems.push(Problem::info(
-            ProblemCode::AlignUrlSelfHosted,
-            format!("{label}: {host} is not a jiraalign.com address; read as a self-hosted Jira Align."),
-            "Fine for self-hosted Jira Align; otherwise use https://<company>.jiraalign.com.",
-        )),
-    }
+    let shown = p.url.host_str().unwrap_or(&host).to_string();
+    let finding = match class {
+        HostClass::Expected(1) => UrlFinding::AlignLegacyHost { host },
+        HostClass::Expected(_) => return,
+        HostClass::Bare(_) => UrlFinding::AlignNoCompany { host },
+        HostClass::SuffixTrick { intended } => UrlFinding::SuffixTrick {
+            site: Site::Align,
+            shown,
+            fixed: with_host(&p.url, &intended),
+            intended,
+        },
+        HostClass::Lookalike { intended } => UrlFinding::LookalikeHost {
+            site: Site::Align,
+            shown,
+            fixed: with_host(&p.url, &intended),
+            intended,
+            atlassian_com: false,
+        },
+        HostClass::Other => UrlFinding::AlignSelfHosted { host },
+    };
+    p.findings.push(finding);
 }
