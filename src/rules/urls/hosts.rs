@@ -157,25 +157,45 @@ pub(super) fn align_host(p: &mut Parsed) {
     if lookalike_chars_in_host(p, &host, &class) {
         return;
     }
-    let shown = p.url.host_str().unwrap_or(&host).to_string();
     let finding = match class {
         HostClass::Expected(1) => UrlFinding::AlignLegacyHost { host },
         HostClass::Expected(_) => return,
         HostClass::Bare(_) => UrlFinding::AlignNoCompany { host },
-        HostClass::SuffixTrick { intended } => UrlFinding::SuffixTrick {
-            site: Site::Align,
-            shown,
-            fixed: with_host(&p.url, &intended),
-            intended,
-        },
-        HostClass::Lookalike { intended } => UrlFinding::LookalikeHost {
-            site: Site::Align,
-            shown,
-            fixed: with_host(&p.url, &intended),
-            intended,
-            atlassian_com: false,
-        },
         HostClass::Other => UrlFinding::AlignSelfHosted { host },
+        near => {
+            let Some(finding) = near_miss(&p.url, Site::Align, &host, near, false) else {
+                return;
+            };
+            finding
+        }
     };
     p.findings.push(finding);
+}
+
+/// The finding for a host that only starts like, or is a typo of, one of `site`'s domains
+/// (`atlassian_com`: the typo is Atlassian's own website); `None` for any other class.
+pub(super) fn near_miss(
+    url: &Url,
+    site: Site,
+    host: &str,
+    class: HostClass,
+    atlassian_com: bool,
+) -> Option<UrlFinding> {
+    let shown = url.host_str().unwrap_or(host).to_string();
+    match class {
+        HostClass::SuffixTrick { intended } => Some(UrlFinding::SuffixTrick {
+            site,
+            shown,
+            fixed: with_host(url, &intended),
+            intended,
+        }),
+        HostClass::Lookalike { intended } => Some(UrlFinding::LookalikeHost {
+            site,
+            shown,
+            fixed: with_host(url, &intended),
+            intended,
+            atlassian_com,
+        }),
+        _ => None,
+    }
 }

@@ -82,7 +82,6 @@ pub(super) fn jira_host(p: &mut Parsed) {
     if matches!(p.url.host(), Some(Host::Ipv4(_) | Host::Ipv6(_))) {
         return;
     }
-    let shown = p.url.host_str().unwrap_or(&host).to_string();
     if host == "api.atlassian.com" {
         p.findings.push(UrlFinding::JiraApiGateway);
         return;
@@ -94,20 +93,14 @@ pub(super) fn jira_host(p: &mut Parsed) {
     let finding = match class {
         HostClass::Expected(_) => return,
         HostClass::Bare(_) => UrlFinding::JiraNoSite,
-        HostClass::SuffixTrick { intended } => UrlFinding::SuffixTrick {
-            site: Site::Jira,
-            shown,
-            fixed: with_host(&p.url, &intended),
-            intended,
-        },
-        HostClass::Lookalike { intended } => UrlFinding::LookalikeHost {
-            site: Site::Jira,
-            shown,
-            fixed: with_host(&p.url, &intended),
-            intended,
-            atlassian_com: host.ends_with("atlassian.com"),
-        },
         HostClass::Other => UrlFinding::JiraDataCenter { host },
+        near => {
+            let atlassian_com = host.ends_with("atlassian.com");
+            let Some(finding) = near_miss(&p.url, Site::Jira, &host, near, atlassian_com) else {
+                return;
+            };
+            finding
+        }
     };
     p.findings.push(finding);
 }
