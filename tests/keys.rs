@@ -11,6 +11,7 @@ use linksmith::keys::{
     generate_key_pair_with_rng, inspect_public_key, key_pair_from_prime_bytes, prime_to_bytes,
 };
 use linksmith::problem::Severity;
+use linksmith::vocabulary::ErrorCode;
 
 mod common;
 use common::{RSA_2048_FORMS, TestRng, fixture, fixture_dir};
@@ -417,7 +418,10 @@ fn seeded_generation_is_repeatable_and_sizes_are_checked() {
             counter: 0,
         },
     );
-    assert_eq!(err.err().map(|e| e.code()), Some("key-size-unsupported"));
+    assert_eq!(
+        err.err().map(|e| e.code()),
+        Some(ErrorCode::KeySizeUnsupported)
+    );
     let json = serde_json::to_value(&a).unwrap_or_default();
     for field in [
         "bits",

@@ -1,5 +1,5 @@
 //! Linksmith's words, defined once: the two sides, every form field, every check id, every
-//! problem code, the auth types, the host families, the size limits and the message types.
+//! problem code and error name, the auth types, the host families, the size limits and the message types.
 //!
 //! Each is an enum whose string name (its serde name) is what crosses the wasm boundary and what
 //! the JS uses; each has an `ALL` listing every variant in display order. `tests/vocabulary.rs`
@@ -8,11 +8,13 @@
 //! is stale; so no other layer keeps its own list.
 
 mod checks;
+mod errors;
 mod fields;
 mod messages;
 mod problems;
 
 pub use checks::CheckId;
+pub use errors::ErrorCode;
 pub use fields::{Field, Input};
 pub use messages::{MessageType, Sender};
 pub use problems::ProblemCode;
@@ -286,6 +288,7 @@ mod tests {
         round_trips(CheckId::ALL);
         round_trips(MessageType::ALL);
         round_trips(ProblemCode::ALL);
+        round_trips(ErrorCode::ALL);
     }
 
     #[test]
