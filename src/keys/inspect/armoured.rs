@@ -154,7 +154,7 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
             not_rsa(&mut f, &name);
             return finish(f, KeyKind::NotRsa, None);
         }
-        Err(ParseError::Malformed(why)) => {
+        Err(ParseError::CutOff(why) | ParseError::Malformed(why)) => {
             if kind == KeyKind::Unknown {
                 f.blocking(
                     ProblemCode::KeyNotAKey,

@@ -245,24 +245,27 @@ pub(super) fn ssh_blob(
             not_rsa(&mut f, &name);
             finish(f, KeyKind::NotRsa, None)
         }
+        Err(ParseError::CutOff(why)) => cut_off(f, kind, &why, end_offset),
+        Err(ParseError::Malformed(why)) if decoded.dangling => cut_off(f, kind, &why, end_offset),
         Err(ParseError::Malformed(why)) => {
-            let at = f.at(end_offset);
-            if decoded.dangling || why.contains("cut off") || why.contains("ends before") {
-                f.blocking(
-                    ProblemCode::KeyTruncated,
-                    format!("the key is cut off: {why} (the text ends at {at})."),
-                    "Copy the whole key again; the end is missing.",
-                );
-            } else {
-                f.blocking(
-                    ProblemCode::KeyMalformed,
-                    format!("{} but {why}.", kind.describe()),
-                    RECOPY,
-                );
-            }
+            f.blocking(
+                ProblemCode::KeyMalformed,
+                format!("{} but {why}.", kind.describe()),
+                RECOPY,
+            );
             finish(f, kind, None)
         }
     }
+}
+
+fn cut_off(mut f: Findings<'_>, kind: KeyKind, why: &str, end_offset: usize) -> Analysis {
+    let at = f.at(end_offset);
+    f.blocking(
+        ProblemCode::KeyTruncated,
+        format!("the key is cut off: {why} (the text ends at {at})."),
+        "Copy the whole key again; the end is missing.",
+    );
+    finish(f, kind, None)
 }
 
 pub(super) fn not_rsa(f: &mut Findings<'_>, algorithm: &str) {
