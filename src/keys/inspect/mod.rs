@@ -19,6 +19,8 @@ use super::material::{ParseError, RsaPublic};
 use super::scan::{self, Armour, Line, LineKind, Note, Stray};
 use super::ssh;
 
+mod messages;
+use messages::KeyFinding;
 mod notes;
 use notes::*;
 mod armoured;
@@ -66,6 +68,14 @@ impl<'t> Findings<'t> {
             Severity::Warning => Problem::warning(code, message, fix),
             Severity::Info => Problem::info(code, message, fix),
         });
+    }
+
+    /// A typed finding, worded by `messages`.
+    fn found(&mut self, finding: KeyFinding) {
+        let (severity, blocks_jira) = finding.weight();
+        self.jira_blocked |= blocks_jira;
+        let (message, fix) = messages::words(self, finding);
+        self.push(severity, finding.code(), message, fix);
     }
 
     /// A problem in the text itself that Jira would also fail on.

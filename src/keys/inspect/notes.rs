@@ -16,87 +16,12 @@ pub(super) fn report_notes<'l>(f: &mut Findings<'_>, lines: impl Iterator<Item =
     // Offsets are below MAX_INPUT_BYTES, so they fit in a u32.
     crate::order::sort_stable_by_u32(&mut tally, |(_, note, _)| note.offset as u32);
     for (stray, note, count) in tally {
-        let at = f.at(note.offset);
-        let what = text::describe_char(note.ch);
-        let more = |noun: &str| match count {
-            1 => String::new(),
-            n => format!(" ({} more {noun} after it)", n - 1),
-        };
-        match stray {
-            Stray::Crlf => f.info(
-                ProblemCode::KeyCrlf,
-                "has Windows line endings (CR LF).".into(),
-                "Nothing to do: Jira ignores them.",
-            ),
-            Stray::SmartDash => f.blocking(
-                ProblemCode::KeySmartDash,
-                format!(
-                    "{at} has {what} where a hyphen belongs{}: a word processor or chat app replaced the hyphens of -----BEGIN/-----END.",
-                    more("such dashes")
-                ),
-                RECOPY,
-            ),
-            Stray::Invisible => f.blocking(
-                ProblemCode::KeyInvisibleChar,
-                format!("{at} has {what}{}.", more("invisible characters")),
-                "Delete the invisible characters, or paste the clean key Linksmith shows below.",
-            ),
-            Stray::Quote => f.blocking(
-                ProblemCode::KeyQuoteChar,
-                format!(
-                    "{at} has {what}{}; quotes are not part of a key.",
-                    more("quotes")
-                ),
-                "Remove the quotes around or inside the key.",
-            ),
-            Stray::QuotePrefix => f.blocking(
-                ProblemCode::KeyQuotePrefix,
-                format!(
-                    "{count} line(s) start with '>', the quoting of an e-mail or chat reply (first at {at})."
-                ),
-                "Remove the '>' at the start of each line, or copy the key from the original message.",
-            ),
-            Stray::LeadingSpace => f.blocking(
-                ProblemCode::KeyLeadingSpace,
-                format!(
-                    "lines are indented with spaces (first at {at}; {count} space(s) in all)."
-                ),
-                "Remove the spaces at the start of the lines; each line of a key starts at the left edge.",
-            ),
-            Stray::Tab => f.blocking(
-                ProblemCode::KeyTab,
-                format!("{at} has a tab{}.", more("tabs")),
-                "Remove the tabs; a key contains no white space except line breaks.",
-            ),
-            Stray::InnerSpace => f.blocking(
-                ProblemCode::KeyInnerSpace,
-                format!(
-                    "{at} has a space inside the Base64{}.",
-                    more("spaces")
-                ),
-                "Remove the spaces; a key contains no white space except line breaks.",
-            ),
-            Stray::TrailingSpace => f.warning(
-                ProblemCode::KeyTrailingSpace,
-                format!("{at} has spaces at the end of a line ({count} in all)."),
-                "Remove the spaces at the ends of the lines to be safe.",
-            ),
-            Stray::Ellipsis => f.blocking(
-                ProblemCode::KeyEllipsis,
-                format!(
-                    "{at} has an ellipsis (…): the key was shortened for display, so part of it is missing."
-                ),
-                "Copy the full key (use the copy button, or select the whole text box), not a shortened preview.",
-            ),
-            Stray::BadChar => f.blocking(
-                ProblemCode::KeyBadChar,
-                format!(
-                    "{at} has {what}, which cannot be part of a key{}.",
-                    more("such characters")
-                ),
-                RECOPY,
-            ),
-        }
+        f.found(KeyFinding::Stray {
+            stray,
+            ch: note.ch,
+            offset: note.offset,
+            count,
+        });
     }
 }
 
