@@ -1,7 +1,9 @@
 //! Words for the inspector's typed findings: the message (after the field's name, which
-//! `Findings::push` puts first) and the fix. So far the stray characters of `report_notes`;
-//! the inspector's other checks still word their problems where they find them.
+//! `Findings::push` puts first) and the fix. So far the refusals before scanning, the stray
+//! characters of `report_notes` and the checks of the RSA numbers; the inspector's other
+//! checks (armour, layout, SSH forms) still word their problems where they find them.
 
+use super::KeyKind;
 use super::scan::Stray;
 use super::{Findings, RECOPY};
 use crate::problem::Severity;
@@ -11,6 +13,30 @@ use crate::vocabulary::ProblemCode;
 /// One thing the inspector found, with what its words need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum KeyFinding {
+    Empty,
+    /// Past what is scanned; `chars` counts the characters.
+    TooLong {
+        chars: usize,
+    },
+    /// A private key; `headerless` when its BEGIN/END lines are missing. Carries nothing
+    /// derived from the text.
+    PrivateKey {
+        kind: KeyKind,
+        headerless: bool,
+    },
+    TooSmall {
+        bits: u32,
+    },
+    Weak {
+        bits: u32,
+    },
+    EvenModulus,
+    EvenExponent,
+    ExponentOne,
+    /// An exponent other than 65537; `None` when it is larger than 64 bits.
+    UnusualExponent {
+        exponent: Option<u64>,
+    },
     /// One kind of stray character: the first one (`ch` at `offset`) and how many in all.
     Stray {
         stray: Stray,
@@ -23,6 +49,14 @@ pub(super) enum KeyFinding {
 impl KeyFinding {
     pub(super) const fn code(self) -> ProblemCode {
         match self {
+            KeyFinding::Empty => ProblemCode::KeyEmpty,
+            KeyFinding::TooLong { .. } => ProblemCode::KeyTooLong,
+            KeyFinding::PrivateKey { .. } => ProblemCode::PrivateKeyPasted,
+            KeyFinding::TooSmall { .. } => ProblemCode::KeyTooSmall,
+            KeyFinding::Weak { .. } => ProblemCode::KeyWeak,
+            KeyFinding::EvenModulus => ProblemCode::KeyBadModulus,
+            KeyFinding::EvenExponent | KeyFinding::ExponentOne => ProblemCode::KeyBadExponent,
+            KeyFinding::UnusualExponent { .. } => ProblemCode::KeyUnusualExponent,
             KeyFinding::Stray { stray, .. } => match stray {
                 Stray::Crlf => ProblemCode::KeyCrlf,
                 Stray::SmartDash => ProblemCode::KeySmartDash,
@@ -42,6 +76,16 @@ impl KeyFinding {
     /// How bad it is, and whether Jira's own reader would fail on it too.
     pub(super) const fn weight(self) -> (Severity, bool) {
         match self {
+            KeyFinding::Empty | KeyFinding::TooLong { .. } | KeyFinding::PrivateKey { .. } => {
+                (Severity::Error, true)
+            }
+            KeyFinding::TooSmall { .. }
+            | KeyFinding::EvenModulus
+            | KeyFinding::EvenExponent
+            | KeyFinding::ExponentOne => (Severity::Error, false),
+            KeyFinding::Weak { .. } | KeyFinding::UnusualExponent { .. } => {
+                (Severity::Warning, false)
+            }
             KeyFinding::Stray {
                 stray: Stray::Crlf, ..
             } => (Severity::Info, false),
@@ -56,7 +100,62 @@ impl KeyFinding {
 
 /// The message (without the field's name) and the fix for a finding in `f`'s text.
 pub(super) fn words(f: &Findings<'_>, finding: KeyFinding) -> (String, &'static str) {
+    const NEW_PAIR: &str = "Generate a new key pair (with exponent 65537).";
+    const PREFER_65537: &str = "Prefer a key with exponent 65537 (every current tool's default).";
     match finding {
+        KeyFinding::Empty => (
+            "is empty.".into(),
+            "Paste the public key from Jira Align (the block from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----).",
+        ),
+        KeyFinding::TooLong { chars } => (
+            format!(
+                "is {chars} characters long; a public key is under 1,000 (a 4096-bit one is about 800), so this is not just a key."
+            ),
+            "Clear the field and paste only the public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
+        ),
+        KeyFinding::PrivateKey { kind, headerless } => {
+            let form = if headerless {
+                format!("{}, without its BEGIN/END lines", kind.describe())
+            } else {
+                kind.describe().to_string()
+            };
+            (
+                format!(
+                    "this is a PRIVATE key ({form}). Never paste a private key into a public-key field or share it: whoever has it can sign requests as your connector."
+                ),
+                "Clear the field and paste the PUBLIC key instead (the block starting -----BEGIN PUBLIC KEY-----; `openssl pkey -in private.pem -pubout` prints it from a private key). If this private key was shared or stored anywhere it should not be, generate a new key pair and replace the old one everywhere.",
+            )
+        }
+        KeyFinding::TooSmall { bits } => (
+            format!(
+                "this RSA key has only {bits} bits; keys under 1024 bits can be broken and must not be used."
+            ),
+            "Generate a new 2048-bit (or larger) key pair.",
+        ),
+        KeyFinding::Weak { bits } => (
+            format!("this RSA key has {bits} bits, below the 2048-bit minimum NIST recommends."),
+            "Generate a new 2048-bit (or larger) key pair when you can.",
+        ),
+        KeyFinding::EvenModulus => (
+            "the RSA modulus is even, which no real RSA key has; the key is damaged.".into(),
+            RECOPY,
+        ),
+        KeyFinding::EvenExponent => (
+            "the public exponent is even, which no valid RSA key has.".into(),
+            NEW_PAIR,
+        ),
+        KeyFinding::ExponentOne => (
+            "the public exponent is 1, which makes the key useless.".into(),
+            NEW_PAIR,
+        ),
+        KeyFinding::UnusualExponent { exponent: Some(e) } => (
+            format!("the public exponent is {e}, not the usual 65537."),
+            PREFER_65537,
+        ),
+        KeyFinding::UnusualExponent { exponent: None } => (
+            "the public exponent is larger than 64 bits, not the usual 65537.".into(),
+            PREFER_65537,
+        ),
         KeyFinding::Stray {
             stray,
             ch,
