@@ -1,7 +1,7 @@
 //! Words for the inspector's typed findings: the message (after the field's name, which
-//! `Findings::push` puts first) and the fix. So far the refusals before scanning, the stray
-//! characters of `report_notes` and the checks of the RSA numbers; the inspector's other
-//! checks (armour, layout, SSH forms) still word their problems where they find them.
+//! `Findings::push` puts first) and the fix. So far the refusals before scanning, stray
+//! characters and text, the SSH forms and the checks of the RSA numbers; the armour and layout
+//! checks (`armoured.rs`) still word their problems where they find them.
 
 use super::KeyKind;
 use super::scan::Stray;
@@ -37,6 +37,26 @@ pub(super) enum KeyFinding {
     UnusualExponent {
         exponent: Option<u64>,
     },
+    /// Lines outside the key, the first at `start`; `quoted` when it is prose (shown), not
+    /// Base64 (which could be part of a private key, so never shown).
+    ExtraText {
+        start: usize,
+        lines: usize,
+        quoted: bool,
+    },
+    /// More than one SSH key line; the second starts at `second`.
+    MultipleSshKeys {
+        keys: usize,
+        second: usize,
+    },
+    /// The last Base64 character before `end` has unused bits set.
+    AlteredBase64 {
+        end: usize,
+    },
+    /// A valid RSA key in an SSH form Jira does not read.
+    SshForm {
+        kind: KeyKind,
+    },
     /// One kind of stray character: the first one (`ch` at `offset`) and how many in all.
     Stray {
         stray: Stray,
@@ -57,6 +77,13 @@ impl KeyFinding {
             KeyFinding::EvenModulus => ProblemCode::KeyBadModulus,
             KeyFinding::EvenExponent | KeyFinding::ExponentOne => ProblemCode::KeyBadExponent,
             KeyFinding::UnusualExponent { .. } => ProblemCode::KeyUnusualExponent,
+            KeyFinding::ExtraText { .. } => ProblemCode::KeyExtraText,
+            KeyFinding::MultipleSshKeys { .. } => ProblemCode::KeyMultipleKeys,
+            KeyFinding::AlteredBase64 { .. } => ProblemCode::KeyAlteredBase64,
+            KeyFinding::SshForm {
+                kind: KeyKind::Ssh2Public,
+            } => ProblemCode::KeySsh2Format,
+            KeyFinding::SshForm { .. } => ProblemCode::KeyOpensshFormat,
             KeyFinding::Stray { stray, .. } => match stray {
                 Stray::Crlf => ProblemCode::KeyCrlf,
                 Stray::SmartDash => ProblemCode::KeySmartDash,
@@ -76,9 +103,13 @@ impl KeyFinding {
     /// How bad it is, and whether Jira's own reader would fail on it too.
     pub(super) const fn weight(self) -> (Severity, bool) {
         match self {
-            KeyFinding::Empty | KeyFinding::TooLong { .. } | KeyFinding::PrivateKey { .. } => {
-                (Severity::Error, true)
-            }
+            KeyFinding::Empty
+            | KeyFinding::TooLong { .. }
+            | KeyFinding::PrivateKey { .. }
+            | KeyFinding::ExtraText { .. }
+            | KeyFinding::MultipleSshKeys { .. }
+            | KeyFinding::AlteredBase64 { .. }
+            | KeyFinding::SshForm { .. } => (Severity::Error, true),
             KeyFinding::TooSmall { .. }
             | KeyFinding::EvenModulus
             | KeyFinding::EvenExponent
@@ -155,6 +186,62 @@ pub(super) fn words(f: &Findings<'_>, finding: KeyFinding) -> (String, &'static 
         KeyFinding::UnusualExponent { exponent: None } => (
             "the public exponent is larger than 64 bits, not the usual 65537.".into(),
             PREFER_65537,
+        ),
+        KeyFinding::ExtraText {
+            start,
+            lines,
+            quoted,
+        } => {
+            const ONLY_THE_KEY: &str = "Paste only the key itself, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.";
+            let line = f.line_of(start);
+            let more = match lines {
+                1 => String::new(),
+                n => format!(" ({} more such lines)", n - 1),
+            };
+            if !quoted {
+                return (
+                    format!("line {line} holds Base64 outside the BEGIN/END lines{more}."),
+                    ONLY_THE_KEY,
+                );
+            }
+            let shown = text::ellipsize(
+                &text::visible(
+                    f.text
+                        .get(start..)
+                        .and_then(|t| t.split('\n').next())
+                        .unwrap_or_default(),
+                ),
+                40,
+            );
+            (
+                format!("line {line} is not part of the key: \"{shown}\"{more}."),
+                ONLY_THE_KEY,
+            )
+        }
+        KeyFinding::MultipleSshKeys { keys, second } => (
+            format!(
+                "holds {keys} SSH keys (the second starts on line {}).",
+                f.line_of(second)
+            ),
+            "Paste exactly one key.",
+        ),
+        KeyFinding::AlteredBase64 { end } => (
+            format!(
+                "the last Base64 character before {} is one no encoder writes: the text was changed after it was copied.",
+                f.at(end)
+            ),
+            RECOPY,
+        ),
+        KeyFinding::SshForm { kind } => (
+            format!(
+                "this is {}, a valid RSA key, but Jira only reads the X.509 form (BEGIN PUBLIC KEY).",
+                kind.describe()
+            ),
+            if matches!(kind, KeyKind::Ssh2Public) {
+                "Paste the key Linksmith shows below (BEGIN PUBLIC KEY) instead; it is the same key. From a terminal: `ssh-keygen -i -m PKCS8 -f key.pub`."
+            } else {
+                "Paste the key Linksmith shows below (BEGIN PUBLIC KEY) instead; it is the same key. From a terminal: `ssh-keygen -e -m PKCS8 -f key.pub`."
+            },
         ),
         KeyFinding::Stray {
             stray,

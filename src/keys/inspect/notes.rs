@@ -29,43 +29,13 @@ pub(super) fn report_stray_text(f: &mut Findings<'_>, stray: &[&Line]) {
     let Some(first) = stray.first() else {
         return;
     };
-    let line = f.line_of(first.start);
     // A line of pure Base64 could be part of a private key pasted after the public one, so
     // only lines with other characters in them (prose) are quoted.
-    if matches!(first.kind, LineKind::Body) && first.notes.is_empty() {
-        f.blocking(
-            ProblemCode::KeyExtraText,
-            format!(
-                "line {line} holds Base64 outside the BEGIN/END lines{}.",
-                match stray.len() {
-                    1 => String::new(),
-                    n => format!(" ({} more such lines)", n - 1),
-                }
-            ),
-            "Paste only the key itself, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
-        );
-        return;
-    }
-    let shown = text::ellipsize(
-        &text::visible(
-            f.text
-                .get(first.start..)
-                .and_then(|t| t.split('\n').next())
-                .unwrap_or_default(),
-        ),
-        40,
-    );
-    f.blocking(
-        ProblemCode::KeyExtraText,
-        format!(
-            "line {line} is not part of the key: \"{shown}\"{}.",
-            match stray.len() {
-                1 => String::new(),
-                n => format!(" ({} more such lines)", n - 1),
-            }
-        ),
-        "Paste only the key itself, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
-    );
+    f.found(KeyFinding::ExtraText {
+        start: first.start,
+        lines: stray.len(),
+        quoted: !(matches!(first.kind, LineKind::Body) && first.notes.is_empty()),
+    });
 }
 
 pub(super) fn ssh_line_path(mut f: Findings<'_>, lines: &[Line], index: usize) -> Analysis {
@@ -83,15 +53,10 @@ pub(super) fn ssh_line_path(mut f: Findings<'_>, lines: &[Line], index: usize) -
         .map(|(_, l)| l)
         .collect();
     if let Some(second) = others.first() {
-        let at = f.line_of(second.start);
-        f.blocking(
-            ProblemCode::KeyMultipleKeys,
-            format!(
-                "holds {} SSH keys (the second starts on line {at}).",
-                others.len() + 1
-            ),
-            "Paste exactly one key.",
-        );
+        f.found(KeyFinding::MultipleSshKeys {
+            keys: others.len() + 1,
+            second: second.start,
+        });
     }
     let stray: Vec<&Line> = lines
         .iter()
@@ -115,12 +80,7 @@ pub(super) fn ssh_line_path(mut f: Findings<'_>, lines: &[Line], index: usize) -
 /// encoder writes, so the key would read as unchanged: say the text was altered.
 pub(super) fn report_loose_bits(f: &mut Findings<'_>, loose_bits: bool, end_offset: usize) {
     if loose_bits {
-        let at = f.at(end_offset);
-        f.blocking(
-            ProblemCode::KeyAlteredBase64,
-            format!("the last Base64 character before {at} is one no encoder writes: the text was changed after it was copied."),
-            RECOPY,
-        );
+        f.found(KeyFinding::AlteredBase64 { end: end_offset });
     }
 }
 
@@ -145,25 +105,7 @@ pub(super) fn ssh_blob(
                     "Copy the key line again unchanged.",
                 );
             }
-            let (name, fix) = if kind == KeyKind::Ssh2Public {
-                (
-                    ProblemCode::KeySsh2Format,
-                    "Paste the key Linksmith shows below (BEGIN PUBLIC KEY) instead; it is the same key. From a terminal: `ssh-keygen -i -m PKCS8 -f key.pub`.",
-                )
-            } else {
-                (
-                    ProblemCode::KeyOpensshFormat,
-                    "Paste the key Linksmith shows below (BEGIN PUBLIC KEY) instead; it is the same key. From a terminal: `ssh-keygen -e -m PKCS8 -f key.pub`.",
-                )
-            };
-            f.blocking(
-                name,
-                format!(
-                    "this is {}, a valid RSA key, but Jira only reads the X.509 form (BEGIN PUBLIC KEY).",
-                    kind.describe()
-                ),
-                fix,
-            );
+            f.found(KeyFinding::SshForm { kind });
             finish(f, kind, Some(key))
         }
         Err(ParseError::NotRsa(name)) => {
