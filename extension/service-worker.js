@@ -8,10 +8,11 @@ import { onPermissionsRemoved } from './sw/selfhosted.js';
 import './sw/firstrun.js';
 // Written by build.sh from sw/platform/<browser>.js: the one file that differs between browsers.
 import { setUpPanel } from './sw/platform.js';
+import { ERROR } from './shared/vocabulary.js';
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   handleMessage(message, sender).then(sendResponse, (error) =>
-    sendResponse({ ok: false, error: { name: 'internal', message: String(error?.message ?? error) } }),
+    sendResponse({ ok: false, error: { name: ERROR.INTERNAL, message: String(error?.message ?? error) } }),
   );
   return true; // the answer is asynchronous
 });

@@ -1,9 +1,11 @@
 //! The one shape every rule, the key inspector and the cross-tab check use to report what is wrong.
 //!
-//! `code` is a stable machine-readable string (tests, the panel and the docs key on it);
+//! `code` is a [`ProblemCode`]: a stable kebab-case name (tests, the panel and the docs key on it);
 //! `message` names the field and says what is wrong; `fix` says concretely what to do.
 
 use serde::Serialize;
+
+use crate::vocabulary::ProblemCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -15,27 +17,27 @@ pub enum Severity {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    pub code: &'static str,
+    pub code: ProblemCode,
     pub severity: Severity,
     pub message: String,
     pub fix: String,
 }
 
 impl Problem {
-    pub fn error(code: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Self {
+    pub fn error(code: ProblemCode, message: impl Into<String>, fix: impl Into<String>) -> Self {
         Self::new(code, Severity::Error, message, fix)
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Self {
+    pub fn warning(code: ProblemCode, message: impl Into<String>, fix: impl Into<String>) -> Self {
         Self::new(code, Severity::Warning, message, fix)
     }
 
-    pub fn info(code: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Self {
+    pub fn info(code: ProblemCode, message: impl Into<String>, fix: impl Into<String>) -> Self {
         Self::new(code, Severity::Info, message, fix)
     }
 
     fn new(
-        code: &'static str,
+        code: ProblemCode,
         severity: Severity,
         message: impl Into<String>,
         fix: impl Into<String>,

@@ -6,25 +6,30 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::keys;
-use crate::vocabulary::Field;
+use crate::vocabulary::{ErrorCode, Field};
 
 /// Serialises with maps as plain objects, so results survive `chrome.runtime.sendMessage`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("internal", &format!("could not convert the result: {e}")))
+        .map_err(|e| {
+            js_error(
+                ErrorCode::Internal,
+                &format!("could not convert the result: {e}"),
+            )
+        })
 }
 
-fn js_error(name: &str, message: &str) -> JsValue {
+fn js_error(name: ErrorCode, message: &str) -> JsValue {
     let error = js_sys::Error::new(message);
-    error.set_name(name);
+    error.set_name(name.name());
     error.into()
 }
 
 fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
     value
         .as_string()
-        .ok_or_else(|| js_error("bad-argument", &format!("{what} must be a string")))
+        .ok_or_else(|| js_error(ErrorCode::BadArgument, &format!("{what} must be a string")))
 }
 
 /// `generateKeyPair(bits = 2048)` → `{bits, publicKeyPem, privateKeyPkcs8Pem, privateKeyPkcs1Pem,
@@ -38,7 +43,7 @@ pub fn generate_key_pair(bits: JsValue) -> Result<JsValue, JsValue> {
             Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => n as u32,
             _ => {
                 return Err(js_error(
-                    "key-size-unsupported",
+                    ErrorCode::KeySizeUnsupported,
                     "Key size must be a whole number of bits: 2048, 3072 or 4096.",
                 ));
             }
@@ -113,7 +118,7 @@ pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
     } else {
         serde_wasm_bindgen::from_value(setup).map_err(|e| {
             js_error(
-                "bad-argument",
+                ErrorCode::BadArgument,
                 &format!("The setup is not in the expected shape: {e}"),
             )
         })?
@@ -132,7 +137,7 @@ pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<J
     } else {
         serde_wasm_bindgen::from_value(context).map_err(|e| {
             js_error(
-                "bad-argument",
+                ErrorCode::BadArgument,
                 &format!("The context is not in the expected shape: {e}"),
             )
         })?
@@ -146,7 +151,7 @@ pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<J
                 .map(|f| f.name())
                 .collect();
             js_error(
-                "unknown-field",
+                ErrorCode::UnknownField,
                 &format!(
                     "There is no rule for a field named '{name}'; the fields with rules are {}.",
                     known.join(", ")
@@ -189,7 +194,7 @@ pub fn check_api_token_shape(shape: JsValue) -> Result<JsValue, JsValue> {
     let shape: crate::rules::api_token::TokenShape = serde_wasm_bindgen::from_value(shape)
         .map_err(|e| {
             js_error(
-                "bad-argument",
+                ErrorCode::BadArgument,
                 &format!("The token shape is not in the expected shape: {e}"),
             )
         })?;
@@ -211,8 +216,12 @@ struct OAuthSignArgs {
 
 fn fresh_nonce() -> Result<String, JsValue> {
     let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| js_error("oauth-signing-failed", &format!("no random source: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(|e| {
+        js_error(
+            ErrorCode::OAuthSigningFailed,
+            &format!("no random source: {e}"),
+        )
+    })?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
@@ -224,7 +233,7 @@ fn fresh_nonce() -> Result<String, JsValue> {
 pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
     let args: OAuthSignArgs = serde_wasm_bindgen::from_value(request).map_err(|e| {
         js_error(
-            "bad-argument",
+            ErrorCode::BadArgument,
             &format!("The OAuth request is not in the expected shape: {e}"),
         )
     })?;
@@ -256,7 +265,7 @@ pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
 fn verify_input<T: serde::de::DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(input).map_err(|e| {
         js_error(
-            "bad-argument",
+            ErrorCode::BadArgument,
             &format!("The answer from Jira is not in the expected shape: {e}"),
         )
     })
@@ -281,7 +290,7 @@ pub fn verify_verdict(check_id: JsValue, input: JsValue) -> Result<JsValue, JsVa
     let name = string_arg(&check_id, "The check id")?;
     let unknown = || {
         js_error(
-            "unknown-check",
+            ErrorCode::UnknownCheck,
             &format!("There is no Verify with Jira check named '{name}'."),
         )
     };

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use linksmith::rules::{FieldContext, FieldReport, check_field};
-use linksmith::vocabulary::Field;
+use linksmith::vocabulary::{Field, ProblemCode};
 
 /// Per-case budget, for optimised code (`cargo test --profile release-test --test bad_inputs`,
 /// as `./build.sh test` runs it). The fastest of a few runs is compared, so a busy machine
@@ -23,7 +23,7 @@ const RUNS: usize = 5;
 struct Case {
     line: usize,
     field: Field,
-    code: String,
+    code: ProblemCode,
     input: String,
     note: String,
 }
@@ -105,7 +105,8 @@ fn catalog() -> Vec<Case> {
             line: i + 1,
             field: Field::from_name(field)
                 .unwrap_or_else(|| panic!("line {}: no field named {field:?}", i + 1)),
-            code: code.to_string(),
+            code: ProblemCode::from_name(code)
+                .unwrap_or_else(|| panic!("line {}: no problem code named {code:?}", i + 1)),
             input,
             note: note.to_string(),
         });

@@ -12,12 +12,13 @@ use linksmith::keys::{
     prime_to_bytes,
 };
 use linksmith::problem::Severity;
+use linksmith::vocabulary::ErrorCode;
 
 mod common;
 use common::{RSA_2048_FORMS, TestRng, fixture, fixture_dir};
 
 fn codes(report: &KeyReport) -> Vec<&'static str> {
-    report.problems.iter().map(|p| p.code).collect()
+    report.problems.iter().map(|p| p.code.name()).collect()
 }
 
 // ---------------------------------------------------------------- fixtures vs OpenSSL
@@ -405,7 +406,10 @@ fn seeded_generation_is_repeatable_and_sizes_are_checked() {
     let (a, b) = (seeded_pair(7), seeded_pair(7));
     assert_eq!(a, b);
     let err = seeded(1024, 7);
-    assert_eq!(err.err().map(|e| e.code()), Some("key-size-unsupported"));
+    assert_eq!(
+        err.err().map(|e| e.code()),
+        Some(ErrorCode::KeySizeUnsupported)
+    );
     let json = serde_json::to_value(&a).unwrap_or_default();
     for field in [
         "bits",

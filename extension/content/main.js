@@ -30,7 +30,7 @@ import { describeStructure, pick } from './pick.js';
 import { loadStored } from './stored.js';
 import { readApiToken } from './token.js';
 import { builtInSide } from '../shared/origins.js';
-import { MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
+import { ERROR, MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
 
 const round = (n) => Math.round(n * 100) / 100;
 const ADMIN_PATH = /\/plugins\/servlet\/(applinks|oauth)\/|applinks|application-?links/i;
@@ -176,7 +176,7 @@ const handlers = {
   [MESSAGE.SW_DESCRIBE]: () => describe(),
   [MESSAGE.SW_FILL]: async (message) => {
     const values = message.values && typeof message.values === 'object' && !Array.isArray(message.values) ? message.values : null;
-    if (!values) return { ok: false, error: { name: 'bad-request', message: 'values must be an object' } };
+    if (!values) return { ok: false, error: { name: ERROR.BAD_REQUEST, message: 'values must be an object' } };
     const data = await fill(message.pageToken, values);
     schedule();
     return { ok: true, data };
@@ -185,7 +185,7 @@ const handlers = {
     const refusal = pageRefusal();
     if (refusal) return refusedPage(refusal);
     if (!SIDES.includes(message.side) || typeof message.key !== 'string' || message.key.length > 64) {
-      return { ok: false, error: { name: 'bad-request', message: 'side (align|jira) and key are required' } };
+      return { ok: false, error: { name: ERROR.BAD_REQUEST, message: 'side (align|jira) and key are required' } };
     }
     return { ok: true, data: await pick({ side: message.side, key: message.key }) };
   },
@@ -214,7 +214,7 @@ function start() {
     if (!fromWorker(sender) || !message || typeof message.type !== 'string' || !Object.hasOwn(handlers, message.type)) return false;
     ready.then(() => handlers[message.type](message)).then(
       (answer) => sendResponse(answer),
-      (e) => sendResponse({ ok: false, error: { name: 'internal', message: String(e?.message ?? e) } }),
+      (e) => sendResponse({ ok: false, error: { name: ERROR.INTERNAL, message: String(e?.message ?? e) } }),
     );
     return true; // async answer
   });

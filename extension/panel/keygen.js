@@ -3,6 +3,8 @@
 // private half as a download only. The private key lives in this
 // closure until the panel closes or a new key is made; it is never stored or sent anywhere.
 
+import { ERROR } from '../shared/vocabulary.js';
+
 /** How many workers race for primes: one per core, at least two (p and q), at most eight. */
 export function workerCount() {
   return Math.min(8, Math.max(2, navigator.hardwareConcurrency || 2));
@@ -29,7 +31,7 @@ export class KeygenPool {
       worker.onerror = (event) => {
         // A worker that failed to load is useless: drop them all so the next key starts afresh.
         this.terminate();
-        this.fail({ name: 'worker-failed', message: event.message || 'the key worker failed to start' });
+        this.fail({ name: ERROR.WORKER_FAILED, message: event.message || 'the key worker failed to start' });
       };
       this.workers.push(worker);
     }
@@ -57,7 +59,7 @@ export class KeygenPool {
 
   /** Stops the search now: the workers are terminated, and fresh ones start next time. */
   cancel() {
-    this.fail({ name: 'cancelled', message: 'Cancelled' });
+    this.fail({ name: ERROR.CANCELLED, message: 'Cancelled' });
   }
 
   fail(error) {
@@ -88,7 +90,7 @@ export class KeygenPool {
       this.job = null;
       job.resolve(data.pair);
     } else if (data.type === 'error') {
-      if (data.error.name === 'key-generation-failed' && job.assembling) {
+      if (data.error.name === ERROR.KEY_GENERATION_FAILED && job.assembling) {
         // q was refused (too close to p, or d too small: odds ~2^-100): search for another.
         job.primes.splice(1);
         job.assembling = false;
@@ -162,7 +164,7 @@ export function setupKeygen(doc = document, t = (key) => key) {
       doc.dispatchEvent(new CustomEvent('linksmith:keypair', { detail: pair }));
       status.textContent = t('keygenMade', [String(pair.bits), String(Math.round(performance.now() - started))]);
     } catch (error) {
-      if (running !== job || error.name === 'cancelled') return;
+      if (running !== job || error.name === ERROR.CANCELLED) return;
       status.classList.add('error');
       status.textContent = t('keygenFailed', error.message);
     } finally {

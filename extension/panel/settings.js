@@ -9,7 +9,7 @@
 // which the URL rule accepts as a possible Data Center host) is refused until it is one of those.
 // The Jira Align site is not: Jira's Application URL may name a Jira Align Linksmith never reads.
 import { sideOfUrl, approvedHosts } from '../sw/hosts.js';
-import { FIELD } from '../shared/vocabulary.js';
+import { FIELD, PROBLEM } from '../shared/vocabulary.js';
 
 // Each panel input and the field whose rule judges it: the sites have the rules of the page
 // fields they feed (the Jira site: Jira API URL's; the Jira Align site: Application URL's).
@@ -55,13 +55,13 @@ export function setupSettings(doc, io) {
     try {
       report = await io.send('panel:checkField', { field: input.field, value, context });
     } catch (error) {
-      return { value: '', problems: [{ code: 'check-failed', severity: 'error', message: error.message, fix: '' }] };
+      return { value: '', problems: [{ code: PROBLEM.CHECK_FAILED, severity: 'error', message: error.message, fix: '' }] };
     }
     const problems = [...(report?.problems ?? [])];
     // A site is saved as its origin: the fills append paths to it.
     const saved = input.site ? (originOrNull(report?.value) ?? '') : value;
     if (report?.ok === true && input.side && sideOfUrl(saved, await approvedHosts()) !== input.side) {
-      problems.unshift({ code: 'site-not-known', severity: 'error', message: t('siteNotKnownJira', saved), fix: t('siteNotKnownJiraFix') });
+      problems.unshift({ code: PROBLEM.SITE_NOT_KNOWN, severity: 'error', message: t('siteNotKnownJira', saved), fix: t('siteNotKnownJiraFix') });
     }
     const valid = report?.ok === true && !problems.some((p) => p.severity === 'error');
     return { value: valid ? saved : '', problems };

@@ -6,7 +6,7 @@
 import init, { signOAuthRequest } from '../pkg/linksmith.js';
 import { checklist } from './checklist.js';
 import { t } from './i18n.js';
-import { MESSAGE } from '../shared/vocabulary.js';
+import { ERROR, MESSAGE } from '../shared/vocabulary.js';
 import { LOZENGE } from './steps.js';
 
 const $ = (id) => document.getElementById(id);
@@ -90,7 +90,7 @@ async function verify() {
     const result = await send(MESSAGE.PANEL_VERIFY_WITH_JIRA, { serviceAccountEmail: email, apiToken, step: currentStep(state) });
     renderChecks($('verify-checks'), result.checks);
     remember(result.checks);
-    status.textContent = result.error === 'no-jira-site' ? t('verifyNoJiraSite')
+    status.textContent = result.error === ERROR.NO_JIRA_SITE ? t('verifyNoJiraSite')
       : t(result.cancelled ? 'verifyCancelled' : 'verifyDone');
   } catch (error) {
     status.textContent = t('verifyFailed', error.message);

@@ -19,7 +19,7 @@
 // is a selector path, never a value; the content script applies it through its fill gate.
 import { sideOfUrl, approvedHosts, originOf } from './hosts.js';
 import { loadState } from './state.js';
-import { MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
+import { ERROR, MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
 
 export const BINDINGS_KEY = 'fieldBindings';
 const MAX_PER_ORIGIN = 64;
@@ -58,16 +58,16 @@ const sameSlot = (a, b) => a.surface === b.surface && a.step === b.step && a.key
 
 export const bindingHandlers = {
   async [MESSAGE.PANEL_POINT_TO_FIELD]({ side, key }) {
-    if (!SIDES.includes(side) || !isName(key)) return fail('bad-request', 'side (align|jira) and a field key are required');
+    if (!SIDES.includes(side) || !isName(key)) return fail(ERROR.BAD_REQUEST, 'side (align|jira) and a field key are required');
     const tab = await tabOfSide(side);
-    if (!tab) return fail('no-tab', `open the ${side === SIDE.JIRA ? 'Jira' : 'Jira Align'} page first`);
+    if (!tab) return fail(ERROR.NO_TAB, `open the ${side === SIDE.JIRA ? 'Jira' : 'Jira Align'} page first`);
     const answer = await ask(tab, { type: MESSAGE.SW_PICK, side, key }, PICK_WAIT_MS);
-    if (!answer) return fail('no-answer', 'the page did not answer (reload it and try again)');
+    if (!answer) return fail(ERROR.NO_ANSWER, 'the page did not answer (reload it and try again)');
     if (!answer.ok) return fail(answer.error?.name ?? 'refused', answer.error?.message ?? 'refused');
     const picked = answer.data;
-    if (picked.refused) return fail('refused', String(picked.refused));
+    if (picked.refused) return fail(ERROR.REFUSED, String(picked.refused));
     if (typeof picked.selector !== 'string' || picked.selector.length > 2000 || !isName(picked.surface) || !isName(picked.step)) {
-      return fail('bad-answer', 'the page answered something that is not a binding');
+      return fail(ERROR.BAD_ANSWER, 'the page answered something that is not a binding');
     }
     const origin = originOf(tab.url);
     const binding = {
@@ -87,7 +87,7 @@ export const bindingHandlers = {
   },
   async [MESSAGE.PANEL_REMOVE_BINDING]({ origin, surface, step, key }) {
     if (typeof origin !== 'string' || ![surface, step, key].every((v) => isName(v))) {
-      return fail('bad-request', 'origin, surface, step and key are required');
+      return fail(ERROR.BAD_REQUEST, 'origin, surface, step and key are required');
     }
     const all = await readAll();
     if (Array.isArray(all[origin])) {
@@ -98,15 +98,15 @@ export const bindingHandlers = {
     return ok(flatten(all));
   },
   async [MESSAGE.PANEL_DESCRIBE_PAGE]({ side }) {
-    if (!SIDES.includes(side)) return fail('bad-request', `side must be one of ${SIDES.join(', ')}`);
+    if (!SIDES.includes(side)) return fail(ERROR.BAD_REQUEST, `side must be one of ${SIDES.join(', ')}`);
     const tab = await tabOfSide(side);
-    if (!tab) return fail('no-tab', `open the ${side === SIDE.JIRA ? 'Jira' : 'Jira Align'} page first`);
+    if (!tab) return fail(ERROR.NO_TAB, `open the ${side === SIDE.JIRA ? 'Jira' : 'Jira Align'} page first`);
     const answer = await ask(tab, { type: MESSAGE.SW_DESCRIBE_PAGE });
-    if (!answer) return fail('no-answer', 'the page did not answer (reload it and try again)');
+    if (!answer) return fail(ERROR.NO_ANSWER, 'the page did not answer (reload it and try again)');
     return answer.ok ? ok(answer.data) : fail(answer.error?.name ?? 'refused', answer.error?.message ?? 'refused');
   },
   async [MESSAGE.PANEL_WATCH]({ deep }) {
-    if (typeof deep !== 'boolean') return fail('bad-request', 'deep must be a boolean');
+    if (typeof deep !== 'boolean') return fail(ERROR.BAD_REQUEST, 'deep must be a boolean');
     const approved = await approvedHosts();
     const ids = (await chrome.tabs.query({})).filter((t) => t.url && sideOfUrl(t.url, approved)).map((t) => t.id);
     const answers = await Promise.all(ids.map((id) => ask({ id }, { type: MESSAGE.SW_WATCH, deep }, 2000)));

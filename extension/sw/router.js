@@ -3,7 +3,7 @@
 // every answer is `{ok: true, data}` or `{ok: false, error: {name, message}}`.
 import { loadCore } from './core.js';
 import { sideOfUrl, siteOrigin, originOf, approvedHosts } from './hosts.js';
-import { FIELDS, LIMITS, MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
+import { ERROR, FIELDS, LIMITS, MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
 import { addHost, removeHost } from './selfhosted.js';
 import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
@@ -101,7 +101,7 @@ async function tokenReport(shape) {
 
 const contentHandlers = {
   async [MESSAGE.CONTENT_REPORT](message, sender, side) {
-    if (!isString(message.surface, LIMITS.MAX_ID) || !isString(message.href, LIMITS.MAX_HREF)) return fail('bad-request', 'surface and href are required');
+    if (!isString(message.surface, LIMITS.MAX_ID) || !isString(message.href, LIMITS.MAX_HREF)) return fail(ERROR.BAD_REQUEST, 'surface and href are required');
     await updateState(async (state) => {
       const previous = state.sides[side];
       const sameTab = previous?.tabId === sender.tab.id;
@@ -139,7 +139,7 @@ const MAX_ROUNDS = 3;
 async function fillSide(side) {
   const { state } = await stateWithPolicy();
   const tabId = state.sides[side]?.tabId;
-  if (tabId === undefined) return fail('no-tab', t(side === SIDE.JIRA ? 'errNoTabJira' : 'errNoTabAlign'));
+  if (tabId === undefined) return fail(ERROR.NO_TAB, t(side === SIDE.JIRA ? 'errNoTabJira' : 'errNoTabAlign'));
   const filled = [];
   const refused = new Map();
   const left = new Map();
@@ -147,8 +147,8 @@ async function fillSide(side) {
   const attempted = new Set();
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const described = await describeTab(tabId);
-    if (!described) return fail('no-tab', t('errTabGone'));
-    if (!described.ok) return fail('describe-failed', described.error?.message ?? t('errNoAnswer'));
+    if (!described) return fail(ERROR.NO_TAB, t('errTabGone'));
+    if (!described.ok) return fail(ERROR.DESCRIBE_FAILED, described.error?.message ?? t('errNoAnswer'));
     const plan = await planFill(side, described.data, state);
     skipped.clear();
     for (const s of plan.skipped) skipped.set(s.key, s);
@@ -157,7 +157,7 @@ async function fillSide(side) {
     for (const key of Object.keys(values)) attempted.add(key);
     const result = await chrome.tabs.sendMessage(tabId, { type: MESSAGE.SW_FILL, pageToken: described.data.pageToken, values }, { frameId: 0 })
       .catch(() => null);
-    if (!result?.ok) return fail('fill-failed', result?.error?.message ?? t('errFillRefused'));
+    if (!result?.ok) return fail(ERROR.FILL_FAILED, result?.error?.message ?? t('errFillRefused'));
     filled.push(...result.data.filled);
     for (const r of result.data.refused) refused.set(r.key, r);
     // What the page still shows empty after this round (the content script's latest view wins).
@@ -191,7 +191,7 @@ const panelHandlers = {
     return ok({ ...state, policy });
   },
   async [MESSAGE.PANEL_SET_OPTIONS]({ options }) {
-    if (!options || typeof options !== 'object') return fail('bad-request', 'options must be an object');
+    if (!options || typeof options !== 'object') return fail(ERROR.BAD_REQUEST, 'options must be an object');
     const allowed = {
       consumerKey: LIMITS.MAX_VALUE, authType: LIMITS.MAX_ID, username: LIMITS.MAX_USERNAME, serviceAccountEmail: LIMITS.MAX_USERNAME,
       jiraSiteUrl: LIMITS.MAX_URL, alignSiteUrl: LIMITS.MAX_URL,
@@ -208,11 +208,11 @@ const panelHandlers = {
     return ok({ ...(await loadState()), policy });
   },
   async [MESSAGE.PANEL_FILL]({ side }) {
-    if (!SIDES.includes(side)) return fail('bad-request', `side must be one of ${SIDES.join(', ')}`);
+    if (!SIDES.includes(side)) return fail(ERROR.BAD_REQUEST, `side must be one of ${SIDES.join(', ')}`);
     return fillSide(side);
   },
   async [MESSAGE.PANEL_CHECK_FIELD]({ field, value, context }) {
-    if (!isString(field, LIMITS.MAX_ID) || !isString(value)) return fail('bad-request', 'field and value must be strings');
+    if (!isString(field, LIMITS.MAX_ID) || !isString(value)) return fail(ERROR.BAD_REQUEST, 'field and value must be strings');
     // The organisation's consumer-key prefix is the policy's, never the panel's: the core's
     // consumer-key rule applies it.
     const { consumerKeyPrefix } = await managedPolicy();
@@ -220,30 +220,30 @@ const panelHandlers = {
     return ok((await loadCore()).checkField(field, value, ruled));
   },
   async [MESSAGE.PANEL_SUGGEST_CONSUMER_KEY]({ name }) {
-    if (!isString(name)) return fail('bad-request', 'name must be a string');
+    if (!isString(name)) return fail(ERROR.BAD_REQUEST, 'name must be a string');
     const { consumerKeyPrefix } = await managedPolicy();
     return ok((await loadCore()).suggestConsumerKey(name, consumerKeyPrefix || undefined));
   },
   async [MESSAGE.PANEL_EXPLAIN_OAUTH_PROBLEM]({ text }) {
-    if (!isString(text, LIMITS.MAX_ERROR_TEXT)) return fail('bad-request', 'text must be a string');
+    if (!isString(text, LIMITS.MAX_ERROR_TEXT)) return fail(ERROR.BAD_REQUEST, 'text must be a string');
     return ok((await loadCore()).explainOAuthProblem(text));
   },
   async [MESSAGE.PANEL_INSPECT_PUBLIC_KEY]({ text }) {
-    if (!isString(text, LIMITS.MAX_KEY_TEXT)) return fail('bad-request', 'text must be a string');
+    if (!isString(text, LIMITS.MAX_KEY_TEXT)) return fail(ERROR.BAD_REQUEST, 'text must be a string');
     return ok(await inspectKey(text));
   },
   // Self-hosted sites. The panel has already had the browser grant the origin (that needs the
   // admin's click); addHost checks the grant again before registering anything.
   async [MESSAGE.PANEL_ADD_HOST]({ origin, side }) {
-    if (!isString(origin, LIMITS.MAX_URL) || !isString(side, LIMITS.MAX_ID)) return fail('bad-request', 'origin and side must be strings');
+    if (!isString(origin, LIMITS.MAX_URL) || !isString(side, LIMITS.MAX_ID)) return fail(ERROR.BAD_REQUEST, 'origin and side must be strings');
     return ok(await addHost(origin, side));
   },
   async [MESSAGE.PANEL_REMOVE_HOST]({ origin }) {
-    if (!isString(origin, LIMITS.MAX_URL)) return fail('bad-request', 'origin must be a string');
+    if (!isString(origin, LIMITS.MAX_URL)) return fail(ERROR.BAD_REQUEST, 'origin must be a string');
     return ok(await removeHost(origin));
   },
   async [MESSAGE.PANEL_COMPARE_PUBLIC_KEYS]({ a, b }) {
-    if (!isString(a, LIMITS.MAX_KEY_TEXT) || !isString(b, LIMITS.MAX_KEY_TEXT)) return fail('bad-request', 'a and b must be strings');
+    if (!isString(a, LIMITS.MAX_KEY_TEXT) || !isString(b, LIMITS.MAX_KEY_TEXT)) return fail(ERROR.BAD_REQUEST, 'a and b must be strings');
     return ok((await loadCore()).comparePublicKeys(a, b));
   },
 };
@@ -251,20 +251,20 @@ const panelHandlers = {
 Object.assign(panelHandlers, bindingHandlers); // Point to the field, bindings, Describe this page
 
 export async function handleMessage(message, sender) {
-  if (sender?.id !== chrome.runtime.id) return fail('forbidden', 'unknown sender');
+  if (sender?.id !== chrome.runtime.id) return fail(ERROR.FORBIDDEN, 'unknown sender');
   if (!message || typeof message !== 'object' || typeof message.type !== 'string') {
-    return fail('bad-request', 'a message needs a type');
+    return fail(ERROR.BAD_REQUEST, 'a message needs a type');
   }
   if (Object.hasOwn(panelHandlers, message.type)) {
-    if (!isExtensionPage(sender)) return fail('forbidden', `${message.type} is only accepted from Linksmith's own pages`);
+    if (!isExtensionPage(sender)) return fail(ERROR.FORBIDDEN, `${message.type} is only accepted from Linksmith's own pages`);
     return panelHandlers[message.type](message);
   }
   if (Object.hasOwn(contentHandlers, message.type)) {
     const side = await contentSide(sender);
-    if (!side) return fail('forbidden', `${message.type} is only accepted from a Jira or Jira Align page`);
+    if (!side) return fail(ERROR.FORBIDDEN, `${message.type} is only accepted from a Jira or Jira Align page`);
     return contentHandlers[message.type](message, sender, side);
   }
-  return fail('bad-request', `unknown message type ${message.type}`);
+  return fail(ERROR.BAD_REQUEST, `unknown message type ${message.type}`);
 }
 
 /** The keyboard command: fill whichever side the active tab is. */
@@ -272,6 +272,6 @@ export async function fillActiveTab() {
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   const state = await loadState();
   const side = SIDES.find((s) => state.sides[s]?.tabId === tab?.id);
-  return side ? fillSide(side) : fail('no-tab', t('errNotAForm'));
+  return side ? fillSide(side) : fail(ERROR.NO_TAB, t('errNotAForm'));
 }
 

@@ -3,7 +3,7 @@
 // browser confirms the grant, so storage never lists an origin Linksmith may not read.
 import { APPROVED_KEY, approvedHosts, builtInSide, normaliseOrigin } from './hosts.js';
 import { originPattern as pattern } from '../shared/origins.js';
-import { SIDES } from '../shared/vocabulary.js';
+import { ERROR, SIDES } from '../shared/vocabulary.js';
 
 const ID_PREFIX = 'selfhosted:';
 const scriptId = (origin) => `${ID_PREFIX}${origin}`;
@@ -27,11 +27,11 @@ async function registered() {
 
 export async function addHost(origin, side) {
   if (normaliseOrigin(origin) !== origin || !SIDES.includes(side)) {
-    throw Object.assign(new Error('an https origin and a side (jira or align) are required'), { name: 'bad-request' });
+    throw Object.assign(new Error('an https origin and a side (jira or align) are required'), { name: ERROR.BAD_REQUEST });
   }
-  if (builtInSide(origin)) throw Object.assign(new Error(`${origin} is already a built-in site`), { name: 'bad-request' });
+  if (builtInSide(origin)) throw Object.assign(new Error(`${origin} is already a built-in site`), { name: ERROR.BAD_REQUEST });
   if (!(await chrome.permissions.contains({ origins: [pattern(origin)] }))) {
-    throw Object.assign(new Error(`the browser has not granted ${origin}`), { name: 'not-granted' });
+    throw Object.assign(new Error(`the browser has not granted ${origin}`), { name: ERROR.NOT_GRANTED });
   }
   if ((await registered()).some((s) => s.id === scriptId(origin))) {
     await chrome.scripting.unregisterContentScripts({ ids: [scriptId(origin)] });

@@ -17,7 +17,7 @@ import { loadCore } from './core.js';
 import { approvedHosts, sideOfUrl } from './hosts.js';
 import { loadState, updateState } from './state.js';
 import { recompute } from './setup.js';
-import { CHECK, MESSAGE, SIDE } from '../shared/vocabulary.js';
+import { CHECK, ERROR, MESSAGE, SIDE } from '../shared/vocabulary.js';
 
 export const TIMEOUT_MS = 10_000;
 const BODY_LIMIT = 8 * 1024;
@@ -185,7 +185,7 @@ export async function verifyWithJira({ serviceAccountEmail = '', apiToken = '', 
     const jiraOrigin = jira?.origin ?? originOf(state.options.jiraSiteUrl);
     const alignOrigin = align?.origin ?? originOf(state.options.alignSiteUrl);
     if (!jiraOrigin || !(await allowedTarget(`${jiraOrigin}/`))) {
-      return { checks: [], error: 'no-jira-site' };
+      return { checks: [], error: ERROR.NO_JIRA_SITE };
     }
     const oauth = (state.options.authType || 'oauth') === 'oauth';
     const consumerKey = align?.fields?.consumerKey?.value || state.options.consumerKey || '';
@@ -234,7 +234,7 @@ export async function testKeyWithJira({ url, authorization, consumerKey }) {
 }
 
 const str = (v, max) => typeof v === 'string' && v.length <= max;
-const bad = (message) => ({ ok: false, error: { name: 'bad-request', message } });
+const bad = (message) => ({ ok: false, error: { name: ERROR.BAD_REQUEST, message } });
 
 // Registered among the router's panel handlers: the router has already checked that the sender is
 // one of Linksmith's own pages.

@@ -2,6 +2,7 @@
 //! written: the usual question is "is the key in Jira the one Jira Align signs with?", and the
 //! two sides rarely come in the same format.
 
+use crate::vocabulary::ProblemCode;
 use serde::Serialize;
 
 use crate::problem::Problem;
@@ -13,17 +14,17 @@ const EXCERPT_RADIUS: usize = 8;
 const PEM_COLUMNS: usize = 64;
 
 /// Problem codes that mean the text is not just a faithful copy of one key.
-const ALTERED_TEXT: [&str; 10] = [
-    "key-altered-base64",
-    "key-noncanonical",
-    "key-bad-char",
-    "key-ellipsis",
-    "key-trailing-data",
-    "key-doubled",
-    "key-concatenated",
-    "key-multiple-blocks",
-    "key-multiple-keys",
-    "key-extra-text",
+const ALTERED_TEXT: [ProblemCode; 10] = [
+    ProblemCode::KeyAlteredBase64,
+    ProblemCode::KeyNoncanonical,
+    ProblemCode::KeyBadChar,
+    ProblemCode::KeyEllipsis,
+    ProblemCode::KeyTrailingData,
+    ProblemCode::KeyDoubled,
+    ProblemCode::KeyConcatenated,
+    ProblemCode::KeyMultipleBlocks,
+    ProblemCode::KeyMultipleKeys,
+    ProblemCode::KeyExtraText,
 ];
 
 /// Where two keys' canonical one-line Base64 (`jira_base64`) first differ.
@@ -103,7 +104,7 @@ pub fn compare_public_keys(a: &str, b: &str) -> KeyComparison {
                 .unwrap_or_default()
         };
         comparison.problems.push(Problem::error(
-            "keys-differ",
+            ProblemCode::KeysDiffer,
             format!(
                 "The two keys are different keys (SHA-256 {}… vs {}…).",
                 fp(&first.report),

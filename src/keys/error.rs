@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::vocabulary::ErrorCode;
+
 /// The key sizes Linksmith generates; Jira Align's own keys are likely 2048 bits.
 pub const SUPPORTED_KEY_SIZES: [u32; 3] = [2048, 3072, 4096];
 
@@ -19,12 +21,12 @@ pub enum KeyError {
 
 impl KeyError {
     /// A stable machine-readable code for the panel, tests and docs.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::UnsupportedSize { .. } => "key-size-unsupported",
-            Self::Random(_) => "key-random-failed",
-            Self::Generation(_) => "key-generation-failed",
-            Self::Encoding(_) => "key-encoding-failed",
+            Self::UnsupportedSize { .. } => ErrorCode::KeySizeUnsupported,
+            Self::Random(_) => ErrorCode::KeyRandomFailed,
+            Self::Generation(_) => ErrorCode::KeyGenerationFailed,
+            Self::Encoding(_) => ErrorCode::KeyEncodingFailed,
         }
     }
 }

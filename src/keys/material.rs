@@ -21,6 +21,8 @@ pub(crate) struct RsaPublic {
 pub(crate) enum ParseError {
     /// A well-formed key for another algorithm; the name is for messages.
     NotRsa(String),
+    /// The data ends before the key does (a copy that lost its end); the text is for messages.
+    CutOff(String),
     Malformed(String),
 }
 

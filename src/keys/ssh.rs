@@ -39,7 +39,7 @@ pub(crate) fn wire_algorithm(bytes: &[u8]) -> Option<String> {
 pub(crate) fn parse_wire(bytes: &[u8]) -> Result<RsaPublic, ParseError> {
     let mut rest = bytes;
     let name = read_string(&mut rest)
-        .ok_or_else(|| ParseError::Malformed("the SSH key data is cut off".into()))?;
+        .ok_or_else(|| ParseError::CutOff("the SSH key data is cut off".into()))?;
     if name != b"ssh-rsa" {
         return Err(ParseError::NotRsa(format!(
             "SSH {}",
@@ -47,9 +47,9 @@ pub(crate) fn parse_wire(bytes: &[u8]) -> Result<RsaPublic, ParseError> {
         )));
     }
     let e = read_string(&mut rest)
-        .ok_or_else(|| ParseError::Malformed("the SSH key data ends before the exponent".into()))?;
+        .ok_or_else(|| ParseError::CutOff("the SSH key data ends before the exponent".into()))?;
     let n = read_string(&mut rest)
-        .ok_or_else(|| ParseError::Malformed("the SSH key data ends before the modulus".into()))?;
+        .ok_or_else(|| ParseError::CutOff("the SSH key data ends before the modulus".into()))?;
     if !rest.is_empty() {
         return Err(ParseError::Malformed(format!(
             "{} unexpected bytes follow the SSH key data (two keys joined?)",
@@ -90,7 +90,7 @@ mod tests {
         );
         assert!(matches!(
             parse_wire(&blob[..blob.len() - 1]),
-            Err(ParseError::Malformed(_))
+            Err(ParseError::CutOff(_))
         ));
     }
 }

@@ -15,6 +15,7 @@ use url::Url;
 
 use super::base_string::{percent_encode, signature_base_string};
 use crate::keys;
+use crate::vocabulary::ErrorCode;
 
 /// What to sign: one request to an OAuth 1.0a provider. `timestamp` (seconds since 1970) and
 /// `nonce` are given by the caller so tests can repeat a signature.
@@ -56,12 +57,12 @@ pub enum OAuthError {
 }
 
 impl OAuthError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::BadUrl(_) => "oauth-bad-url",
-            Self::NoConsumerKey => "oauth-no-consumer-key",
-            Self::BadPrivateKey => "oauth-bad-private-key",
-            Self::Signing(_) => "oauth-signing-failed",
+            Self::BadUrl(_) => ErrorCode::OAuthBadUrl,
+            Self::NoConsumerKey => ErrorCode::OAuthNoConsumerKey,
+            Self::BadPrivateKey => ErrorCode::OAuthBadPrivateKey,
+            Self::Signing(_) => ErrorCode::OAuthSigningFailed,
         }
     }
 }

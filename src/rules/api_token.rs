@@ -3,22 +3,14 @@
 //! `•••• (24 characters)`. Checks are soft on purpose: Atlassian changes the token format
 //! without notice, so no length or alphabet is enforced.
 //!
-//! | code | severity | meaning |
-//! |---|---|---|
-//! | `api-token-empty` | error | nothing entered |
-//! | `api-token-surrounding-whitespace` | warning | white space or invisible characters around the token |
-//! | `api-token-whitespace-inside` | error | a space, tab or line break inside (e.g. "Bearer …", or a wrapped paste) |
-//! | `api-token-invisible-char` | error | a zero-width, bidi or control character inside |
-//! | `api-token-quoted` | warning | wrapped in quotes |
-//! | `api-token-short` | warning | fewer than 16 characters: looks like a password, not an API token |
-//! | `api-token-password-like` | warning | looks like a human-chosen password |
-//! | `api-token-atlassian-format` | info | starts like a current Atlassian API token |
+//! [`analyse_token`] says what the measurements show as [`TokenFinding`]s; `messages::api_token`
+//! puts them into words. Codes: `api-token-*` in [`ProblemCode`].
 
 use serde::Deserialize;
 
-use super::{FieldReport, trim_invisible};
-use crate::problem::Problem;
-use crate::text::{is_invisible, special_char_name};
+use super::{FieldReport, messages, trim_invisible};
+use crate::text::is_invisible;
+use crate::vocabulary::ProblemCode;
 
 pub const FIELD: &str = "apiToken";
 /// API tokens are long random strings; anything shorter than this is almost surely a password.
@@ -97,77 +89,73 @@ pub fn check_api_token(input: &str) -> FieldReport {
     check_api_token_shape(&TokenShape::of(input))
 }
 
+/// One thing wrong with (or worth saying about) a token. Positions are 1-based; the characters
+/// named are never part of a real token, so naming them reveals nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenFinding {
+    Empty,
+    SurroundingWhitespace,
+    WhitespaceInside { c: char, position: usize },
+    InvisibleInside { c: char, position: usize },
+    Quoted,
+    Short { length: usize },
+    PasswordLike,
+    AtlassianFormat,
+}
+
+impl TokenFinding {
+    pub const fn code(self) -> ProblemCode {
+        match self {
+            TokenFinding::Empty => ProblemCode::ApiTokenEmpty,
+            TokenFinding::SurroundingWhitespace => ProblemCode::ApiTokenSurroundingWhitespace,
+            TokenFinding::WhitespaceInside { .. } => ProblemCode::ApiTokenWhitespaceInside,
+            TokenFinding::InvisibleInside { .. } => ProblemCode::ApiTokenInvisibleChar,
+            TokenFinding::Quoted => ProblemCode::ApiTokenQuoted,
+            TokenFinding::Short { .. } => ProblemCode::ApiTokenShort,
+            TokenFinding::PasswordLike => ProblemCode::ApiTokenPasswordLike,
+            TokenFinding::AtlassianFormat => ProblemCode::ApiTokenAtlassianFormat,
+        }
+    }
+}
+
 /// Checks a token from its measurements alone (what the extension sends).
 pub fn check_api_token_shape(shape: &TokenShape) -> FieldReport {
-    const LABEL: &str = "API token";
-    let mut problems = Vec::new();
+    let problems = analyse_token(shape)
+        .into_iter()
+        .map(messages::api_token::problem)
+        .collect();
+    FieldReport::new(FIELD, masked(shape.length), problems)
+}
+
+/// What the measurements say, in the order the panel lists it.
+pub fn analyse_token(shape: &TokenShape) -> Vec<TokenFinding> {
     if shape.length == 0 {
-        problems.push(Problem::error(
-            "api-token-empty",
-            format!("{LABEL}: it is empty."),
-            "Create an API token for the service account at id.atlassian.com → Security → API tokens, and paste it here.",
-        ));
-        return FieldReport::new(FIELD, String::new(), problems);
+        return vec![TokenFinding::Empty];
     }
+    let mut findings = Vec::new();
     if shape.surrounding_whitespace {
-        problems.push(Problem::warning(
-            "api-token-surrounding-whitespace",
-            format!(
-                "{LABEL}: there is white space or an invisible character before or after the token."
-            ),
-            "Clear the field and paste the token again, without the line break or space around it.",
-        ));
+        findings.push(TokenFinding::SurroundingWhitespace);
     }
-    // Positions say where to look without saying what is there.
     if let Some((c, position)) = shape.inner_whitespace {
-        let name = special_char_name(c).unwrap_or("white space");
-        problems.push(Problem::error(
-            "api-token-whitespace-inside",
-            format!(
-                "{LABEL}: there is a {name} at position {position} inside the token; tokens have none."
-            ),
-            "Paste only the token itself (no 'Bearer ' or 'Basic ' prefix, no line breaks).",
-        ));
+        findings.push(TokenFinding::WhitespaceInside { c, position });
     }
     if let Some((c, position)) = shape.invisible_inside {
-        let name = special_char_name(c).unwrap_or("character");
-        problems.push(Problem::error(
-            "api-token-invisible-char",
-            format!(
-                "{LABEL}: there is an invisible {name} at position {position} inside the token."
-            ),
-            "Copy the token again from where you saved it, or create a new one.",
-        ));
+        findings.push(TokenFinding::InvisibleInside { c, position });
     }
     if shape.quoted {
-        problems.push(Problem::warning(
-            "api-token-quoted",
-            format!("{LABEL}: it is wrapped in quotes."),
-            "Remove the quotes; the token itself has none.",
-        ));
+        findings.push(TokenFinding::Quoted);
     }
-    let n = shape.length;
-    if n < SHORT {
-        problems.push(Problem::warning(
-            "api-token-short",
-            format!("{LABEL}: it has only {n} characters; Atlassian API tokens are much longer, so this looks like a password."),
-            "Jira Cloud does not accept account passwords here: create an API token for the service account and paste that.",
-        ));
+    if shape.length < SHORT {
+        findings.push(TokenFinding::Short {
+            length: shape.length,
+        });
     } else if shape.password_like {
-        problems.push(Problem::warning(
-            "api-token-password-like",
-            format!("{LABEL}: it looks like a chosen password rather than a generated API token."),
-            "Jira Cloud does not accept account passwords here: create an API token for the service account and paste that.",
-        ));
+        findings.push(TokenFinding::PasswordLike);
     }
     if shape.starts_with_atatt {
-        problems.push(Problem::info(
-            "api-token-atlassian-format",
-            format!("{LABEL}: it has the current Atlassian API token format."),
-            "Nothing to do. Tokens expire (1 to 365 days): note the date so the connector does not stop silently.",
-        ));
+        findings.push(TokenFinding::AtlassianFormat);
     }
-    FieldReport::new(FIELD, masked(n), problems)
+    findings
 }
 
 /// A dictionary word, or the "Word2024!" shape: letters, then a few digits, then at most one
@@ -187,52 +175,11 @@ fn looks_like_password(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::tests::assert_codes;
     use proptest::prelude::*;
 
     // Fake values shaped like tokens; never a real one.
     const FAKE_NEW: &str = "ATATT3xFfGF0T4kePl4c3h0ld3rV4lu3NotR34l0xZ9q8w7e6r5=ABCD1234";
     const FAKE_OLD: &str = "q7Zk2VbN8xLr4TcW9sYp3mHd";
-
-    #[test]
-    fn bad_tokens() {
-        let fake_new_spaced = format!("{} {}", &FAKE_NEW[..10], &FAKE_NEW[10..]);
-        let bearer = format!("Bearer {FAKE_OLD}");
-        let lf = format!("{FAKE_OLD}\n");
-        let zw = format!("{}\u{200b}{}", &FAKE_OLD[..5], &FAKE_OLD[5..]);
-        let quoted = format!("\"{FAKE_OLD}\"");
-        let curly = format!("\u{201c}{FAKE_OLD}\u{201d}");
-        let lead = format!(" {FAKE_OLD}");
-        let wrapped = format!("{}\n{}", &FAKE_OLD[..12], &FAKE_OLD[12..]);
-        let tab = format!("{}\t{}", &FAKE_OLD[..12], &FAKE_OLD[12..]);
-        let nbsp = format!("{}\u{a0}{}", &FAKE_OLD[..12], &FAKE_OLD[12..]);
-        let bidi = format!("{}\u{202e}{}", &FAKE_OLD[..12], &FAKE_OLD[12..]);
-        assert_codes(
-            check_api_token,
-            &[
-                ("", "api-token-empty"),
-                ("  ", "api-token-empty"),
-                ("\n", "api-token-empty"),
-                (&lf, "api-token-surrounding-whitespace"),
-                (&lead, "api-token-surrounding-whitespace"),
-                (&fake_new_spaced, "api-token-whitespace-inside"),
-                (&bearer, "api-token-whitespace-inside"),
-                (&wrapped, "api-token-whitespace-inside"),
-                (&tab, "api-token-whitespace-inside"),
-                (&nbsp, "api-token-whitespace-inside"),
-                (&zw, "api-token-invisible-char"),
-                (&bidi, "api-token-invisible-char"),
-                (&quoted, "api-token-quoted"),
-                (&curly, "api-token-quoted"),
-                ("hunter2", "api-token-short"),
-                ("abc", "api-token-short"),
-                ("CorrectHorse2024!", "api-token-password-like"),
-                ("MyJiraPassword123456", "api-token-password-like"),
-                ("Summer-in-the-city-long-enough", "api-token-password-like"),
-                (FAKE_NEW, "api-token-atlassian-format"),
-            ],
-        );
-    }
 
     #[test]
     fn good_tokens_pass_quietly() {

@@ -12,6 +12,7 @@ use super::FieldReport;
 use super::consumer_key::{FIELD, MAX_LEN, check_consumer_key, suggest_consumer_key};
 use crate::problem::Problem;
 use crate::text::visible;
+use crate::vocabulary::ProblemCode;
 
 /// The longest prefix a policy may set (the managed schema's limit).
 pub const MAX_PREFIX: usize = 64;
@@ -41,13 +42,13 @@ pub fn check_consumer_key_with_prefix(input: &str, prefix: Option<&str>) -> Fiel
         return report;
     };
     // An empty key already says what to type; a prefix problem on top would only repeat it.
-    if report.has("consumer-key-empty") {
+    if report.has(ProblemCode::ConsumerKeyEmpty) {
         return report;
     }
     let mut problems = report.problems;
     if !usable(prefix) {
         problems.push(Problem::error(
-            "consumer-key-policy-prefix-invalid",
+            ProblemCode::ConsumerKeyPolicyPrefixInvalid,
             format!(
                 "Consumer key: your organisation's required prefix \"{}\" is not 1–{MAX_PREFIX} letters and digits, so no valid key can start with it.",
                 visible(prefix)
@@ -57,7 +58,7 @@ pub fn check_consumer_key_with_prefix(input: &str, prefix: Option<&str>) -> Fiel
     } else if !report.value.starts_with(prefix) {
         let example = prefixed(prefix, &suggest_consumer_key(&report.value));
         problems.push(Problem::error(
-            "consumer-key-policy-prefix",
+            ProblemCode::ConsumerKeyPolicyPrefix,
             format!("Consumer key: it must start with \"{prefix}\", your organisation's prefix."),
             format!(
                 "Use a key that starts with \"{prefix}\" on both sides (Jira Align connector and Jira's Incoming Authentication), e.g. \"{example}\"."

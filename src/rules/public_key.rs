@@ -10,6 +10,7 @@
 //! | `public-key-jira-rejects` | error | a key the key module can read but Jira's Incoming Authentication does not accept |
 //! | *(key module codes)* | as reported | passed through unchanged from `crate::keys` |
 
+use crate::vocabulary::ProblemCode;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
@@ -119,7 +120,7 @@ pub fn check_public_key(input: &str) -> FieldReport {
             FIELD,
             String::new(),
             vec![Problem::error(
-                "public-key-empty",
+                ProblemCode::PublicKeyEmpty,
                 "Public key: it is empty.",
                 "In Jira Align click Generate New Key once, copy the whole key including the BEGIN/END lines, and paste it here.",
             )],
@@ -133,7 +134,7 @@ pub(crate) fn report_from_facts(trimmed: &str, facts: &KeyFacts) -> FieldReport 
     let mut problems = facts.problems.clone();
     if facts.ok && !facts.jira_accepts && !problems.iter().any(Problem::is_error) {
         problems.push(Problem::error(
-            "public-key-jira-rejects",
+            ProblemCode::PublicKeyJiraRejects,
             "Public key: it is a valid key, but in a form Jira's Incoming Authentication does not accept.",
             "Paste the key as a '-----BEGIN PUBLIC KEY-----' block (or its Base64 body on one line).",
         ));

@@ -1,6 +1,5 @@
-//! Linksmith's words, defined once: the two sides, every form field, every check id, the auth
-//! types, the host families, the size limits and the message types.
-//! (Problem codes still live in the rule modules' tables.)
+//! Linksmith's words, defined once: the two sides, every form field, every check id, every
+//! problem code and error name, the auth types, the host families, the size limits and the message types.
 //!
 //! Each is an enum whose string name (its serde name) is what crosses the wasm boundary and what
 //! the JS uses; each has an `ALL` listing every variant in display order. `tests/vocabulary.rs`
@@ -9,12 +8,16 @@
 //! is stale; so no other layer keeps its own list.
 
 mod checks;
+mod errors;
 mod fields;
 mod messages;
+mod problems;
 
 pub use checks::CheckId;
+pub use errors::ErrorCode;
 pub use fields::{Field, Input};
 pub use messages::{MessageType, Sender};
+pub use problems::ProblemCode;
 
 /// Defines a fieldless enum whose variants have fixed string names: `name()`, `from_name()`,
 /// `ALL`, and serde (de)serialisation as that name. One macro so every vocabulary enum behaves
@@ -284,6 +287,8 @@ mod tests {
         round_trips(Field::ALL);
         round_trips(CheckId::ALL);
         round_trips(MessageType::ALL);
+        round_trips(ProblemCode::ALL);
+        round_trips(ErrorCode::ALL);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithFixtures } from './harness.mjs';
+import { ERROR } from '../../extension/shared/vocabulary.js';
 import { bundleContent } from '../../tools/bundle-content.mjs';
 import {
   ALIGN_CONNECTOR_URL, JIRA_LEGACY_URL, JIRA_NEW_UI_URL,
@@ -373,11 +374,11 @@ test('Point to the field: an unreadable page works by pointing; hidden and cross
   const framed = fromPanel(panel, { type: 'panel:pointToField', side: 'align', key: 'name' });
   await page.getByRole('status').filter({ hasText: 'Linksmith' }).waitFor();
   await page.dispatchEvent('iframe', 'click');
-  assert.deepEqual((await framed).error, { name: 'refused', message: 'cross-origin-frame' });
+  assert.deepEqual((await framed).error, { name: ERROR.REFUSED, message: 'cross-origin-frame' });
   const nothing = fromPanel(panel, { type: 'panel:pointToField', side: 'align', key: 'name' });
   await page.getByRole('status').filter({ hasText: 'Linksmith' }).waitFor();
   await page.click('h1');
-  assert.deepEqual((await nothing).error, { name: 'refused', message: 'not-a-control' });
+  assert.deepEqual((await nothing).error, { name: ERROR.REFUSED, message: 'not-a-control' });
 
   // A stored binding to a hidden control (the page changed since) is seen, and refused by the gate.
   await panel.evaluate(async (origin) => {
@@ -404,7 +405,7 @@ test('Point to the field: an unreadable page works by pointing; hidden and cross
 
   // A malformed pick request is refused by the page without a banner.
   const bad = await send(page, { type: 'sw:pick', side: 'bogus', key: 'x' });
-  assert.equal(bad.error?.name, 'bad-request');
+  assert.equal(bad.error?.name, ERROR.BAD_REQUEST);
   assert.equal(await page.getByRole('status').filter({ hasText: 'Linksmith' }).count(), 0);
   await page.close();
   await panel.close();

@@ -12,6 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithFixtures } from './harness.mjs';
+import { ERROR } from '../../extension/shared/vocabulary.js';
 import {
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID,
   LOOKALIKE_INCOMING_AUTH_URL, HOSTILE_HONEYPOT_URL, FIXTURE_PUBLIC_KEY_BASE64,
@@ -160,10 +161,10 @@ test('content scripts: panel:* requests are forbidden and a report cannot write 
   })()`);
   for (const name of ['setOptions', 'fill', 'reset', 'getState', 'inspect']) {
     assert.equal(answers[name]?.ok, false, `${name}: ${JSON.stringify(answers[name])}`);
-    assert.equal(answers[name].error.name, 'forbidden', name);
+    assert.equal(answers[name].error.name, ERROR.FORBIDDEN, name);
   }
-  assert.equal(answers.unknown.error?.name, 'bad-request');
-  assert.equal(answers.noType.error?.name, 'bad-request');
+  assert.equal(answers.unknown.error?.name, ERROR.BAD_REQUEST);
+  assert.equal(answers.noType.error?.name, ERROR.BAD_REQUEST);
   await page.waitForTimeout(300);
   assert.deepEqual(stripVolatile(await storedState()), stripVolatile(before), 'refused requests change nothing');
 

@@ -3,6 +3,7 @@
 // as locked settings, the keyboard command fills, and the panel passes axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { PROBLEM } from '../../extension/shared/vocabulary.js';
 import { readFile, mkdtemp, mkdir, writeFile, copyFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -179,7 +180,7 @@ test('enterprise policy (3rdparty extension policy) → the panel shows locked s
     await until('a suggested key', async () => (await panel.locator('#opt-consumer-key').inputValue()) !== '');
     assert.match(await panel.locator('#opt-consumer-key').inputValue(), /^ACME/);
     await panel.fill('#opt-consumer-key', 'OtherKey');
-    await panel.locator('#consumer-key-problems li[data-code="consumer-key-policy-prefix"]').waitFor();
+    await panel.locator(`#consumer-key-problems li[data-code="${PROBLEM.CONSUMER_KEY_POLICY_PREFIX}"]`).waitFor();
     // The fill uses the locked Jira site: the Align form gets it without any tab open on Jira.
     const align = await openEmptyAlignConnector(ext, panel);
     const [result, text] = await nextStatus(panel, 'fill-status', () => panel.click('#fill-align'));

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ERROR } from '../../extension/shared/vocabulary.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const core = await import(path.join(ROOT, 'dist/chrome/pkg/linksmith.js'));
@@ -22,8 +23,8 @@ test('generateKeyPair makes a 2048-bit pair by default', () => {
 });
 
 test('generateKeyPair refuses other sizes with a named error', () => {
-  assert.throws(() => core.generateKeyPair(1024), (e) => e instanceof Error && e.name === 'key-size-unsupported' && /2048/.test(e.message));
-  assert.throws(() => core.generateKeyPair('big'), (e) => e.name === 'key-size-unsupported');
+  assert.throws(() => core.generateKeyPair(1024), (e) => e instanceof Error && e.name === ERROR.KEY_SIZE_UNSUPPORTED && /2048/.test(e.message));
+  assert.throws(() => core.generateKeyPair('big'), (e) => e.name === ERROR.KEY_SIZE_UNSUPPORTED);
 });
 
 test('inspectPublicKey refuses a private key and non-strings', () => {
@@ -32,7 +33,7 @@ test('inspectPublicKey refuses a private key and non-strings', () => {
   assert.equal(report.ok, false);
   assert.ok(report.problems.some((p) => p.severity === 'error'));
   assert.ok(!JSON.stringify(report).includes(pair.privateKeyPkcs8Pem.split('\n')[1]), 'the private key is not echoed');
-  assert.throws(() => core.inspectPublicKey(42), (e) => e.name === 'bad-argument');
+  assert.throws(() => core.inspectPublicKey(42), (e) => e.name === ERROR.BAD_ARGUMENT);
 });
 
 test('comparePublicKeys matches a key with its one-line Base64 form and tells two keys apart', () => {

@@ -1,6 +1,7 @@
 //! Tests of key generation and the prime search.
 
 use super::*;
+use crate::vocabulary::ErrorCode;
 
 #[test]
 fn refuses_other_sizes_with_the_allowed_ones_named() {
@@ -8,7 +9,7 @@ fn refuses_other_sizes_with_the_allowed_ones_named() {
         let err = generate_key_pair(bits).err();
         assert_eq!(
             err.as_ref().map(KeyError::code),
-            Some("key-size-unsupported")
+            Some(ErrorCode::KeySizeUnsupported)
         );
         let text = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(text.contains("2048") && text.contains("3072") && text.contains("4096"));
@@ -127,19 +128,19 @@ fn assembly_refuses_bad_factors() {
     // Too close: q = next prime after p would be, here simply p + 2 (also not prime).
     let close = p.wrapping_add(BoxedUint::from(2u32));
     let err = key_pair_from_primes(2048, &p, &close).err();
-    assert_eq!(err.map(|e| e.code()), Some("key-generation-failed"));
+    assert_eq!(err.map(|e| e.code()), Some(ErrorCode::KeyGenerationFailed));
     // The same prime twice.
     let err = key_pair_from_primes(2048, &p, &p).err();
-    assert_eq!(err.map(|e| e.code()), Some("key-generation-failed"));
+    assert_eq!(err.map(|e| e.code()), Some(ErrorCode::KeyGenerationFailed));
     // A composite of the right size (p·3 is too big; p+4 is odd and almost surely composite
     // of the right size, but p − 2^600 is far enough away and still 1024 bits).
     let far = p.wrapping_sub(power_of_two(600));
     let err = key_pair_from_primes(2048, &p, &far).err();
-    assert_eq!(err.map(|e| e.code()), Some("key-generation-failed"));
+    assert_eq!(err.map(|e| e.code()), Some(ErrorCode::KeyGenerationFailed));
     // Wrong byte lengths.
     let bytes = prime_to_bytes(&p);
     let err = key_pair_from_prime_bytes(2048, &bytes, &bytes[1..]).err();
-    assert_eq!(err.map(|e| e.code()), Some("key-generation-failed"));
+    assert_eq!(err.map(|e| e.code()), Some(ErrorCode::KeyGenerationFailed));
     let err = key_pair_from_prime_bytes(1024, &bytes, &bytes).err();
-    assert_eq!(err.map(|e| e.code()), Some("key-size-unsupported"));
+    assert_eq!(err.map(|e| e.code()), Some(ErrorCode::KeySizeUnsupported));
 }

@@ -1,6 +1,7 @@
 //! The PEM path: armour lines, the key inside, certificates, and what trails or repeats.
 
 use super::*;
+use crate::vocabulary::ProblemCode;
 
 pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
     let Layout {
@@ -13,7 +14,7 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
         // Only armour lines, or only characters the scanner threw away.
         report_notes(&mut f, lines.iter());
         f.blocking(
-            "key-no-data",
+            ProblemCode::KeyNoData,
             "has no key data (no Base64 between or around the BEGIN/END lines).".into(),
             "Copy the whole key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
         );
@@ -56,7 +57,7 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
 
     if chars.is_empty() {
         f.blocking(
-            "key-no-data",
+            ProblemCode::KeyNoData,
             "has BEGIN/END lines but no key data between them.".into(),
             "Copy the whole key, including the lines of Base64 between BEGIN and END.",
         );
@@ -90,7 +91,7 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
                 );
             }
             f.blocking(
-                "key-not-a-key",
+                ProblemCode::KeyNotAKey,
                 format!(
                     "the Base64 decodes to {} bytes that are not a key (no DER structure).",
                     decoded.bytes.len()
@@ -110,7 +111,7 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
             let missing = declared.saturating_sub(available);
             let at = f.at(end_offset);
             f.blocking(
-                "key-truncated",
+                ProblemCode::KeyTruncated,
                 format!(
                     "the key is cut off: its data says {declared} bytes but only {available} are there, so about {} Base64 characters are missing after {at}.",
                     missing.saturating_mul(4).div_ceil(3)
@@ -153,16 +154,16 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
             not_rsa(&mut f, &name);
             return finish(f, KeyKind::NotRsa, None);
         }
-        Err(ParseError::Malformed(why)) => {
+        Err(ParseError::CutOff(why) | ParseError::Malformed(why)) => {
             if kind == KeyKind::Unknown {
                 f.blocking(
-                    "key-not-a-key",
+                    ProblemCode::KeyNotAKey,
                     "the Base64 decodes to data that is not a public key or certificate.".into(),
                     "Paste the public key from Jira Align (BEGIN PUBLIC KEY … END PUBLIC KEY).",
                 );
             } else {
                 f.blocking(
-                    "key-malformed",
+                    ProblemCode::KeyMalformed,
                     format!("this looks like {} but {why}.", kind.describe()),
                     RECOPY,
                 );
@@ -178,7 +179,7 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
     };
     if canonical.is_some_and(|c| c != der) {
         f.blocking(
-            "key-noncanonical",
+            ProblemCode::KeyNoncanonical,
             "the key decodes to RSA numbers, but its bytes are not encoded the way any tool writes them (for example, the algorithm's NULL parameter is missing or changed): the text was probably altered.".into(),
             RECOPY,
         );
@@ -188,13 +189,13 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
         KeyKind::SpkiPem | KeyKind::SpkiBase64 => {
             if label == "CERTIFICATE" {
                 f.blocking(
-                    "key-label-mismatch",
+                    ProblemCode::KeyLabelMismatch,
                     "the BEGIN line says CERTIFICATE but the data is a public key, so Jira would try to read a certificate and fail.".into(),
                     "Use -----BEGIN PUBLIC KEY----- and -----END PUBLIC KEY----- (or paste the key below).",
                 );
             } else if armoured && label != "PUBLIC KEY" {
                 f.warning(
-                    "key-label-mismatch",
+                    ProblemCode::KeyLabelMismatch,
                     format!(
                         "the BEGIN/END lines say '{label}' but the data is a public key (BEGIN PUBLIC KEY). Jira ignores the label, other tools may not."
                     ),
@@ -203,7 +204,7 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
             }
         }
         KeyKind::Pkcs1PublicPem | KeyKind::Pkcs1PublicBase64 => f.blocking(
-            "key-pkcs1-public",
+            ProblemCode::KeyPkcs1Public,
             format!(
                 "this is {}, a valid RSA key, but Jira only reads the X.509 form (BEGIN PUBLIC KEY).",
                 kind.describe()
@@ -213,20 +214,20 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
         KeyKind::CertificatePem => {
             if f.text.trim_start().starts_with("-----BEGIN CERTIFICATE-----") {
                 f.info(
-                    "key-certificate",
+                    ProblemCode::KeyCertificate,
                     "this is an X.509 certificate. Jira's Incoming Authentication form accepts it and keeps the public key inside it.".into(),
                     "Nothing to do on the form. Where only a public key is accepted, paste the key Linksmith shows below.",
                 );
             } else {
                 f.blocking(
-                    "key-certificate-not-first",
+                    ProblemCode::KeyCertificateNotFirst,
                     "this is an X.509 certificate, but Jira reads a certificate only when the text starts with -----BEGIN CERTIFICATE-----.".into(),
                     "Remove everything before -----BEGIN CERTIFICATE-----, or paste the public key Linksmith shows below.",
                 );
             }
         }
         KeyKind::CertificateBase64 => f.blocking(
-            "key-certificate-headerless",
+            ProblemCode::KeyCertificateHeaderless,
             "this is an X.509 certificate without its BEGIN/END lines; Jira reads a certificate only with -----BEGIN CERTIFICATE----- in front.".into(),
             "Paste the public key Linksmith shows below, or add the BEGIN CERTIFICATE / END CERTIFICATE lines.",
         ),
@@ -285,7 +286,10 @@ pub(super) fn kind_for_shape(shape: &Shape, label: &str, armoured: bool) -> KeyK
 }
 
 pub(super) fn report_armour(f: &mut Findings<'_>, block: &Block<'_>, extra: &[usize]) {
-    let smart_dashes = f.problems.iter().any(|p| p.code == "key-smart-dash");
+    let smart_dashes = f
+        .problems
+        .iter()
+        .any(|p| p.code == ProblemCode::KeySmartDash);
     for (armour, start) in [block.begin, block.end].into_iter().flatten() {
         if !armour.well_formed && !smart_dashes {
             let line = f.line_of(start);
@@ -295,7 +299,7 @@ pub(super) fn report_armour(f: &mut Findings<'_>, block: &Block<'_>, extra: &[us
                 "exactly five hyphens on each side and no spaces"
             };
             f.blocking(
-                "key-armour-malformed",
+                ProblemCode::KeyArmourMalformed,
                 format!(
                     "the {} line (line {line}) has {} hyphen(s) before and {} after the label; it needs {want}.",
                     if armour.begin { "BEGIN" } else { "END" },
@@ -310,7 +314,7 @@ pub(super) fn report_armour(f: &mut Findings<'_>, block: &Block<'_>, extra: &[us
         (None, Some((_, start))) => {
             let line = f.line_of(start);
             f.warning(
-                "key-missing-begin",
+                ProblemCode::KeyMissingBegin,
                 format!("there is an END line (line {line}) but no BEGIN line; the start of the key may be missing too."),
                 "Copy the whole key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
             );
@@ -318,7 +322,7 @@ pub(super) fn report_armour(f: &mut Findings<'_>, block: &Block<'_>, extra: &[us
         (Some((_, start)), None) => {
             let line = f.line_of(start);
             f.warning(
-                "key-missing-end",
+                ProblemCode::KeyMissingEnd,
                 format!("the BEGIN line (line {line}) has no matching END line; the end of the key may be missing too."),
                 "Copy the whole key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
             );
@@ -326,7 +330,7 @@ pub(super) fn report_armour(f: &mut Findings<'_>, block: &Block<'_>, extra: &[us
         (Some((begin, _)), Some((end, start))) if begin.label != end.label => {
             let line = f.line_of(start);
             f.warning(
-                "key-label-mismatch",
+                ProblemCode::KeyLabelMismatch,
                 format!(
                     "the BEGIN line says '{}' but the END line (line {line}) says '{}'.",
                     begin.label, end.label
@@ -339,7 +343,7 @@ pub(super) fn report_armour(f: &mut Findings<'_>, block: &Block<'_>, extra: &[us
     if let Some(first) = extra.first() {
         let line = f.line_of(*first);
         f.warning(
-            "key-extra-armour",
+            ProblemCode::KeyExtraArmour,
             format!(
                 "line {line} is an extra BEGIN/END line{}.",
                 match extra.len() {
@@ -363,7 +367,7 @@ pub(super) fn report_trailing(
         if dangling {
             let at = f.at(end_offset);
             f.blocking(
-                "key-trailing-data",
+                ProblemCode::KeyTrailingData,
                 format!("there is one Base64 character too many (the text ends at {at})."),
                 RECOPY,
             );
@@ -372,20 +376,20 @@ pub(super) fn report_trailing(
     }
     if trailing == der {
         f.blocking(
-            "key-doubled",
+            ProblemCode::KeyDoubled,
             "the key is pasted twice, back to back.".into(),
             "Delete the second copy; paste the key exactly once.",
         );
     } else if trailing.starts_with(&[0x30]) {
         f.blocking(
-            "key-concatenated",
+            ProblemCode::KeyConcatenated,
             "a second key or certificate follows the first one.".into(),
             "Paste exactly one key.",
         );
     } else {
         let at = f.at(end_offset);
         f.blocking(
-            "key-trailing-data",
+            ProblemCode::KeyTrailingData,
             format!(
                 "{} bytes of extra data follow the key (the text ends at {at}).",
                 trailing.len()
@@ -412,13 +416,13 @@ pub(super) fn report_other_blocks(f: &mut Findings<'_>, others: &[Block<'_>], fi
     };
     if others.len() == 1 && object == first {
         f.blocking(
-            "key-doubled",
+            ProblemCode::KeyDoubled,
             format!("the key is pasted twice (the second copy starts on line {line})."),
             "Delete the second copy; paste the key exactly once.",
         );
     } else {
         f.blocking(
-            "key-multiple-blocks",
+            ProblemCode::KeyMultipleBlocks,
             format!(
                 "holds {} keys or certificates (the second starts on line {line}); Jira reads exactly one.",
                 others.len() + 1

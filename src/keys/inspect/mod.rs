@@ -9,6 +9,7 @@
 
 use crate::problem::{Problem, Severity};
 use crate::text;
+use crate::vocabulary::ProblemCode;
 
 use super::der::{self as sniff, Outer, Shape};
 use super::encoding::{self, Decoded};
@@ -18,6 +19,8 @@ use super::material::{ParseError, RsaPublic};
 use super::scan::{self, Armour, Line, LineKind, Note, Stray};
 use super::ssh;
 
+mod messages;
+use messages::KeyFinding;
 mod notes;
 use notes::*;
 mod armoured;
@@ -58,7 +61,7 @@ impl<'t> Findings<'t> {
         text::line_col(self.text, offset).0
     }
 
-    fn push(&mut self, severity: Severity, code: &'static str, message: String, fix: &str) {
+    fn push(&mut self, severity: Severity, code: ProblemCode, message: String, fix: &str) {
         let message = format!("{}: {message}", self.field);
         self.problems.push(match severity {
             Severity::Error => Problem::error(code, message, fix),
@@ -67,21 +70,25 @@ impl<'t> Findings<'t> {
         });
     }
 
+    /// A typed finding, worded by `messages`.
+    fn found(&mut self, finding: KeyFinding) {
+        let (severity, blocks_jira) = finding.weight();
+        self.jira_blocked |= blocks_jira;
+        let (message, fix) = messages::words(self, finding);
+        self.push(severity, finding.code(), message, fix);
+    }
+
     /// A problem in the text itself that Jira would also fail on.
-    fn blocking(&mut self, code: &'static str, message: String, fix: &str) {
+    fn blocking(&mut self, code: ProblemCode, message: String, fix: &str) {
         self.jira_blocked = true;
         self.push(Severity::Error, code, message, fix);
     }
 
-    fn error(&mut self, code: &'static str, message: String, fix: &str) {
-        self.push(Severity::Error, code, message, fix);
-    }
-
-    fn warning(&mut self, code: &'static str, message: String, fix: &str) {
+    fn warning(&mut self, code: ProblemCode, message: String, fix: &str) {
         self.push(Severity::Warning, code, message, fix);
     }
 
-    fn info(&mut self, code: &'static str, message: String, fix: &str) {
+    fn info(&mut self, code: ProblemCode, message: String, fix: &str) {
         self.push(Severity::Info, code, message, fix);
     }
 }
@@ -96,11 +103,7 @@ pub(crate) fn analyse(text: &str, field: &str) -> Analysis {
         jira_blocked: false,
     };
     if text.trim().is_empty() {
-        f.blocking(
-            "key-empty",
-            "is empty.".into(),
-            "Paste the public key from Jira Align (the block from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----).",
-        );
+        f.found(KeyFinding::Empty);
         return finish(f, KeyKind::Empty, None);
     }
     // Before anything else, and on the raw text, so that nothing below ever quotes or
@@ -109,14 +112,9 @@ pub(crate) fn analyse(text: &str, field: &str) -> Analysis {
         return private_key(f, kind, false);
     }
     if text.len() > MAX_INPUT_BYTES {
-        f.blocking(
-            "key-too-long",
-            format!(
-                "is {} characters long; a public key is under 1,000 (a 4096-bit one is about 800), so this is not just a key.",
-                text.chars().count()
-            ),
-            "Clear the field and paste only the public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
-        );
+        f.found(KeyFinding::TooLong {
+            chars: text.chars().count(),
+        });
         return finish(f, KeyKind::Unknown, None);
     }
     let lines = scan::scan(text);
@@ -151,18 +149,7 @@ fn private_kind_by_text(text: &str) -> Option<KeyKind> {
 /// The loud refusal. Carries nothing derived from the pasted text.
 fn private_key(mut f: Findings<'_>, kind: KeyKind, headerless: bool) -> Analysis {
     f.problems.clear();
-    let form = if headerless {
-        format!("{}, without its BEGIN/END lines", kind.describe())
-    } else {
-        kind.describe().to_string()
-    };
-    f.blocking(
-        "private-key-pasted",
-        format!(
-            "this is a PRIVATE key ({form}). Never paste a private key into a public-key field or share it: whoever has it can sign requests as your connector."
-        ),
-        "Clear the field and paste the PUBLIC key instead (the block starting -----BEGIN PUBLIC KEY-----; `openssl pkey -in private.pem -pubout` prints it from a private key). If this private key was shared or stored anywhere it should not be, generate a new key pair and replace the old one everywhere.",
-    );
+    f.found(KeyFinding::PrivateKey { kind, headerless });
     finish(f, kind, None)
 }
 
@@ -282,7 +269,7 @@ fn finish(mut f: Findings<'_>, kind: KeyKind, key: Option<RsaPublic>) -> Analysi
             Ok(der) => der,
             Err(e) => {
                 f.blocking(
-                    "key-malformed",
+                    ProblemCode::KeyMalformed,
                     format!("the RSA numbers cannot be written as a public key ({e})."),
                     RECOPY,
                 );
@@ -309,46 +296,17 @@ fn finish(mut f: Findings<'_>, kind: KeyKind, key: Option<RsaPublic>) -> Analysi
 fn check_numbers(f: &mut Findings<'_>, key: &RsaPublic) {
     let bits = key.bits();
     if bits < 1024 {
-        f.error(
-            "key-too-small",
-            format!("this RSA key has only {bits} bits; keys under 1024 bits can be broken and must not be used."),
-            "Generate a new 2048-bit (or larger) key pair.",
-        );
+        f.found(KeyFinding::TooSmall { bits });
     } else if bits < 2048 {
-        f.warning(
-            "key-weak",
-            format!("this RSA key has {bits} bits, below the 2048-bit minimum NIST recommends."),
-            "Generate a new 2048-bit (or larger) key pair when you can.",
-        );
+        f.found(KeyFinding::Weak { bits });
     }
     if !key.modulus_is_odd() {
-        f.error(
-            "key-bad-modulus",
-            "the RSA modulus is even, which no real RSA key has; the key is damaged.".into(),
-            RECOPY,
-        );
+        f.found(KeyFinding::EvenModulus);
     }
     match key.exponent() {
-        _ if !key.exponent_is_odd() => f.error(
-            "key-bad-exponent",
-            "the public exponent is even, which no valid RSA key has.".into(),
-            "Generate a new key pair (with exponent 65537).",
-        ),
-        Some(1) => f.error(
-            "key-bad-exponent",
-            "the public exponent is 1, which makes the key useless.".into(),
-            "Generate a new key pair (with exponent 65537).",
-        ),
+        _ if !key.exponent_is_odd() => f.found(KeyFinding::EvenExponent),
+        Some(1) => f.found(KeyFinding::ExponentOne),
         Some(65537) => {}
-        Some(e) => f.warning(
-            "key-unusual-exponent",
-            format!("the public exponent is {e}, not the usual 65537."),
-            "Prefer a key with exponent 65537 (every current tool's default).",
-        ),
-        None => f.warning(
-            "key-unusual-exponent",
-            "the public exponent is larger than 64 bits, not the usual 65537.".into(),
-            "Prefer a key with exponent 65537 (every current tool's default).",
-        ),
+        exponent => f.found(KeyFinding::UnusualExponent { exponent }),
     }
 }

@@ -100,13 +100,8 @@ pub(super) fn with_host(url: &Url, host: &str) -> String {
 }
 
 /// A host that is right once its lookalike characters are read as Latin ones: says which host
-/// was meant (the per-character problems are already reported). True when it reported.
-pub(super) fn lookalike_chars_in_host(
-    p: &mut Parsed,
-    label: &str,
-    meant: &str,
-    class: &HostClass,
-) -> bool {
+/// was meant (the per-character findings are already there). True when it found one.
+pub(super) fn lookalike_chars_in_host(p: &mut Parsed, meant: &str, class: &HostClass) -> bool {
     let typed = p
         .url
         .host_str()
@@ -116,45 +111,42 @@ pub(super) fn lookalike_chars_in_host(
     if typed == meant || !matches!(class, HostClass::Expected(_) | HostClass::Bare(_)) {
         return false;
     }
-    let code = if matches!(class, HostClass::Expected(_))
+    let site = if matches!(class, HostClass::Expected(_))
         && ALIGN_DOMAINS.iter().any(|d| meant.ends_with(d))
     {
-        "align-url-lookalike-host"
+        Site::Align
     } else {
-        "jira-url-lookalike-host"
+        Site::Jira
     };
-    let fix = format!("Use {}.", with_host(&p.url, meant));
-    p.problems.push(Problem::error(
-        code,
-        format!("{label}: the host {typed} only looks like {meant}; it contains letters from another alphabet."),
-        fix,
-    ));
+    let fixed = with_host(&p.url, meant);
+    p.findings.push(UrlFinding::HostLetters {
+        site,
+        typed,
+        meant: meant.to_string(),
+        fixed,
+    });
     true
 }
 
 /// Checks the Jira Align URL, i.e. Jira's "Application URL" for the link.
 pub fn check_align_url(input: &str) -> FieldReport {
     const LABEL: &str = "Application URL (Jira Align)";
-    let mut p = match parse_common(input, LABEL, true) {
+    let mut p = match parse_common(input, true) {
         Ok(p) => p,
-        Err((value, problems)) => return FieldReport::new(ALIGN_FIELD, value, problems),
+        Err((value, findings)) => return report(ALIGN_FIELD, LABEL, value, &findings),
     };
-    site_basics(&mut p, LABEL);
-    align_host(&mut p, LABEL);
+    site_basics(&mut p);
+    align_host(&mut p);
     if p.url.path() != "/" && !p.url.path().is_empty() {
-        p.problems.push(Problem::error(
-            "url-has-path",
-            format!(
-                "{LABEL}: it has the path {}; the link needs the site root only.",
-                p.url.path()
-            ),
-            format!("Use {}.", origin_of(&p.url)),
-        ));
+        p.findings.push(UrlFinding::AlignPath {
+            path: p.url.path().to_string(),
+            origin: origin_of(&p.url),
+        });
     }
-    FieldReport::new(ALIGN_FIELD, canonical(&p.url), p.problems)
+    report(ALIGN_FIELD, LABEL, canonical(&p.url), &p.findings)
 }
 
-pub(super) fn align_host(p: &mut Parsed, label: &str) {
+pub(super) fn align_host(p: &mut Parsed) {
     let Some(host) = p.meant_host.clone() else {
         return;
     };
@@ -162,41 +154,48 @@ pub(super) fn align_host(p: &mut Parsed, label: &str) {
         return;
     }
     let class = classify_host(&host, &ALIGN_DOMAINS);
-    if lookalike_chars_in_host(p, label, &host, &class) {
+    if lookalike_chars_in_host(p, &host, &class) {
         return;
     }
+    let finding = match class {
+        HostClass::Expected(1) => UrlFinding::AlignLegacyHost { host },
+        HostClass::Expected(_) => return,
+        HostClass::Bare(_) => UrlFinding::AlignNoCompany { host },
+        HostClass::Other => UrlFinding::AlignSelfHosted { host },
+        near => {
+            let Some(finding) = near_miss(&p.url, Site::Align, &host, near, false) else {
+                return;
+            };
+            finding
+        }
+    };
+    p.findings.push(finding);
+}
+
+/// The finding for a host that only starts like, or is a typo of, one of `site`'s domains
+/// (`atlassian_com`: the typo is Atlassian's own website); `None` for any other class.
+pub(super) fn near_miss(
+    url: &Url,
+    site: Site,
+    host: &str,
+    class: HostClass,
+    atlassian_com: bool,
+) -> Option<UrlFinding> {
+    let shown = url.host_str().unwrap_or(host).to_string();
     match class {
-        HostClass::Expected(1) => p.problems.push(Problem::info(
-            "align-url-legacy-host",
-            format!("{label}: {host} is a legacy AgileCraft address."),
-            "Fine if that is where your Jira Align lives; if it moved to jiraalign.com, use the new address on both sides.",
-        )),
-        HostClass::Expected(_) => {}
-        HostClass::Bare(_) => p.problems.push(Problem::warning(
-            "align-url-no-company",
-            format!("{label}: {host} has no company part."),
-            "Use your own Jira Align address, e.g. https://acme.jiraalign.com (copy it from the Jira Align tab).",
-        )),
-        HostClass::SuffixTrick { intended } => p.problems.push(Problem::error(
-            "align-url-suffix-trick",
-            format!(
-                "{label}: the host {} only starts like {intended}; it belongs to another domain.",
-                p.url.host_str().unwrap_or(&host)
-            ),
-            format!("Use {}.", with_host(&p.url, &intended)),
-        )),
-        HostClass::Lookalike { intended } => p.problems.push(Problem::error(
-            "align-url-lookalike-host",
-            format!(
-                "{label}: {} looks like a typo of {intended}.",
-                p.url.host_str().unwrap_or(&host)
-            ),
-            format!("Use {}.", with_host(&p.url, &intended)),
-        )),
-        HostClass::Other => p.problems.push(Problem::info(
-            "align-url-self-hosted",
-            format!("{label}: {host} is not a jiraalign.com address; read as a self-hosted Jira Align."),
-            "Fine for self-hosted Jira Align; otherwise use https://<company>.jiraalign.com.",
-        )),
+        HostClass::SuffixTrick { intended } => Some(UrlFinding::SuffixTrick {
+            site,
+            shown,
+            fixed: with_host(url, &intended),
+            intended,
+        }),
+        HostClass::Lookalike { intended } => Some(UrlFinding::LookalikeHost {
+            site,
+            shown,
+            fixed: with_host(url, &intended),
+            intended,
+            atlassian_com,
+        }),
+        _ => None,
     }
 }

@@ -65,7 +65,7 @@ pub(crate) fn split_jira_url(url: &Url) -> JiraUrl {
 
 /// The site root of a Jira API URL or Jira Link, if it parses (used by `setup_check`).
 pub(crate) fn jira_site_root(input: &str) -> Option<JiraUrl> {
-    parse_common(input, "", true)
+    parse_common(input, true)
         .ok()
         .map(|p| split_jira_url(&p.url))
 }
@@ -75,83 +75,47 @@ pub fn is_cloud_url(input: &str) -> Option<bool> {
     jira_site_root(input).map(|j| j.cloud)
 }
 
-pub(super) fn jira_host(p: &mut Parsed, label: &str) {
+pub(super) fn jira_host(p: &mut Parsed) {
     let Some(host) = p.meant_host.clone() else {
         return;
     };
     if matches!(p.url.host(), Some(Host::Ipv4(_) | Host::Ipv6(_))) {
         return;
     }
-    let shown = p.url.host_str().unwrap_or(&host).to_string();
     if host == "api.atlassian.com" {
-        // The Jira API URL may be the gateway form, `/ex/jira/<cloudId>`: the only one scoped API
-        // tokens (all a service account can make) work with. Whose site it is, the cross-tab
-        // `jira-api-url-match` decides by cloudId. Jira Link must open the site itself.
-        let cloud_id = if label == API_URL_LABEL {
-            crate::verify::gateway_cloud_id(p.url.as_str())
-        } else {
-            None
-        };
-        p.problems.push(match cloud_id {
-            Some(id) => Problem::info(
-                "jira-url-api-gateway",
-                format!("{label}: the API gateway for the Jira site with cloudId {id}, the form scoped API tokens need."),
-                "Keep it for a scoped token; Verify with Jira checks that this cloudId is the Jira tab's site.",
-            ),
-            None => Problem::warning(
-                "jira-url-api-gateway",
-                format!("{label}: api.atlassian.com is Atlassian's gateway for scoped API tokens, not your Jira site."),
-                "Use your site's address, https://<site>.atlassian.net (copy it from the Jira tab).",
-            ),
-        });
+        p.findings
+            .push(UrlFinding::JiraApiGateway { cloud_id: None });
         return;
     }
     let class = classify_host(&host, &CLOUD_DOMAINS);
-    if lookalike_chars_in_host(p, label, &host, &class) {
+    if lookalike_chars_in_host(p, &host, &class) {
         return;
     }
-    match class {
-        HostClass::Expected(_) => {}
-        HostClass::Bare(_) => p.problems.push(Problem::error(
-            "jira-url-no-site",
-            format!("{label}: atlassian.net needs your site name in front."),
-            "Use https://<site>.atlassian.net (copy it from the Jira tab).",
-        )),
-        HostClass::SuffixTrick { intended } => p.problems.push(Problem::error(
-            "jira-url-suffix-trick",
-            format!("{label}: the host {shown} only starts like {intended}; it belongs to another domain."),
-            format!("Use {}.", with_host(&p.url, &intended)),
-        )),
-        HostClass::Lookalike { intended } => {
-            let why = if host.ends_with("atlassian.com") {
-                "atlassian.com is Atlassian's own website; Jira Cloud sites live under atlassian.net".to_string()
-            } else {
-                format!("it looks like a typo of {intended}")
+    let finding = match class {
+        HostClass::Expected(_) => return,
+        HostClass::Bare(_) => UrlFinding::JiraNoSite,
+        HostClass::Other => UrlFinding::JiraDataCenter { host },
+        near => {
+            let atlassian_com = host.ends_with("atlassian.com");
+            let Some(finding) = near_miss(&p.url, Site::Jira, &host, near, atlassian_com) else {
+                return;
             };
-            p.problems.push(Problem::error(
-                "jira-url-lookalike-host",
-                format!("{label}: {shown}: {why}."),
-                format!("Use {}.", with_host(&p.url, &intended)),
-            ));
+            finding
         }
-        HostClass::Other => p.problems.push(Problem::info(
-            "jira-url-data-center",
-            format!("{label}: {host} is not an atlassian.net site; read as Jira Data Center or Server."),
-            "Fine for Data Center; for Jira Cloud use https://<site>.atlassian.net.",
-        )),
-    }
+    };
+    p.findings.push(finding);
 }
 
-/// Canonical value, problems so far, and the split URL.
-pub(super) type JiraParts = (String, Vec<Problem>, JiraUrl);
+/// Canonical value, findings so far, and the split URL.
+pub(super) type JiraParts = (String, Vec<UrlFinding>, JiraUrl);
 
 /// The shared first part of the Jira API URL and Jira Link rules: canonical value, the
-/// problems of any https site URL and of its host, and where the site root ends.
-pub(super) fn jira_common(input: &str, label: &str) -> Result<JiraParts, (String, Vec<Problem>)> {
-    let mut p = parse_common(input, label, true)?;
-    site_basics(&mut p, label);
-    jira_host(&mut p, label);
-    Ok((canonical(&p.url), p.problems, split_jira_url(&p.url)))
+/// findings of any https site URL and of its host, and where the site root ends.
+pub(super) fn jira_common(input: &str) -> Result<JiraParts, (String, Vec<UrlFinding>)> {
+    let mut p = parse_common(input, true)?;
+    site_basics(&mut p);
+    jira_host(&mut p);
+    Ok((canonical(&p.url), p.findings, split_jira_url(&p.url)))
 }
 
 const API_URL_LABEL: &str = "Jira API URL";
@@ -159,117 +123,92 @@ const API_URL_LABEL: &str = "Jira API URL";
 /// Checks the connector's Jira API URL: the site root, with no `/rest/api/…` suffix.
 pub fn check_jira_api_url(input: &str) -> FieldReport {
     const LABEL: &str = API_URL_LABEL;
-    let (value, mut problems, j) = match jira_common(input, LABEL) {
+    let (value, mut findings, j) = match jira_common(input) {
         Ok(parts) => parts,
-        Err((value, problems)) => return FieldReport::new(API_URL_FIELD, value, problems),
+        Err((value, findings)) => return report(API_URL_FIELD, LABEL, value, &findings),
     };
-    if let Some(first) = j.rest.first().filter(|s| !s.is_empty()) {
-        let path = format!("/{}", j.rest.join("/"));
-        let (code, why) = match first.to_ascii_lowercase().as_str() {
-            "rest" => ("jira-url-rest-path", "Jira Align adds /rest/api/… itself"),
-            "browse" => (
-                "jira-url-browse-path",
-                "/browse/ belongs in the Jira Link, not here",
-            ),
-            "plugins" => (
-                "jira-url-plugins-path",
-                "that is an admin page, not the site root",
-            ),
-            "jira" | "secure" | "projects" | "issues" | "servicedesk" | "s" | "wiki"
-            | "login.jsp" | "dashboard.jspa" | "issues.jspa" => (
-                "jira-url-app-path",
-                "that is a page of Jira's UI, not the site root",
-            ),
-            _ => ("url-has-path", "the API URL is the site root"),
-        };
-        problems.push(Problem::error(
-            code,
-            format!("{LABEL}: it ends in {path}; {why}."),
-            format!("Use {}.", j.site_root),
-        ));
+    // Only the Jira API URL may be the gateway form (Jira Link must open the site itself).
+    for f in &mut findings {
+        if let UrlFinding::JiraApiGateway { cloud_id } = f {
+            *cloud_id = crate::verify::gateway_cloud_id(&value);
+        }
     }
-    FieldReport::new(API_URL_FIELD, value, problems)
+    if let Some(first) = j.rest.first().filter(|s| !s.is_empty()) {
+        let kind = match first.to_ascii_lowercase().as_str() {
+            "rest" => ApiPath::Rest,
+            "browse" => ApiPath::Browse,
+            "plugins" => ApiPath::Plugins,
+            "jira" | "secure" | "projects" | "issues" | "servicedesk" | "s" | "wiki"
+            | "login.jsp" | "dashboard.jspa" | "issues.jspa" => ApiPath::App,
+            _ => ApiPath::Other,
+        };
+        findings.push(UrlFinding::ApiUrlPath {
+            kind,
+            path: format!("/{}", j.rest.join("/")),
+            site_root: j.site_root,
+        });
+    }
+    report(API_URL_FIELD, LABEL, value, &findings)
 }
 
 /// Checks the connector's Jira Link: the site root followed by `/browse/`.
 pub fn check_jira_link(input: &str) -> FieldReport {
     const LABEL: &str = "Jira Link";
-    let (value, mut problems, j) = match jira_common(input, LABEL) {
+    let (value, mut findings, j) = match jira_common(input) {
         Ok(parts) => parts,
-        Err((value, problems)) => return FieldReport::new(LINK_FIELD, value, problems),
+        Err((value, findings)) => return report(LINK_FIELD, LABEL, value, &findings),
     };
     let want = format!("{}/browse/", j.site_root);
     let rest: Vec<&str> = j.rest.iter().map(String::as_str).collect();
-    match rest.as_slice() {
-        ["browse", ""] => {}
-        [] | [""] => problems.push(Problem::error(
-            "jira-link-missing-browse",
-            format!("{LABEL}: it is missing /browse/ at the end."),
-            format!("Use {want}."),
-        )),
-        ["browse"] => problems.push(Problem::error(
-            "jira-link-browse-no-slash",
-            format!("{LABEL}: it ends in /browse without the final '/', so issue links come out as …/browseABC-1."),
-            format!("Use {want}."),
-        )),
-        ["browse", key, ..] => problems.push(Problem::error(
-            "jira-link-extra-path",
-            format!("{LABEL}: it includes '{key}' after /browse/; the link must end at /browse/ so Jira Align can add each issue key."),
-            format!("Use {want}."),
-        )),
-        _ => problems.push(Problem::error(
-            "jira-link-extra-path",
-            format!("{LABEL}: it ends in /{} instead of /browse/.", rest.join("/")),
-            format!("Use {want}."),
-        )),
-    }
-    FieldReport::new(LINK_FIELD, value, problems)
+    let finding = match rest.as_slice() {
+        ["browse", ""] => None,
+        [] | [""] => Some(UrlFinding::LinkMissingBrowse { want }),
+        ["browse"] => Some(UrlFinding::LinkBrowseNoSlash { want }),
+        ["browse", key, ..] => Some(UrlFinding::LinkAfterBrowse {
+            key: (*key).to_string(),
+            want,
+        }),
+        _ => Some(UrlFinding::LinkOtherPath {
+            rest: rest.join("/"),
+            want,
+        }),
+    };
+    findings.extend(finding);
+    report(LINK_FIELD, LABEL, value, &findings)
 }
 
 /// Checks the optional Consumer Callback URL of Jira's Incoming Authentication.
 pub fn check_callback_url(input: &str) -> FieldReport {
     const LABEL: &str = "Consumer Callback URL";
-    if let Some(problem) = too_long(input, LABEL) {
-        return FieldReport::new(CALLBACK_FIELD, String::new(), vec![problem]);
-    }
-    if trim_invisible(input).is_empty() {
-        return FieldReport::new(CALLBACK_FIELD, String::new(), Vec::new());
+    if let Some(finding) = too_long(input) {
+        return report(CALLBACK_FIELD, LABEL, String::new(), &[finding]);
     }
     let trimmed = trim_invisible(input);
+    if trimmed.is_empty() {
+        return report(CALLBACK_FIELD, LABEL, String::new(), &[]);
+    }
     if !has_scheme(trimmed) {
         // Jira only accepts absolute URLs here; a bare host is a relative reference.
-        let mut problems = match parse_common(input, LABEL, false) {
-            Ok(p) => p.problems,
-            Err((_, problems)) => problems,
+        let mut findings = match parse_common(input, false) {
+            Ok(p) => p.findings,
+            Err((_, findings)) => findings,
         };
-        problems.push(Problem::error(
-            "callback-url-not-absolute",
-            format!("{LABEL}: it is not an absolute URL."),
-            format!(
-                "Leave it empty, or write the full address, e.g. https://{}.",
-                trimmed.trim_start_matches('/')
-            ),
-        ));
-        return FieldReport::new(CALLBACK_FIELD, trimmed.to_string(), problems);
+        findings.push(UrlFinding::CallbackNotAbsolute {
+            written: trimmed.trim_start_matches('/').to_string(),
+        });
+        return report(CALLBACK_FIELD, LABEL, trimmed.to_string(), &findings);
     }
-    let p = match parse_common(input, LABEL, false) {
+    let mut p = match parse_common(input, false) {
         Ok(p) => p,
-        Err((value, problems)) => return FieldReport::new(CALLBACK_FIELD, value, problems),
+        Err((value, findings)) => return report(CALLBACK_FIELD, LABEL, value, &findings),
     };
-    let mut problems = p.problems;
     let scheme = p.url.scheme();
-    if scheme != "http" && scheme != "https" {
-        problems.push(Problem::error(
-            "callback-url-not-http",
-            format!("{LABEL}: it uses {scheme}:, but Jira accepts only http and https callbacks."),
-            "Leave it empty (Jira Align does not need it), or use an https:// address.",
-        ));
+    p.findings.push(if scheme != "http" && scheme != "https" {
+        UrlFinding::CallbackNotHttp {
+            scheme: scheme.to_string(),
+        }
     } else {
-        problems.push(Problem::info(
-            "callback-url-trailing-slash",
-            format!("{LABEL}: Jira stores it with a '/' appended."),
-            "Nothing to do; expect to see the '/' when you reopen the form.",
-        ));
-    }
-    FieldReport::new(CALLBACK_FIELD, canonical(&p.url), problems)
+        UrlFinding::CallbackTrailingSlash
+    });
+    report(CALLBACK_FIELD, LABEL, canonical(&p.url), &p.findings)
 }

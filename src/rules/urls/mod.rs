@@ -7,48 +7,18 @@
 //! `https://acme.atlassian.net`, `https://jira.example.com/jira`. Any other path is kept as is, so
 //! the Jira Link's canonical form is `https://acme.atlassian.net/browse/`.
 //!
-//! | code | severity | meaning |
-//! |---|---|---|
-//! | `url-empty` | error | nothing entered (the callback URL may be empty) |
-//! | `url-too-long` | error | more than 16 KiB: a pasted page or file, not an address (answered without parsing) |
-//! | `url-surrounding-whitespace` | warning | white space or invisible characters around the URL |
-//! | `url-invisible-char` | error | a space or invisible character inside the URL |
-//! | `url-lookalike` | error | a Cyrillic, Greek or fullwidth character that looks Latin |
-//! | `url-missing-scheme` | error | no `https://` in front |
-//! | `url-invalid` | error | not a URL at all |
-//! | `url-not-https` | error | `http://` or another scheme where https is needed |
-//! | `url-userinfo` | error | `user@` before the host: the real host is what follows the `@` |
-//! | `url-ip-address` | warning | an IP address instead of a host name |
-//! | `url-query-or-fragment` | error | a `?…` or `#…` part |
-//! | `url-has-path` | error | a path where only the site root belongs |
-//! | `align-url-lookalike-host` | error | a typo or lookalike of `jiraalign.com` / `agilecraft.com` |
-//! | `align-url-suffix-trick` | error | `….jiraalign.com.other.tld`: the real host is someone else's |
-//! | `align-url-no-company` | warning | bare `jiraalign.com` without the company's subdomain |
-//! | `align-url-legacy-host` | info | a legacy `agilecraft.com` host |
-//! | `align-url-self-hosted` | info | another host: fine for self-hosted Jira Align |
-//! | `jira-url-lookalike-host` | error | a typo or lookalike of `atlassian.net` (including `atlassian.com`) |
-//! | `jira-url-suffix-trick` | error | `….atlassian.net.other.tld` |
-//! | `jira-url-no-site` | error | bare `atlassian.net` without the site name |
-//! | `jira-url-api-gateway` | warning (info for a Jira API URL `…/ex/jira/<cloudId>`) | `api.atlassian.com`: the scoped-token gateway, not the site |
-//! | `jira-url-data-center` | info | not `*.atlassian.net`: read as Jira Data Center / Server |
-//! | `jira-url-rest-path` | error | the API URL ends in `/rest/api/…`: Jira Align adds that itself |
-//! | `jira-url-browse-path` | error | the API URL contains `/browse/…` (that is the Jira Link) |
-//! | `jira-url-app-path` | error | a page of the Jira UI (`/jira/software/…`, `/secure/…`, `/projects/…`…) |
-//! | `jira-url-plugins-path` | error | an admin page such as `/plugins/servlet/applinks/…` |
-//! | `jira-link-missing-browse` | error | the Jira Link lacks `/browse/` |
-//! | `jira-link-browse-no-slash` | error | the Jira Link ends in `/browse` without the final `/` |
-//! | `jira-link-extra-path` | error | something other than `/browse/` after the site (an issue key, a board…) |
-//! | `callback-url-not-absolute` | error | the callback URL is not an absolute URL |
-//! | `callback-url-not-http` | error | the callback URL is neither http nor https |
-//! | `callback-url-trailing-slash` | info | Jira stores the callback with a `/` appended |
+//! The rules find [`UrlFinding`]s; `rules::messages::urls` puts them into words for the field.
+//! Codes: `url-*`, `align-url-*`, `jira-url-*`, `jira-link-*`, `callback-url-*` in
+//! [`ProblemCode`](crate::vocabulary::ProblemCode).
 
 use url::{Host, Url};
 
-use super::{FieldReport, trim_invisible};
-use crate::problem::Problem;
-use crate::text::{describe_char, edit_distance, is_invisible, lookalike};
+use super::{FieldReport, messages, trim_invisible};
+use crate::text::{edit_distance, is_invisible, lookalike};
 use crate::vocabulary::HostFamily;
 
+mod findings;
+pub use findings::{ApiPath, Site, UrlFinding};
 mod hosts;
 pub use hosts::*;
 mod jira;
@@ -196,7 +166,16 @@ struct Parsed {
     /// The host with lookalike characters replaced by their Latin twins, lower case, no
     /// trailing dot: what the admin meant to type.
     meant_host: Option<String>,
-    problems: Vec<Problem>,
+    findings: Vec<UrlFinding>,
+}
+
+/// A URL field's report: the canonical value and the findings put into words for `label`.
+fn report(field: &'static str, label: &str, value: String, findings: &[UrlFinding]) -> FieldReport {
+    let problems = findings
+        .iter()
+        .map(|f| messages::urls::problem(f, label))
+        .collect();
+    FieldReport::new(field, value, problems)
 }
 
 /// Longer than any address of these forms; the extension never sends more than this either.
@@ -204,45 +183,26 @@ const MAX_URL_BYTES: usize = 16 * 1024;
 
 /// A pasted page or file rather than an address: refused by its size alone, before trimming or
 /// scanning it (a megabyte must answer as fast as a URL).
-fn too_long(input: &str, label: &str) -> Option<Problem> {
-    (input.len() > MAX_URL_BYTES).then(|| {
-        Problem::error(
-            "url-too-long",
-            format!(
-                "{label}: it is {} bytes long; an address is at most a few hundred characters.",
-                input.len()
-            ),
-            "Clear the field and paste only the address, e.g. https://acme.jiraalign.com.",
-        )
-    })
+fn too_long(input: &str) -> Option<UrlFinding> {
+    (input.len() > MAX_URL_BYTES).then_some(UrlFinding::TooLong { bytes: input.len() })
 }
 
 /// Trims, reports stray and lookalike characters, adds a missing `https://` (reported), parses.
-/// `Err` carries the problems when there is no URL to work with.
-fn parse_common(
-    input: &str,
-    label: &str,
-    assume_https: bool,
-) -> Result<Parsed, (String, Vec<Problem>)> {
-    if let Some(problem) = too_long(input, label) {
-        return Err((String::new(), vec![problem]));
+/// `Err` carries the findings when there is no URL to work with.
+fn parse_common(input: &str, assume_https: bool) -> Result<Parsed, (String, Vec<UrlFinding>)> {
+    if let Some(finding) = too_long(input) {
+        return Err((String::new(), vec![finding]));
     }
     let trimmed = trim_invisible(input);
-    let mut problems = Vec::new();
+    let mut findings = Vec::new();
     if trimmed.is_empty() {
-        problems.push(Problem::error(
-            "url-empty",
-            format!("{label}: it is empty."),
-            "Paste the full address, starting with https://.",
-        ));
-        return Err((String::new(), problems));
+        findings.push(UrlFinding::Empty);
+        return Err((String::new(), findings));
     }
     if trimmed.len() != input.len() {
-        problems.push(Problem::warning(
-            "url-surrounding-whitespace",
-            format!("{label}: there is white space or an invisible character around the address."),
-            format!("Remove it so the field holds just {trimmed}."),
-        ));
+        findings.push(UrlFinding::SurroundingWhitespace {
+            trimmed: trimmed.to_string(),
+        });
     }
     // Positions in messages count from the start of what was pasted, leading blanks included,
     // because that is what the admin sees in the field.
@@ -254,14 +214,7 @@ fn parse_common(
         let pos = lead + k + 1;
         if is_invisible(c) {
             if !reported_invisible {
-                problems.push(Problem::error(
-                    "url-invisible-char",
-                    format!(
-                        "{label}: there is {} at position {pos} inside the address.",
-                        describe_char(c)
-                    ),
-                    "Remove it, or retype the address.",
-                ));
+                findings.push(UrlFinding::InvisibleChar { c, position: pos });
                 reported_invisible = true;
             }
             continue;
@@ -269,13 +222,12 @@ fn parse_common(
         cleaned.push(c);
         match lookalike(c) {
             Some((latin, script)) => {
-                problems.push(Problem::error(
-                    "url-lookalike",
-                    format!(
-                        "{label}: the '{c}' at position {pos} is {script}, not the Latin '{latin}' it looks like."
-                    ),
-                    format!("Type '{latin}' instead, or retype the whole address by hand."),
-                ));
+                findings.push(UrlFinding::LookalikeChar {
+                    c,
+                    position: pos,
+                    latin,
+                    script,
+                });
                 meant.push(latin);
             }
             None => meant.push(c),
@@ -286,11 +238,9 @@ fn parse_common(
         (cleaned, meant)
     } else {
         if assume_https {
-            problems.push(Problem::error(
-                "url-missing-scheme",
-                format!("{label}: it does not start with https://."),
-                format!("Write it as https://{}.", cleaned.trim_start_matches('/')),
-            ));
+            findings.push(UrlFinding::MissingScheme {
+                written: cleaned.trim_start_matches('/').to_string(),
+            });
         }
         let prefix = "https://";
         (
@@ -301,15 +251,11 @@ fn parse_common(
     let url = match parse_url(&text) {
         Ok(u) => u,
         Err(e) => {
-            problems.push(Problem::error(
-                "url-invalid",
-                format!(
-                    "{label}: \"{}\" is not a valid address ({e}).",
-                    crate::text::ellipsize(trimmed, 80)
-                ),
-                "Copy the address from the browser's address bar.",
-            ));
-            return Err((trimmed.to_string(), problems));
+            findings.push(UrlFinding::Invalid {
+                excerpt: crate::text::ellipsize(trimmed, 80),
+                reason: e.to_string(),
+            });
+            return Err((trimmed.to_string(), findings));
         }
     };
     let meant_host = parse_url(&meant_text).ok().and_then(|u| {
@@ -319,7 +265,7 @@ fn parse_common(
     Ok(Parsed {
         url,
         meant_host,
-        problems,
+        findings,
     })
 }
 
@@ -339,54 +285,35 @@ fn has_scheme(s: &str) -> bool {
         && !rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// Problems every https-only site URL shares: scheme, user info, IP hosts.
-fn site_basics(p: &mut Parsed, label: &str) {
+/// Findings every https-only site URL shares: scheme, user info, IP hosts.
+fn site_basics(p: &mut Parsed) {
     let url = &p.url;
     if url.scheme() != "https" {
         let mut fixed = url.clone();
-        let fix = if fixed.set_scheme("https").is_ok() {
-            format!("Use {} (https, not {}).", canonical(&fixed), url.scheme())
-        } else {
-            "Use the https:// address of the site.".to_string()
-        };
-        p.problems.push(Problem::error(
-            "url-not-https",
-            format!(
-                "{label}: it uses {}://; only https works here.",
-                url.scheme()
-            ),
-            fix,
-        ));
+        p.findings.push(UrlFinding::NotHttps {
+            scheme: url.scheme().to_string(),
+            fixed: fixed.set_scheme("https").is_ok().then(|| canonical(&fixed)),
+        });
     }
     if !url.username().is_empty() || url.password().is_some() {
         let mut fixed = url.clone();
         let _ = fixed.set_username("");
         let _ = fixed.set_password(None);
-        p.problems.push(Problem::error(
-            "url-userinfo",
-            format!(
-                "{label}: everything before the '@' is a user name, so this address really goes to {}.",
-                url.host_str().unwrap_or("another host")
-            ),
-            format!("Use {} without the part before '@'.", canonical(&fixed)),
-        ));
+        p.findings.push(UrlFinding::Userinfo {
+            real_host: url.host_str().map(str::to_string),
+            fixed: canonical(&fixed),
+        });
     }
     if matches!(url.host(), Some(Host::Ipv4(_) | Host::Ipv6(_))) {
-        p.problems.push(Problem::warning(
-            "url-ip-address",
-            format!("{label}: it uses an IP address instead of a host name."),
-            "Use the site's host name; OAuth signatures and certificates are tied to it.",
-        ));
+        p.findings.push(UrlFinding::IpAddress);
     }
     if url.query().is_some() || url.fragment().is_some() {
         let mut fixed = url.clone();
         fixed.set_query(None);
         fixed.set_fragment(None);
-        p.problems.push(Problem::error(
-            "url-query-or-fragment",
-            format!("{label}: it has a '?…' or '#…' part."),
-            format!("Use {}.", canonical(&fixed)),
-        ));
+        p.findings.push(UrlFinding::QueryOrFragment {
+            fixed: canonical(&fixed),
+        });
     }
 }
 

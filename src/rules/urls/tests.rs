@@ -1,7 +1,7 @@
 //! Tests of the URL rules.
 
 use super::*;
-use crate::rules::tests::{assert_codes, assert_good};
+use crate::rules::tests::assert_good;
 use proptest::prelude::*;
 
 /// Found by the bad-input catalog: 1 MiB of NULs pasted into a URL field took ~5-10 ms
@@ -26,48 +26,6 @@ fn huge_inputs_are_refused_by_size() {
     // Just under the limit is still parsed normally.
     let long_path = format!("https://acme.jiraalign.com/{}", "a".repeat(16_000));
     assert!(check_align_url(&long_path).has("url-has-path"));
-}
-
-#[test]
-fn bad_align_urls() {
-    assert_codes(
-        check_align_url,
-        &[
-            ("", "url-empty"),
-            ("   ", "url-empty"),
-            ("https://acme.jiraalign.com ", "url-surrounding-whitespace"),
-            ("https://acme.jira align.com", "url-invisible-char"),
-            ("https://acme.jiraalign.com\u{200b}/x", "url-invisible-char"),
-            ("acme.jiraalign.com", "url-missing-scheme"),
-            ("http://acme.jiraalign.com", "url-not-https"),
-            ("https://", "url-invalid"),
-            ("https://exa mple..com:99999", "url-invalid"),
-            ("https://x@acme.jiraalign.com", "url-userinfo"),
-            ("https://acme.jiraalign.com@evil.io", "url-userinfo"),
-            ("https://10.0.0.1", "url-ip-address"),
-            ("https://[::1]", "url-ip-address"),
-            ("https://acme.jiraalign.com/?tab=1", "url-query-or-fragment"),
-            ("https://acme.jiraalign.com/#x", "url-query-or-fragment"),
-            (
-                "https://acme.jiraalign.com/Admin/Connectors",
-                "url-has-path",
-            ),
-            ("https://acme.jiraalign.co", "align-url-lookalike-host"),
-            ("https://acme.jira-align.com", "align-url-lookalike-host"),
-            ("https://acme.jiraailgn.com", "align-url-lookalike-host"),
-            ("https://acme.agilecraf.com", "align-url-lookalike-host"),
-            ("https://acme.jiraalign.co.uk", "align-url-lookalike-host"),
-            ("https://acme.jirаalign.com", "url-lookalike"),
-            ("https://acme.jirаalign.com", "align-url-lookalike-host"),
-            (
-                "https://acme.jiraalign.com.evil.io",
-                "align-url-suffix-trick",
-            ),
-            ("https://jiraalign.com", "align-url-no-company"),
-            ("https://acme.agilecraft.com", "align-url-legacy-host"),
-            ("https://align.example.com", "align-url-self-hosted"),
-        ],
-    );
 }
 
 #[test]
@@ -147,65 +105,6 @@ fn good_align_urls() {
 }
 
 #[test]
-fn bad_jira_api_urls() {
-    assert_codes(
-        check_jira_api_url,
-        &[
-            ("", "url-empty"),
-            ("acme.atlassian.net", "url-missing-scheme"),
-            ("http://acme.atlassian.net", "url-not-https"),
-            ("https://me@acme.atlassian.net", "url-userinfo"),
-            ("https://acme.atlassian.net/?x=1", "url-query-or-fragment"),
-            ("https://acme.atlassian.com", "jira-url-lookalike-host"),
-            ("https://acme.atlasian.net", "jira-url-lookalike-host"),
-            ("https://acme.atlassain.net", "jira-url-lookalike-host"),
-            (
-                "https://acme.atlassian.net.evil.io",
-                "jira-url-suffix-trick",
-            ),
-            ("https://atlassian.net", "jira-url-no-site"),
-            (
-                "https://api.atlassian.com/ex/jira/1234",
-                "jira-url-api-gateway",
-            ),
-            (
-                "https://acme.atlassian.net/rest/api/2",
-                "jira-url-rest-path",
-            ),
-            (
-                "https://acme.atlassian.net/rest/api/3/",
-                "jira-url-rest-path",
-            ),
-            (
-                "https://jira.example.com/jira/rest/api/latest",
-                "jira-url-rest-path",
-            ),
-            (
-                "https://acme.atlassian.net/browse/ABC-1",
-                "jira-url-browse-path",
-            ),
-            (
-                "https://acme.atlassian.net/jira/software/projects/ABC/boards/1",
-                "jira-url-app-path",
-            ),
-            (
-                "https://acme.atlassian.net/secure/Dashboard.jspa",
-                "jira-url-app-path",
-            ),
-            ("https://acme.atlassian.net/jira", "jira-url-app-path"),
-            (
-                "https://acme.atlassian.net/plugins/servlet/applinks/listApplicationLinks",
-                "jira-url-plugins-path",
-            ),
-            ("https://acme.atlassian.net/wat", "url-has-path"),
-            ("https://jira.example.com", "jira-url-data-center"),
-            ("https://acme.аtlassian.net", "url-lookalike"),
-            ("https://acme.аtlassian.net", "jira-url-lookalike-host"),
-        ],
-    );
-}
-
-#[test]
 fn jira_api_url_fixes_give_the_site_root() {
     for (input, fix) in [
         (
@@ -260,52 +159,7 @@ fn good_jira_api_urls() {
 }
 
 #[test]
-fn bad_jira_links() {
-    assert_codes(
-        check_jira_link,
-        &[
-            ("", "url-empty"),
-            ("acme.atlassian.net/browse/", "url-missing-scheme"),
-            ("http://acme.atlassian.net/browse/", "url-not-https"),
-            ("https://acme.atlassian.net", "jira-link-missing-browse"),
-            ("https://acme.atlassian.net/", "jira-link-missing-browse"),
-            ("https://jira.example.com/jira", "jira-link-missing-browse"),
-            (
-                "https://acme.atlassian.net/browse",
-                "jira-link-browse-no-slash",
-            ),
-            (
-                "https://acme.atlassian.net/browse/ABC-123",
-                "jira-link-extra-path",
-            ),
-            (
-                "https://acme.atlassian.net/rest/api/2",
-                "jira-link-extra-path",
-            ),
-            (
-                "https://acme.atlassian.net/jira/software/projects/ABC",
-                "jira-link-extra-path",
-            ),
-            ("https://acme.atlassian.net/secure/", "jira-link-extra-path"),
-            (
-                "https://acme.atlassian.net/browse/?x",
-                "url-query-or-fragment",
-            ),
-            (
-                "https://acme.atlassian.com/browse/",
-                "jira-url-lookalike-host",
-            ),
-            (
-                "https://acme.atlassian.net.evil.io/browse/",
-                "jira-url-suffix-trick",
-            ),
-            ("https://x@acme.atlassian.net/browse/", "url-userinfo"),
-            (
-                "https://acme.atlassian.net/browse/ ",
-                "url-surrounding-whitespace",
-            ),
-        ],
-    );
+fn jira_link_fix_and_message_name_the_site_and_the_extra_path() {
     let r = check_jira_link("https://acme.atlassian.net");
     assert_eq!(r.problems[0].fix, "Use https://acme.atlassian.net/browse/.");
     let r = check_jira_link("https://acme.atlassian.net/browse/ABC-123");
@@ -338,33 +192,7 @@ fn good_jira_links() {
 }
 
 #[test]
-fn callback_urls() {
-    assert_codes(
-        check_callback_url,
-        &[
-            ("acme.jiraalign.com", "callback-url-not-absolute"),
-            ("/callback", "callback-url-not-absolute"),
-            ("ftp://acme.jiraalign.com", "callback-url-not-http"),
-            ("javascript:alert(1)", "callback-url-not-http"),
-            ("https://acme.jiraalign.com", "callback-url-trailing-slash"),
-            ("https://acme.jiraalign.com ", "url-surrounding-whitespace"),
-            ("https://acme.jirаalign.com", "url-lookalike"),
-            ("https://ac me.jiraalign.com", "url-invisible-char"),
-            ("https://", "url-invalid"),
-            ("mailto:admin@acme.com", "callback-url-not-http"),
-            ("file:///etc/passwd", "callback-url-not-http"),
-            ("data:text/html,hi", "callback-url-not-http"),
-            ("localhost:8080/cb", "callback-url-not-absolute"),
-            ("www.acme.com/callback", "callback-url-not-absolute"),
-            ("//acme.jiraalign.com/cb", "callback-url-not-absolute"),
-            (
-                "\u{200b}https://acme.jiraalign.com",
-                "url-surrounding-whitespace",
-            ),
-            ("https://acme.jira\u{200b}align.com", "url-invisible-char"),
-            ("http://[::1", "url-invalid"),
-        ],
-    );
+fn good_callback_urls() {
     assert_good(
         check_callback_url,
         &[
