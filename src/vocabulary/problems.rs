@@ -141,7 +141,19 @@ named_enum! {
         PublicKeyEmpty = "public-key-empty",
         /// A key the key module can read but Jira's Incoming Authentication does not accept (error).
         PublicKeyJiraRejects = "public-key-jira-rejects",
-        // Pasted keys (`keys::inspect`, `keys::compare`)
+        // Pasted keys (`keys::inspect`, `keys::compare`). Refusals: private-key-pasted, key-empty,
+        // key-too-long, key-not-rsa, key-not-a-key, key-no-data, key-malformed, key-too-small,
+        // key-bad-modulus, key-bad-exponent. Valid RSA in a form Jira rejects (the canonical
+        // SPKI is offered): key-pkcs1-public, key-openssh-format, key-ssh2-format,
+        // key-certificate-headerless, key-certificate-not-first. Damaged text: key-truncated,
+        // key-doubled, key-concatenated, key-multiple-blocks, key-multiple-keys,
+        // key-trailing-data, key-extra-text, key-bad-char, key-invisible-char, key-quote-char,
+        // key-quote-prefix, key-smart-dash, key-leading-space, key-inner-space, key-tab,
+        // key-ellipsis, key-armour-malformed, key-altered-base64, key-noncanonical. Warnings:
+        // key-weak, key-unusual-exponent, key-missing-begin, key-missing-end,
+        // key-label-mismatch (an error when the label is CERTIFICATE), key-extra-armour,
+        // key-trailing-space, key-ssh-type-mismatch. Notes: key-crlf, key-certificate.
+        // Comparison: keys-differ.
         KeysDiffer = "keys-differ",
         KeyNoData = "key-no-data",
         KeyNotAKey = "key-not-a-key",
