@@ -43,6 +43,18 @@ async function at(state, body) {
   });
 }
 
+/** Authorize and Request Jira for access in the Jira Align tab, allowing it in Jira's popup. */
+async function authorizeInAlign({ align, ext }) {
+  await align.bringToFront();
+  await align.getByRole('button', { name: 'Authorize Jira OAuth Access' }).click();
+  await align.getByText(/Request token obtained/).waitFor();
+  const popupPromise = ext.context.waitForEvent('page');
+  await align.getByRole('button', { name: 'Request Jira for access' }).click();
+  const popup = await popupPromise;
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await align.getByRole('button', { name: 'Reauthorize Jira OAuth access' }).waitFor();
+}
+
 /** Screenshots and layout rules for one state, in both themes. */
 async function inspectState(w, name) {
   const { panel } = w;
@@ -139,7 +151,7 @@ test("at Authorize: Verify with Jira is the step's primary action, with its chec
 }));
 
 test('the Verify block keeps the focus on its action when it moves into the Authorize step and back to its card', () => at('link created', async (w, current) => {
-  const { align, ext } = w;
+  const { align } = w;
   // A mismatch keeps Authorize from being the current step: Verify waits in its card.
   const field = align.locator('#txtConsumerKey');
   await field.fill('');
@@ -155,14 +167,7 @@ test('the Verify block keeps the focus on its action when it moves into the Auth
   assert.equal(await current.locator('#verify-run').count(), 1, 'the block moved into the step');
   assert.equal(await w.panel.evaluate(() => document.activeElement?.id), 'verify-run', 'focus moved with the Verify block');
   // Authorized: the step is done, the block goes back to its card with the focus.
-  await align.bringToFront();
-  await align.getByRole('button', { name: 'Authorize Jira OAuth Access' }).click();
-  await align.getByText(/Request token obtained/).waitFor();
-  const popupPromise = ext.context.waitForEvent('page');
-  await align.getByRole('button', { name: 'Request Jira for access' }).click();
-  const popup = await popupPromise;
-  await popup.getByRole('button', { name: 'Allow' }).click();
-  await align.getByRole('button', { name: 'Reauthorize Jira OAuth access' }).waitFor();
+  await authorizeInAlign(w);
   await current.and(w.panel.locator('[data-step="activate"]')).waitFor({ timeout: 10_000 });
   assert.equal(await w.panel.locator('#verify').isVisible(), true, 'the card is back');
   assert.equal(await w.panel.locator('#verify').evaluate((d) => d.open), true, 'opened, so its action can hold the focus');
@@ -170,15 +175,8 @@ test('the Verify block keeps the focus on its action when it moves into the Auth
 }));
 
 test('all done: authorized and active, every step one ✓ line', () => at('link created', async (w, current) => {
-  const { align, ext } = w;
-  await align.bringToFront();
-  await align.getByRole('button', { name: 'Authorize Jira OAuth Access' }).click();
-  await align.getByText(/Request token obtained/).waitFor();
-  const popupPromise = ext.context.waitForEvent('page');
-  await align.getByRole('button', { name: 'Request Jira for access' }).click();
-  const popup = await popupPromise;
-  await popup.getByRole('button', { name: 'Allow' }).click();
-  await align.getByRole('button', { name: 'Reauthorize Jira OAuth access' }).waitFor();
+  const { align } = w;
+  await authorizeInAlign(w);
   await align.getByRole('button', { name: 'Activate' }).click();
   await align.getByRole('button', { name: 'Deactivate' }).waitFor();
   await w.panel.bringToFront();

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchWithExtension, ROOT, DIST } from './harness.mjs';
 import {
-  routeFixtures, seedJira, seedAlign, SELF_HOSTED_JIRA_ORIGIN, APPLINKS_PATH,
+  routeFixtures, seedJira, seedAlign, SELF_HOSTED_JIRA_ORIGIN, APPLINKS_PATH, ALIGN_CONNECTOR_URL,
 } from '../fixtures/serve.mjs';
 import { inWalkthrough, openAlignConnector, workerState } from './walkthrough.mjs';
 
@@ -126,9 +126,13 @@ const canUnshare = process.getuid?.() === 0 && existsSync('/usr/bin/unshare');
 async function openEmptyAlignConnector(ext, panel) {
   await routeFixtures(ext.context);
   await seedAlign(ext.context, 'empty');
-  const w = { ext, panel, onStep: async () => {} };
-  await openAlignConnector(w);
-  return w.align;
+  // The policy tests launch their own Chromium (harness.mjs), not the scenario driver.
+  const align = await ext.context.newPage();
+  await align.goto(ALIGN_CONNECTOR_URL);
+  await align.click('#btnJiraConnectors');
+  await align.click('#btnAddConnector');
+  await panel.locator('#tab-align[data-detected="true"]').waitFor({ state: 'attached', timeout: 15_000 });
+  return align;
 }
 
 /** Chromium with `policy` as the extension's managed policy; `close` also removes the policy. */
