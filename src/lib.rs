@@ -7,7 +7,6 @@
 pub mod keys;
 pub mod oauth;
 pub mod oauth_problem;
-pub mod order;
 pub mod problem;
 pub mod rules;
 pub mod setup_check;

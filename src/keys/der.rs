@@ -5,11 +5,18 @@
 //! recognised without parsing its secret fields. So this reads tag-length-value headers only,
 //! never panics, and treats indefinite or absurd lengths as "not DER".
 
-const SEQUENCE: u8 = 0x30;
-const INTEGER: u8 = 0x02;
-const BIT_STRING: u8 = 0x03;
-const OCTET_STRING: u8 = 0x04;
-const OID: u8 = 0x06;
+use const_oid::db::{rfc5912, rfc7292, rfc8410};
+use const_oid::{ObjectIdentifier, ObjectIdentifierRef};
+use der::{Decode, Header, Reader, SliceReader, Tag};
+
+const SEQUENCE: Tag = Tag::Sequence;
+const INTEGER: Tag = Tag::Integer;
+const BIT_STRING: Tag = Tag::BitString;
+const OCTET_STRING: Tag = Tag::OctetString;
+const OID: Tag = Tag::ObjectIdentifier;
+
+/// PKCS#5's arc: the password-based encryption schemes of an encrypted private key.
+const PKCS_5: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.5");
 
 /// How the outermost element relates to the bytes that were decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,33 +48,21 @@ pub(crate) enum Shape {
 }
 
 struct Element<'a> {
-    tag: u8,
+    tag: Tag,
     /// The value bytes that are present (fewer than declared when `complete` is false).
     value: &'a [u8],
     complete: bool,
 }
 
-/// Reads one header; returns (tag, header length, declared value length).
-fn header(bytes: &[u8]) -> Option<(u8, usize, usize)> {
-    let tag = *bytes.first()?;
-    // High-tag-number form never occurs in the structures we look for.
-    if tag & 0x1f == 0x1f {
-        return None;
-    }
-    let first = *bytes.get(1)?;
-    if first < 0x80 {
-        return Some((tag, 2, usize::from(first)));
-    }
-    let count = usize::from(first & 0x7f);
-    // 0x80 is BER's indefinite length; more than 4 length bytes is no key anyone pastes.
-    if count == 0 || count > 4 {
-        return None;
-    }
-    let len_bytes = bytes.get(2..2 + count)?;
-    let len = len_bytes
-        .iter()
-        .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
-    Some((tag, 2 + count, len))
+/// Reads one header with `der` (DER rules: no indefinite or padded lengths, at most four
+/// length bytes); returns (tag, header length, declared value length). The value itself may
+/// be cut off: only the header has to be there.
+fn header(bytes: &[u8]) -> Option<(Tag, usize, usize)> {
+    let mut reader = SliceReader::new(bytes).ok()?;
+    let header = Header::decode(&mut reader).ok()?;
+    let head = usize::try_from(reader.position()).ok()?;
+    let len = usize::try_from(header.length()).ok()?;
+    Some((header.tag(), head, len))
 }
 
 pub(crate) fn outer(bytes: &[u8]) -> Outer {
@@ -140,7 +135,7 @@ pub(crate) fn shape(bytes: &[u8]) -> Shape {
     };
     let content = bytes.get(head..).unwrap_or_default();
     let items = elements(content, 10);
-    let tags: Vec<u8> = items.iter().map(|e| e.tag).collect();
+    let tags: Vec<Tag> = items.iter().map(|e| e.tag).collect();
     let small_int = |i: usize, v: u8| {
         items
             .get(i)
@@ -149,8 +144,10 @@ pub(crate) fn shape(bytes: &[u8]) -> Shape {
     let spki_or_encrypted = |first: Option<&Element<'_>>| {
         let algorithm = first.and_then(|e| first_oid(e.value))?;
         // PKCS#5 / PKCS#12 encryption schemes: an encrypted private key, not a public one.
-        if algorithm.starts_with(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05])
-            || algorithm.starts_with(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c])
+        // (An OID body that starts with another's is under it: arcs end on a byte with the
+        // top bit clear.)
+        if algorithm.starts_with(PKCS_5.as_bytes())
+            || algorithm.starts_with(rfc7292::PKCS_12.as_bytes())
         {
             return Some(Shape::EncryptedPkcs8);
         }
@@ -184,58 +181,43 @@ pub(crate) fn shape(bytes: &[u8]) -> Shape {
 
 /// Names of the public-key algorithms people are likely to paste, by OID body.
 pub(crate) fn algorithm_name(oid: &[u8], parameter: Option<&[u8]>) -> String {
-    const RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
-    const RSA_PSS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a];
-    const EC: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
-    const DSA: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01];
-    const P256: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
-    const P384: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
-    const P521: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
-    match oid {
-        RSA => "RSA".into(),
-        RSA_PSS => "RSA-PSS (an RSA key restricted to PSS signatures)".into(),
-        EC => match parameter {
-            Some(P256) => "elliptic-curve (EC P-256)".into(),
-            Some(P384) => "elliptic-curve (EC P-384)".into(),
-            Some(P521) => "elliptic-curve (EC P-521)".into(),
-            _ => "elliptic-curve (EC)".into(),
-        },
-        [0x2b, 0x65, 0x70] => "Ed25519".into(),
-        [0x2b, 0x65, 0x71] => "Ed448".into(),
-        [0x2b, 0x65, 0x6e] => "X25519".into(),
-        [0x2b, 0x65, 0x6f] => "X448".into(),
-        DSA => "DSA".into(),
-        _ => format!("unknown (OID {})", oid_text(oid)),
-    }
+    let is = |known: ObjectIdentifier| oid == known.as_bytes();
+    let curve = |known: ObjectIdentifier| parameter == Some(known.as_bytes());
+    let name = if is(rfc5912::RSA_ENCRYPTION) {
+        "RSA"
+    } else if is(rfc5912::ID_RSASSA_PSS) {
+        "RSA-PSS (an RSA key restricted to PSS signatures)"
+    } else if is(rfc5912::ID_EC_PUBLIC_KEY) {
+        if curve(rfc5912::SECP_256_R_1) {
+            "elliptic-curve (EC P-256)"
+        } else if curve(rfc5912::SECP_384_R_1) {
+            "elliptic-curve (EC P-384)"
+        } else if curve(rfc5912::SECP_521_R_1) {
+            "elliptic-curve (EC P-521)"
+        } else {
+            "elliptic-curve (EC)"
+        }
+    } else if is(rfc8410::ID_ED_25519) {
+        "Ed25519"
+    } else if is(rfc8410::ID_ED_448) {
+        "Ed448"
+    } else if is(rfc8410::ID_X_25519) {
+        "X25519"
+    } else if is(rfc8410::ID_X_448) {
+        "X448"
+    } else if is(rfc5912::ID_DSA) {
+        "DSA"
+    } else {
+        return match ObjectIdentifierRef::from_bytes(oid) {
+            Ok(oid) => format!("unknown (OID {oid})"),
+            Err(_) => "unknown (its OID is malformed)".into(),
+        };
+    };
+    name.into()
 }
 
 pub(crate) fn is_rsa_encryption(oid: &[u8]) -> bool {
-    oid == [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]
-}
-
-/// Dotted form of an OID body, for messages about algorithms we do not know by name.
-fn oid_text(oid: &[u8]) -> String {
-    let mut arcs: Vec<u64> = Vec::new();
-    let mut value: u64 = 0;
-    for b in oid {
-        value = value
-            .saturating_mul(128)
-            .saturating_add(u64::from(b & 0x7f));
-        if b & 0x80 == 0 {
-            if arcs.is_empty() {
-                let first = (value / 40).min(2);
-                arcs.push(first);
-                arcs.push(value.saturating_sub(first * 40));
-            } else {
-                arcs.push(value);
-            }
-            value = 0;
-        }
-    }
-    arcs.iter()
-        .map(u64::to_string)
-        .collect::<Vec<_>>()
-        .join(".")
+    oid == rfc5912::RSA_ENCRYPTION.as_bytes()
 }
 
 #[cfg(test)]
@@ -258,11 +240,34 @@ mod tests {
     }
 
     #[test]
+    fn refuses_what_der_forbids() {
+        // Indefinite length, five length bytes, a length padded with a leading zero byte.
+        assert_eq!(outer(&[0x30, 0x80, 0, 0]), Outer::NotDer);
+        assert_eq!(outer(&[0x30, 0x85, 0, 0, 0, 0, 1, 0]), Outer::NotDer);
+        assert_eq!(outer(&[0x30, 0x81, 0x03, 1, 2, 3]), Outer::NotDer);
+    }
+
+    #[test]
     fn names_oids() {
+        // 1.2.840.10045.4.3.2 (ecdsa-with-SHA256): known to const-oid, not a key algorithm.
+        let ecdsa_sha256 = [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02];
         assert_eq!(
-            oid_text(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]),
-            "1.2.840.10045.2.1"
+            algorithm_name(&ecdsa_sha256, None),
+            "unknown (OID 1.2.840.10045.4.3.2)"
         );
         assert_eq!(algorithm_name(&[0x2b, 0x65, 0x70], None), "Ed25519");
+        let ec = [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+        let p384 = [0x2b, 0x81, 0x04, 0x00, 0x22];
+        assert_eq!(
+            algorithm_name(&ec, Some(&p384)),
+            "elliptic-curve (EC P-384)"
+        );
+        assert_eq!(
+            algorithm_name(&[0x2a, 0x86], None),
+            "unknown (its OID is malformed)"
+        );
+        assert!(is_rsa_encryption(&[
+            0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01
+        ]));
     }
 }

@@ -6,7 +6,7 @@ use crypto_bigint::{BitOps, Integer, Odd, RandomBits, RandomBitsError};
 use crypto_primes::hazmat::MillerRabin;
 use pkcs1::EncodeRsaPrivateKey;
 use pkcs8::{EncodePrivateKey, EncodePublicKey};
-use rsa::rand_core::TryCryptoRng;
+use rsa::rand_core::{TryCryptoRng, TryRng};
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use rsa::{BoxedUint, PrivateKey};
 use serde::Serialize;
@@ -367,25 +367,61 @@ fn is_probable_prime<R: TryCryptoRng + ?Sized>(
         return Ok(false);
     }
     let mr = MillerRabin::new(odd);
-    let mut done = 0;
-    while done < rounds {
-        // A base in [2, candidate − 2]: below 2^(bits−1) < candidate − 2, at least 2.
-        let base =
-            BoxedUint::try_random_bits_with_precision(rng, bits - 1, candidate.bits_precision())
-                .map_err(|e| match e {
-                    RandomBitsError::RandCore(e) => KeyError::Random(e.to_string()),
-                    other => KeyError::Generation(other.to_string()),
-                })?;
-        if base.bit_width_vartime() < 2 {
-            continue;
+    let mut rng = KeepError { rng, error: None };
+    for _ in 0..rounds {
+        // crypto-primes draws the base uniformly from [2, candidate − 2].
+        let verdict = mr.test_random_base(&mut rng);
+        if let Some(e) = rng.error.take() {
+            return Err(KeyError::Random(e.to_string()));
         }
-        if mr.test(&base).is_composite() {
+        if verdict.is_composite() {
             return Ok(false);
         }
-        done += 1;
     }
     Ok(true)
 }
+
+/// An infallible view of a fallible rng, as crypto-primes' random-base test wants one: the first
+/// error is kept (and zeros handed out in place of the bytes), and the caller throws the round's
+/// verdict away when there is one, so no answer ever rests on bytes that were not random.
+struct KeepError<'a, R: TryCryptoRng + ?Sized> {
+    rng: &'a mut R,
+    error: Option<R::Error>,
+}
+
+impl<R: TryCryptoRng + ?Sized> KeepError<'_, R> {
+    fn keep<T: Default>(&mut self, got: Result<T, R::Error>) -> T {
+        got.unwrap_or_else(|e| {
+            self.error.get_or_insert(e);
+            T::default()
+        })
+    }
+}
+
+impl<R: TryCryptoRng + ?Sized> TryRng for KeepError<'_, R> {
+    type Error = core::convert::Infallible;
+
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        let got = self.rng.try_next_u32();
+        Ok(self.keep(got))
+    }
+
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        let got = self.rng.try_next_u64();
+        Ok(self.keep(got))
+    }
+
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+        let got = self.rng.try_fill_bytes(dst);
+        if got.is_err() {
+            dst.fill(0);
+        }
+        self.keep(got);
+        Ok(())
+    }
+}
+
+impl<R: TryCryptoRng + ?Sized> TryCryptoRng for KeepError<'_, R> {}
 
 /// Big-endian bytes of a prime found by a [`PrimeSearch`], for handing between workers.
 pub fn prime_to_bytes(prime: &BoxedUint) -> Vec<u8> {

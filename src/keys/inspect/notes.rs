@@ -13,8 +13,8 @@ pub(super) fn report_notes<'l>(f: &mut Findings<'_>, lines: impl Iterator<Item =
             None => tally.push((note.stray, *note, 1)),
         }
     }
-    // Offsets are below MAX_INPUT_BYTES, so they fit in a u32.
-    crate::order::sort_stable_by_u32(&mut tally, |(_, note, _)| note.offset as u32);
+    // std's stable sort (issue 12): the wasm pays for each use; a shared integer sort was smaller.
+    tally.sort_by_key(|(_, note, _)| note.offset);
     for (stray, note, count) in tally {
         f.found(KeyFinding::Stray {
             stray,
