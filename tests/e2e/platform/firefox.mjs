@@ -182,8 +182,19 @@ export async function launch({ headless = true, extensionDir = DIST, resolveHost
       // The goto promise may time out although the page has loaded (toolchain.md): it is not
       // waited for; the ready state is what counts.
       page.goto(extensionUrl('panel/panel.html'), { waitUntil: 'domcontentloaded', timeout: 5000 }).catch(() => {});
-      await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:',
-        { timeout: 10_000, polling: POLL });
+      // A wait begun on about:blank fails ("Waiting failed") when the navigation replaces the
+      // realm it polls in: wait again in the new one, within the same 10 s.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        try {
+          await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:',
+            { timeout: Math.max(deadline - Date.now(), 1), polling: POLL });
+          break;
+        } catch (err) {
+          if (Date.now() >= deadline || !/Waiting failed|context|destroyed|detached/i.test(String(err?.message))) throw err;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
       return wrap(page);
     },
     /** Closes every page but the handles in `keep` (a browser with no page left would quit). */
