@@ -141,9 +141,14 @@ function render() {
   document.body.dataset.ready = 'true';
 }
 
-async function refresh() {
-  state = await send('panel:getState');
+async function refresh(ask = {}) {
+  state = await send('panel:getState', ask);
   render();
+  // The worker answers before it knows the enterprise policy: its locks follow when it does.
+  if (state.policy === null) {
+    state = await send('panel:getState', { waitForPolicy: true });
+    render();
+  }
 }
 
 async function fill(side) {
@@ -244,8 +249,14 @@ $('reset').addEventListener('click', async () => {
   render();
 });
 
-chrome.storage.session.onChanged.addListener(() => refresh().catch(() => {}));
-chrome.storage.managed?.onChanged?.addListener(() => refresh().catch(() => {}));
+// Each of the worker's saves arrives with the new state: rendered as it is, no round trip back.
+chrome.storage.session.onChanged.addListener((changes) => {
+  const next = changes.state?.newValue;
+  if (!next || !state) return void refresh().catch(() => {});
+  state = { ...next, policy: state.policy };
+  render();
+});
+chrome.storage.managed?.onChanged?.addListener(() => refresh({ policyChanged: true }).catch(() => {}));
 // While the panel is open, the admin tabs observe their forms in depth (sw/bindings.js).
 send('panel:watch', { deep: true }).catch(() => {});
 addEventListener('pagehide', () => { chrome.runtime.sendMessage({ type: 'panel:watch', deep: false }).catch(() => {}); });

@@ -15,13 +15,41 @@ export function cleanPolicy(raw) {
   };
 }
 
-/** The policy in force; empty where none is set or managed storage is unavailable. */
-export async function managedPolicy() {
+async function readPolicy() {
   try {
-    return cleanPolicy(await chrome.storage.managed.get(null));
+    return Object.freeze(cleanPolicy(await chrome.storage.managed.get(null)));
   } catch {
-    return { ...EMPTY }; // Firefox throws when no policy exists for the add-on
+    return EMPTY; // Firefox throws when no policy exists for the add-on
   }
+}
+
+// The first read of managed storage in a browser session can take seconds (Chromium answers it
+// once its policy service is up), so the worker reads it once per start and keeps it until
+// managed storage changes (forgetPolicy, called from the worker's storage.onChanged listener).
+let reading = null;
+let known = null;
+
+/** The policy in force; empty where none is set or managed storage is unavailable. */
+export function managedPolicy() {
+  if (!reading) {
+    const mine = readPolicy().then((policy) => {
+      if (reading === mine) known = policy; // not a read that a change made stale
+      return policy;
+    });
+    reading = mine;
+  }
+  return reading;
+}
+
+/** The policy if this worker has read it since it started or the policy last changed, else null. */
+export function policyIfKnown() {
+  return known;
+}
+
+/** Managed storage changed: the next managedPolicy() reads it again. */
+export function forgetPolicy() {
+  reading = null;
+  known = null;
 }
 
 /** Option keys a policy fixes: the panel cannot change them. */
