@@ -134,7 +134,6 @@ function mayMatter() {
 function reconsider() {
   if (mayMatter()) startDeep();
   else if (observer) stopDeep();
-  keepTimer();
   schedule();
 }
 let lastHref = location.href;
@@ -144,28 +143,12 @@ function urlMaybeChanged() {
   lastSurface = null;
   reconsider();
 }
-// Where the Navigation API is there, every URL change (History API ones included) fires an event.
-const navigationEvents = Boolean(globalThis.navigation?.addEventListener);
-// A timer only for what no event tells: URL changes where the Navigation API is missing, and a
-// Jira Align form appearing (a click, no URL change) while nothing observes the page in depth.
-// An idle page that is watched in depth, or an ordinary Jira page, runs no periodic work.
-let timer = 0;
-function keepTimer() {
-  const needed = !navigationEvents || (!observer && builtInSide(location.href) === SIDE.ALIGN);
-  if (needed && !timer) timer = setInterval(() => { urlMaybeChanged(); if (!observer && mayMatter()) reconsider(); }, 1000);
-  else if (!needed && timer) {
-    clearInterval(timer);
-    timer = 0;
-  }
-}
 function startCheapWatch() {
   window.addEventListener('popstate', urlMaybeChanged);
   window.addEventListener('hashchange', urlMaybeChanged);
-  if (navigationEvents) {
-    globalThis.navigation.addEventListener('navigatesuccess', urlMaybeChanged);
-    globalThis.navigation.addEventListener('currententrychange', urlMaybeChanged);
-  }
-  keepTimer();
+  if (globalThis.navigation?.addEventListener) globalThis.navigation.addEventListener('navigatesuccess', urlMaybeChanged);
+  // History API navigations fire no event in this world where the Navigation API is missing.
+  setInterval(() => { urlMaybeChanged(); if (!observer && mayMatter()) reconsider(); }, 1000);
 }
 
 
