@@ -4,7 +4,6 @@
 import { loadCore } from './sw/core.js';
 import { handleMessage, fillActiveTab } from './sw/router.js';
 import { onPermissionsRemoved } from './sw/selfhosted.js';
-import { managedPolicy, forgetPolicy } from './sw/policy.js';
 // Admin tabs open before install, update or re-enable get the content scripts without a reload.
 import './sw/firstrun.js';
 // Written by build.sh from sw/platform/<browser>.js: the one file that differs between browsers.
@@ -28,9 +27,5 @@ chrome.commands?.onCommand.addListener((command) => {
 // A self-hosted site's permission taken back in the browser's settings: forget the site too.
 chrome.permissions.onRemoved.addListener((removed) => { onPermissionsRemoved(removed).catch(() => {}); });
 
-// The enterprise policy is read once per start (sw/policy.js) and again after it changes.
-chrome.storage.onChanged.addListener((_changes, area) => { if (area === 'managed') forgetPolicy(); });
-
-// Warm the core so the first check after a wake-up is fast, and start the slow policy read.
+// Warm the core so the first check after a wake-up is fast.
 loadCore().catch(() => {});
-managedPolicy();

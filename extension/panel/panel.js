@@ -141,8 +141,8 @@ function render() {
   document.body.dataset.ready = 'true';
 }
 
-async function refresh(ask = {}) {
-  state = await send('panel:getState', ask);
+async function refresh() {
+  state = await send('panel:getState');
   render();
   // The worker answers before it knows the enterprise policy: its locks follow when it does.
   if (state.policy === null) {
@@ -249,14 +249,8 @@ $('reset').addEventListener('click', async () => {
   render();
 });
 
-// Each of the worker's saves arrives with the new state: rendered as it is, no round trip back.
-chrome.storage.session.onChanged.addListener((changes) => {
-  const next = changes.state?.newValue;
-  if (!next || !state) return void refresh().catch(() => {});
-  state = { ...next, policy: state.policy };
-  render();
-});
-chrome.storage.managed?.onChanged?.addListener(() => refresh({ policyChanged: true }).catch(() => {}));
+chrome.storage.session.onChanged.addListener(() => refresh().catch(() => {}));
+chrome.storage.managed?.onChanged?.addListener(() => refresh().catch(() => {}));
 // While the panel is open, the admin tabs observe their forms in depth (sw/bindings.js).
 send('panel:watch', { deep: true }).catch(() => {});
 addEventListener('pagehide', () => { chrome.runtime.sendMessage({ type: 'panel:watch', deep: false }).catch(() => {}); });

@@ -15,41 +15,24 @@ export function cleanPolicy(raw) {
   };
 }
 
-async function readPolicy() {
-  try {
-    return Object.freeze(cleanPolicy(await chrome.storage.managed.get(null)));
-  } catch {
-    return EMPTY; // Firefox throws when no policy exists for the add-on
-  }
-}
-
 // The first read of managed storage in a browser session can take seconds (Chromium answers it
-// once its policy service is up), so the worker reads it once per start and keeps it until
-// managed storage changes (forgetPolicy, called from the worker's storage.onChanged listener).
-let reading = null;
+// once its policy service is up; later reads take milliseconds). Every read is kept, so the
+// panel's first request can be answered without waiting for it (policyIfKnown).
 let known = null;
 
 /** The policy in force; empty where none is set or managed storage is unavailable. */
-export function managedPolicy() {
-  if (!reading) {
-    const mine = readPolicy().then((policy) => {
-      if (reading === mine) known = policy; // not a read that a change made stale
-      return policy;
-    });
-    reading = mine;
+export async function managedPolicy() {
+  try {
+    known = cleanPolicy(await chrome.storage.managed.get(null));
+  } catch {
+    known = { ...EMPTY }; // Firefox throws when no policy exists for the add-on
   }
-  return reading;
-}
-
-/** The policy if this worker has read it since it started or the policy last changed, else null. */
-export function policyIfKnown() {
   return known;
 }
 
-/** Managed storage changed: the next managedPolicy() reads it again. */
-export function forgetPolicy() {
-  reading = null;
-  known = null;
+/** The policy as this worker last read it, or null before its first read has finished. */
+export function policyIfKnown() {
+  return known;
 }
 
 /** Option keys a policy fixes: the panel cannot change them. */
