@@ -154,6 +154,11 @@ function render() {
 async function refresh() {
   state = await send('panel:getState');
   render();
+  // The worker answers before it knows the enterprise policy: its locks follow when it does.
+  if (state.policy === null) {
+    state = await send('panel:getState', { waitForPolicy: true });
+    render();
+  }
 }
 
 async function fill(side) {

@@ -3,7 +3,6 @@
 // message and is cleared), Verify and Cancel, and
 // the checks Jira's answers give, as `[data-check][data-state]` with cause and fix. Also the key
 // generator's "Test with Jira", which signs in this page so the private key never leaves it.
-import init, { signOAuthRequest } from '../pkg/linksmith.js';
 import { checklist } from './checklist.js';
 import { t } from './i18n.js';
 import { ERROR, MESSAGE } from '../shared/vocabulary.js';
@@ -112,8 +111,12 @@ async function testKey() {
       status.textContent = t('keyTestNeedsSite');
       return;
     }
-    core ??= init({ module_or_path: new URL('../pkg/linksmith_bg.wasm', import.meta.url) });
-    await core;
+    // The wasm glue and module load only for this click: nothing at panel open waits for them.
+    core ??= import('../pkg/linksmith.js').then(async (glue) => {
+      await glue.default({ module_or_path: new URL('../pkg/linksmith_bg.wasm', import.meta.url) });
+      return glue;
+    });
+    const { signOAuthRequest } = await core;
     const url = `${origin}/plugins/servlet/oauth/request-token`;
     const signed = signOAuthRequest({ method: 'POST', url, consumerKey, callback: 'oob', privateKeyPem: keyPair.privateKeyPkcs8Pem });
     status.textContent = t('verifyRunning');

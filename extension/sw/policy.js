@@ -15,13 +15,24 @@ export function cleanPolicy(raw) {
   };
 }
 
+// The first read of managed storage in a browser session can take seconds (Chromium answers it
+// once its policy service is up; later reads take milliseconds). Every read is kept, so the
+// panel's first request can be answered without waiting for it (policyIfKnown).
+let known = null;
+
 /** The policy in force; empty where none is set or managed storage is unavailable. */
 export async function managedPolicy() {
   try {
-    return cleanPolicy(await chrome.storage.managed.get(null));
+    known = cleanPolicy(await chrome.storage.managed.get(null));
   } catch {
-    return { ...EMPTY }; // Firefox throws when no policy exists for the add-on
+    known = { ...EMPTY }; // Firefox throws when no policy exists for the add-on
   }
+  return known;
+}
+
+/** The policy as this worker last read it, or null before its first read has finished. */
+export function policyIfKnown() {
+  return known;
 }
 
 /** Option keys a policy fixes: the panel cannot change them. */

@@ -5,7 +5,7 @@ import { loadCore } from './core.js';
 import { sideOfUrl, siteOrigin, originOf, approvedHosts } from './hosts.js';
 import { ERROR, FIELDS, LIMITS, MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
 import { addHost, removeHost } from './selfhosted.js';
-import { managedPolicy, applyPolicy, lockedOptions } from './policy.js';
+import { managedPolicy, policyIfKnown, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
 import { recompute } from './setup.js';
 import { planFill } from './plan.js';
@@ -181,7 +181,10 @@ async function fillSide(side) {
 
 const panelHandlers = {
   ...verifyHandlers, // Verify with Jira (sw/verify.js)
-  async [MESSAGE.PANEL_GET_STATE]() {
+  // Until this worker has read the policy once (seconds, the first time in a browser session),
+  // the state is answered at once with `policy: null`; `waitForPolicy` waits for the read.
+  async [MESSAGE.PANEL_GET_STATE]({ waitForPolicy }) {
+    if (waitForPolicy !== true && !policyIfKnown()) return ok({ ...(await loadState()), policy: null });
     const { state, policy } = await stateWithPolicy();
     return ok({ ...state, policy });
   },
