@@ -110,7 +110,8 @@ const FORBIDDEN = [
   [/\bEventSource\b/, 'EventSource'],
   [/\bsendBeacon\b/, 'sendBeacon'],
   [/\bimportScripts\s*\(/, 'importScripts('],
-  [/\bimport\s*\(/, 'dynamic import('],
+  // A dynamic import only of a relative string literal: a file of the package, loaded on demand.
+  [/\bimport\s*\((?!\s*['"]\.{1,2}\/)/, 'dynamic import( of anything but a relative path'],
   [/\bfetch\s*\(\s*['"`]\s*(?:https?:)?\/\//, 'fetch of a remote URL'],
   [/\bfrom\s+['"](?!\.{1,2}\/)/, 'import of a non-relative module'],
   [/^\s*import\s+['"](?!\.{1,2}\/)/m, 'import of a non-relative module'],
