@@ -10,8 +10,8 @@
 // grants at the request (platform/firefox.mjs, `grantOptionalPermissions`).
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
-import { startWalkthrough, openAlignConnector, openJira, panelFill, panelSees } from './steps.mjs';
-import { verify, assertCheck, serveFake } from './verify.mjs';
+import { panelFill, panelSees } from './steps.mjs';
+import { verify, assertCheck, serveFake, startAgainstServer } from './verify.mjs';
 import { DEFAULT_JIRA_USER, SERVICE_JIRA_USER } from '../../fixtures/serve.mjs';
 import { GATEWAY, CLOUD_ID } from '../../fixtures/fake-jira/fake-jira.mjs';
 
@@ -29,10 +29,7 @@ function carrying(fake, from, token) {
 
 export async function verifyThroughGateway(browser, server) {
   const { fake } = server;
-  const w = await startWalkthrough(browser);
-  await fake.route(browser.fixtures, { network: true });
-  await openAlignConnector(w);
-  await openJira(w);
+  const w = await startAgainstServer(browser, fake);
   await w.panel.front();
   await w.panel.select('#opt-auth-type', 'basic');
   await w.panel.fill('#opt-username', SERVICE_JIRA_USER.email);

@@ -37,12 +37,18 @@ async function logIn(w, sameSite) {
 
 const myselfCalls = (fake, from) => fake.requests.slice(from).filter((r) => r.url.startsWith(`${SITE}/rest/api/3/myself`));
 
-export async function verifyWithJira(browser, server) {
-  const { fake } = server;
+/** The walkthrough with both admin tabs open, the fake Jira's requests going to its server. */
+export async function startAgainstServer(browser, fake) {
   const w = await startWalkthrough(browser);
   await fake.route(browser.fixtures, { network: true });
   await openAlignConnector(w);
   await openJira(w);
+  return w;
+}
+
+export async function verifyWithJira(browser, server) {
+  const { fake } = server;
+  const w = await startAgainstServer(browser, fake);
   await fillAlignFromPanel(w);
   await w.panel.fill('#opt-service-account', SERVICE_JIRA_USER.email);
 
