@@ -268,5 +268,5 @@ send('panel:watch', { deep: true }).catch(() => {});
 addEventListener('pagehide', () => { chrome.runtime.sendMessage({ type: 'panel:watch', deep: false }).catch(() => {}); });
 setupKeygen(document, t);
 setupHosts(document, t);
-setupVerify({ rerender: () => render() });
+setupVerify({ rerender: () => render(), state: () => state });
 refresh().catch((error) => { $('fill-status').textContent = t('startFailed', error.message); });

@@ -16,6 +16,7 @@ let keyPair = null; // the key generator's latest pair, in this page's memory on
 // counts them in their step and overall once they have run.
 const answered = new Map();
 let onAnswered = () => {};
+let shownState = () => null; // the state the panel shows (panel.js)
 
 /** The checks Jira's answers gave so far, in the order they came. */
 export function verifiedChecks() {
@@ -61,14 +62,18 @@ function currentStep(state) {
   return checklist(state).find((s) => !s.done)?.id ?? '';
 }
 
-/** Asks for the API gateway only when the Jira API URL is in the gateway form, at this click. */
-async function gatewayGranted(state) {
-  const apiUrl = state.sides.align?.fields?.jiraApiUrl?.value ?? '';
-  if (!apiUrl.startsWith('https://api.atlassian.com/')) return true;
+/** Asks for the API gateway only with Basic Auth and a Jira API URL in the gateway form, at this
+ * click. Not async: Firefox grants permissions.request only while the click is being handled, so
+ * the request is made before the caller awaits anything. */
+function gatewayGranted(state) {
+  const apiUrl = state?.sides?.align?.fields?.jiraApiUrl?.value ?? '';
+  if ((state?.options?.authType || 'oauth') === 'oauth' || !apiUrl.startsWith('https://api.atlassian.com/')) return Promise.resolve(true);
   return chrome.permissions.request({ origins: [GATEWAY] }).catch(() => false);
 }
 
 async function verify() {
+  // First, from the state the panel shows: the fresh state comes after an await.
+  const gateway = gatewayGranted(shownState());
   const run = $('verify-run');
   const cancel = $('verify-cancel');
   const status = $('verify-status');
@@ -83,9 +88,7 @@ async function verify() {
   try {
     const state = await send(MESSAGE.PANEL_GET_STATE);
     // Basic Auth: the token may come from the Jira Align field (read by the worker) or this page.
-    if ((state.options.authType || 'oauth') !== 'oauth' && !(await gatewayGranted(state))) {
-      status.textContent = t('verifyGatewayRefused');
-    }
+    if (!(await gateway)) status.textContent = t('verifyGatewayRefused');
     const result = await send(MESSAGE.PANEL_VERIFY_WITH_JIRA, { serviceAccountEmail: email, apiToken, step: currentStep(state) });
     renderChecks($('verify-checks'), result.checks);
     remember(result.checks);
@@ -129,9 +132,11 @@ async function testKey() {
   }
 }
 
-/** @param {{rerender?: () => void}} [hooks] rerender: called when Jira's answers change the counts */
-export function setupVerify({ rerender } = {}) {
+/** @param {{rerender?: () => void, state?: () => object|null}} [hooks] rerender: called when
+ * Jira's answers change the counts; state: the worker's state the panel last rendered */
+export function setupVerify({ rerender, state } = {}) {
   if (rerender) onAnswered = rerender;
+  if (state) shownState = state;
   $('verify-run').addEventListener('click', () => verify());
   $('verify-cancel').addEventListener('click', () => send(MESSAGE.PANEL_CANCEL_VERIFY).catch(() => {}));
   $('opt-service-account').addEventListener('change', () => {

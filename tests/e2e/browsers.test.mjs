@@ -14,7 +14,8 @@ import { ALIGN_VARIANTS } from '../fixtures/serve.mjs';
 
 for (const platform of [chromium, firefox]) {
   for (const [title, scenario] of SCENARIOS) {
-    test(`${platform.name}: ${title}`, { timeout: 240_000 }, async () => {
+    // A scenario may name the browsers it cannot run in, with the reason (`scenario.skip`).
+    test(`${platform.name}: ${title}`, { timeout: 240_000, skip: scenario.skip?.[platform.name] ?? false }, async () => {
       // A scenario may need something before the browser starts (a real server it maps hosts to).
       const setUp = await scenario.setUp?.();
       try {

@@ -139,8 +139,10 @@ function wrap(page) {
 /** Starts Firefox ESR with dist/firefox installed, in a fresh profile (puppeteer makes and
  * removes one per launch). */
 /** `resolveHostsTo`: every host name resolves to this address, whose certificate is accepted (a
- * real server for the fixture hosts, fake-jira/server.mjs). */
-export async function launch({ headless = true, extensionDir = DIST, resolveHostsTo = null } = {}) {
+ * real server for the fixture hosts, fake-jira/server.mjs). `grantOptionalPermissions`:
+ * permissions.request grants without a prompt (a headless browser's prompt cannot be answered;
+ * Chromium has no such switch, which is why a scenario that needs it runs in Firefox only). */
+export async function launch({ headless = true, extensionDir = DIST, resolveHostsTo = null, grantOptionalPermissions = false } = {}) {
   const manifestFile = path.join(extensionDir, 'manifest.json');
   if (!existsSync(manifestFile)) throw new Error(`${extensionDir} has no manifest.json: run ./build.sh first`);
   const geckoId = JSON.parse(readFileSync(manifestFile, 'utf8')).browser_specific_settings.gecko.id;
@@ -153,6 +155,7 @@ export async function launch({ headless = true, extensionDir = DIST, resolveHost
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: ADDON_UUID }),
       ...(resolveHostsTo ? { 'network.dns.forceResolve': resolveHostsTo, 'network.trr.mode': 5, 'network.proxy.type': 0 } : {}),
+      ...(grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
     },
     ...(resolveHostsTo ? { acceptInsecureCerts: true } : {}),
   });

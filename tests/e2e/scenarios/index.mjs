@@ -7,6 +7,7 @@ import { privacyDump } from './privacy.mjs';
 import { keyGenerated } from './keygen.mjs';
 import { platformFacts } from './platform.mjs';
 import { verifyWithJira } from './verify.mjs';
+import { verifyThroughGateway } from './gateway.mjs';
 import { basicAuthFilled } from './basic.mjs';
 
 export const SCENARIOS = [
@@ -19,4 +20,5 @@ export const SCENARIOS = [
   ['the panel generates a 2048-bit key pair with its fingerprint', keyGenerated],
   ['what differs: background, panel host, storage.session, icons', platformFacts],
   ['Verify with Jira against a real HTTPS fake Jira: session cookie (Lax, Strict), renamed site, typed token', verifyWithJira],
+  ['Verify with Jira through the API gateway: Basic Auth, a scoped token, api.atlassian.com granted at the click', verifyThroughGateway],
 ];

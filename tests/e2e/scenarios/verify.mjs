@@ -12,7 +12,7 @@ import { serveFakeJira } from '../../fixtures/fake-jira/server.mjs';
 
 const TOKEN = 'ATATT3xFfGF0scenariofixture000notarealtoken0000';
 
-async function verify(w) {
+export async function verify(w) {
   const { panel } = w;
   await panel.front();
   // Outside the Authorize step the action sits in a collapsed card: open it, as an admin would.
@@ -23,7 +23,7 @@ async function verify(w) {
     .map((li) => [li.dataset.check, { state: li.dataset.state, text: li.textContent }])));
 }
 
-function assertCheck(checks, id, state, pattern) {
+export function assertCheck(checks, id, state, pattern) {
   assert.equal(checks[id]?.state, state, `${id}: ${JSON.stringify(checks[id])}`);
   if (pattern) assert.match(checks[id].text, pattern, id);
 }
@@ -37,12 +37,18 @@ async function logIn(w, sameSite) {
 
 const myselfCalls = (fake, from) => fake.requests.slice(from).filter((r) => r.url.startsWith(`${SITE}/rest/api/3/myself`));
 
-export async function verifyWithJira(browser, server) {
-  const { fake } = server;
+/** The walkthrough with both admin tabs open, the fake Jira's requests going to its server. */
+export async function startAgainstServer(browser, fake) {
   const w = await startWalkthrough(browser);
   await fake.route(browser.fixtures, { network: true });
   await openAlignConnector(w);
   await openJira(w);
+  return w;
+}
+
+export async function verifyWithJira(browser, server) {
+  const { fake } = server;
+  const w = await startAgainstServer(browser, fake);
   await fillAlignFromPanel(w);
   await w.panel.fill('#opt-service-account', SERVICE_JIRA_USER.email);
 
@@ -101,19 +107,22 @@ export async function verifyWithJira(browser, server) {
   assert.ok(!carrying[0].headers.cookie, 'without the session cookie');
 }
 
-// Before the browser starts: the fake Jira and its server, whose address the browser maps the
-// fixture hosts to (browsers.test.mjs passes launchOptions to the platform's launch).
-verifyWithJira.setUp = async () => {
-  const fake = new FakeJira({
-    readStore: async () => ({ links: [] }),
-    sessionUser: { ...DEFAULT_JIRA_USER, roles: ['jira-software'] },
-    accounts: [{ ...SERVICE_JIRA_USER, token: TOKEN, roles: ['jira-software'] }],
-  });
+/** The fake Jira behind its server, made before the browser starts (a scenario's setUp): the
+ * browser maps the fixture hosts to the server's address (browsers.test.mjs passes launchOptions
+ * to the platform's launch). */
+export async function serveFake(options, launchOptions = {}) {
+  const fake = new FakeJira(options);
   try {
     const server = await serveFakeJira(fake);
-    return { fake, launchOptions: server.launchOptions, close: async () => { fake.close(); await server.close(); } };
+    return { fake, launchOptions: { ...server.launchOptions, ...launchOptions }, close: async () => { fake.close(); await server.close(); } };
   } catch (error) {
     fake.close();
     throw error;
   }
-};
+}
+
+verifyWithJira.setUp = () => serveFake({
+  readStore: async () => ({ links: [] }),
+  sessionUser: { ...DEFAULT_JIRA_USER, roles: ['jira-software'] },
+  accounts: [{ ...SERVICE_JIRA_USER, token: TOKEN, roles: ['jira-software'] }],
+});
