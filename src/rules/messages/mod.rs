@@ -2,6 +2,7 @@
 //! names the field, a fix). No rule decides anything from these texts.
 
 pub mod api_token;
+pub mod consumer_key;
 pub mod names;
 pub mod urls;
 pub mod username;
