@@ -3,6 +3,8 @@
 
 pub mod api_token;
 pub mod consumer_key;
+pub mod key_prefix;
 pub mod names;
+pub mod public_key;
 pub mod urls;
 pub mod username;
