@@ -1,7 +1,7 @@
 //! Words for the inspector's typed findings: the message (after the field's name, which
-//! `Findings::push` puts first) and the fix. So far the refusals before scanning, stray
-//! characters and text, the SSH forms and the checks of the RSA numbers; the armour and layout
-//! checks (`armoured.rs`) still word their problems where they find them.
+//! `Findings::push` puts first) and the fix. The refusals before scanning, stray characters and
+//! text, the SSH forms and the checks of the RSA numbers; the armour and layout checks
+//! (`armoured.rs`) have theirs in `armour_messages.rs`.
 
 use super::KeyKind;
 use super::scan::Stray;

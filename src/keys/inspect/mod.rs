@@ -21,6 +21,8 @@ use super::ssh;
 
 mod messages;
 use messages::KeyFinding;
+mod armour_messages;
+use armour_messages::ArmourFinding;
 mod notes;
 use notes::*;
 mod armoured;
@@ -78,6 +80,14 @@ impl<'t> Findings<'t> {
         self.push(severity, finding.code(), message, fix);
     }
 
+    /// A typed finding of the armour and layout checks, worded by `armour_messages`.
+    fn found_in_layout(&mut self, finding: ArmourFinding<'_>) {
+        let (severity, blocks_jira) = finding.weight();
+        self.jira_blocked |= blocks_jira;
+        let (message, fix) = armour_messages::words(self, finding);
+        self.push(severity, finding.code(), message, fix);
+    }
+
     /// A problem in the text itself that Jira would also fail on.
     fn blocking(&mut self, code: ProblemCode, message: String, fix: &str) {
         self.jira_blocked = true;
@@ -86,10 +96,6 @@ impl<'t> Findings<'t> {
 
     fn warning(&mut self, code: ProblemCode, message: String, fix: &str) {
         self.push(Severity::Warning, code, message, fix);
-    }
-
-    fn info(&mut self, code: ProblemCode, message: String, fix: &str) {
-        self.push(Severity::Info, code, message, fix);
     }
 }
 
