@@ -32,30 +32,18 @@ fn problem(finding: &ConsumerKeyFinding, chars: &[char], value: &str) -> Problem
             },
             "Type the same key on both sides: letters and digits only, e.g. 'JiraAlignAcme'.",
         ),
-        ConsumerKeyFinding::Surrounding {
-            at_start: true,
-            run,
-        } => Problem::error(
-            code,
-            format!("Consumer key: it starts with {}.", describe_run(run)),
-            format!(
-                "Remove the {} at the start, before '{}'.",
-                run_name(run),
-                first_chars(value, 20)
-            ),
-        ),
-        ConsumerKeyFinding::Surrounding {
-            at_start: false,
-            run,
-        } => Problem::error(
-            code,
-            format!("Consumer key: it ends with {}.", describe_run(run)),
-            format!(
-                "Remove the {} at the end, after '{}'.",
-                run_name(run),
-                last_chars(value, 20)
-            ),
-        ),
+        ConsumerKeyFinding::Surrounding { at_start, run } => {
+            let (verb, place, beside) = if *at_start {
+                ("starts", "at the start, before", first_chars(value, 20))
+            } else {
+                ("ends", "at the end, after", last_chars(value, 20))
+            };
+            Problem::error(
+                code,
+                format!("Consumer key: it {verb} with {}.", describe_run(run)),
+                format!("Remove the {} {place} '{beside}'.", run_name(run)),
+            )
+        }
         ConsumerKeyFinding::Char { c, at, kind, more } => {
             let mut p = char_problem(code, *c, *kind, *at, &char_context(chars, *at));
             if *more > 0 {
