@@ -2,6 +2,7 @@
 //! (after the field's name, which `Findings::push` puts first) and the fix.
 
 use super::KeyKind;
+use super::messages::not_x509;
 use super::{Findings, RECOPY};
 use crate::problem::Severity;
 use crate::vocabulary::ProblemCode;
@@ -196,10 +197,7 @@ pub(super) fn words(f: &Findings<'_>, finding: ArmourFinding<'_>) -> (String, &'
             "Paste the key Linksmith shows below, with the right label.",
         ),
         ArmourFinding::Pkcs1Public { kind } => (
-            format!(
-                "this is {}, a valid RSA key, but Jira only reads the X.509 form (BEGIN PUBLIC KEY).",
-                kind.describe()
-            ),
+            not_x509(kind),
             "Paste this instead: the same key as BEGIN PUBLIC KEY, which Linksmith shows below. From a terminal: `openssl rsa -RSAPublicKey_in -in key.pem -pubout`.",
         ),
         ArmourFinding::Certificate => (
