@@ -1,10 +1,12 @@
-//! Words for the typed findings of the armour and layout checks (`armoured.rs`): the message
-//! (after the field's name, which `Findings::push` puts first) and the fix.
+//! Words for the typed findings of the armour and layout checks (`armoured.rs`) and of the key
+//! readers they and the SSH path (`notes.rs`) call: the message (after the field's name, which
+//! `Findings::push` puts first) and the fix.
 
 use super::KeyKind;
 use super::messages::not_x509;
 use super::{Findings, RECOPY};
 use crate::problem::Severity;
+use crate::text;
 use crate::vocabulary::ProblemCode;
 
 const WHOLE_KEY: &str =
@@ -13,7 +15,8 @@ const FROM_ALIGN: &str =
     "Paste the public key from Jira Align (BEGIN PUBLIC KEY … END PUBLIC KEY).";
 const ONCE: &str = "Delete the second copy; paste the key exactly once.";
 
-/// One thing the armour and layout checks found. Offsets are byte offsets into the text.
+/// One thing the armour and layout checks, or a key reader, found. Offsets are byte offsets into
+/// the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ArmourFinding<'a> {
     /// No Base64 at all; `armoured` when there are BEGIN/END lines with nothing between them.
@@ -36,6 +39,28 @@ pub(super) enum ArmourFinding<'a> {
     Malformed {
         kind: KeyKind,
         why: &'a str,
+    },
+    /// An SSH form of `kind` that does not parse, for the reason `why`.
+    SshMalformed {
+        kind: KeyKind,
+        why: &'a str,
+    },
+    /// An SSH key cut off, for the reason `why`; the text ends at `end`.
+    CutOff {
+        why: &'a str,
+        end: usize,
+    },
+    /// RSA numbers the key encoder refuses, for the reason `why`.
+    Unwritable {
+        why: &'a str,
+    },
+    /// A key of another algorithm, named `algorithm`.
+    NotRsa {
+        algorithm: &'a str,
+    },
+    /// An SSH line that names `declared` over ssh-rsa key data.
+    SshTypeMismatch {
+        declared: &'a str,
     },
     /// RSA numbers in bytes no tool writes.
     Noncanonical,
@@ -108,8 +133,14 @@ impl ArmourFinding<'_> {
         match self {
             ArmourFinding::NoData { .. } => ProblemCode::KeyNoData,
             ArmourFinding::NotDer { .. } | ArmourFinding::NotAPublicKey => ProblemCode::KeyNotAKey,
-            ArmourFinding::Truncated { .. } => ProblemCode::KeyTruncated,
-            ArmourFinding::Malformed { .. } => ProblemCode::KeyMalformed,
+            ArmourFinding::Truncated { .. } | ArmourFinding::CutOff { .. } => {
+                ProblemCode::KeyTruncated
+            }
+            ArmourFinding::Malformed { .. }
+            | ArmourFinding::SshMalformed { .. }
+            | ArmourFinding::Unwritable { .. } => ProblemCode::KeyMalformed,
+            ArmourFinding::NotRsa { .. } => ProblemCode::KeyNotRsa,
+            ArmourFinding::SshTypeMismatch { .. } => ProblemCode::KeySshTypeMismatch,
             ArmourFinding::Noncanonical => ProblemCode::KeyNoncanonical,
             ArmourFinding::CertificateLabel
             | ArmourFinding::UnusualLabel { .. }
@@ -140,7 +171,8 @@ impl ArmourFinding<'_> {
             | ArmourFinding::MissingBegin { .. }
             | ArmourFinding::MissingEnd { .. }
             | ArmourFinding::LabelsDiffer { .. }
-            | ArmourFinding::ExtraArmour { .. } => (Severity::Warning, false),
+            | ArmourFinding::ExtraArmour { .. }
+            | ArmourFinding::SshTypeMismatch { .. } => (Severity::Warning, false),
             ArmourFinding::Certificate => (Severity::Info, false),
             _ => (Severity::Error, true),
         }
@@ -181,6 +213,33 @@ pub(super) fn words(f: &Findings<'_>, finding: ArmourFinding<'_>) -> (String, &'
         ArmourFinding::Malformed { kind, why } => (
             format!("this looks like {} but {why}.", kind.describe()),
             RECOPY,
+        ),
+        ArmourFinding::SshMalformed { kind, why } => {
+            (format!("{} but {why}.", kind.describe()), RECOPY)
+        }
+        ArmourFinding::CutOff { why, end } => (
+            format!(
+                "the key is cut off: {why} (the text ends at {}).",
+                f.at(end)
+            ),
+            "Copy the whole key again; the end is missing.",
+        ),
+        ArmourFinding::Unwritable { why } => (
+            format!("the RSA numbers cannot be written as a public key ({why})."),
+            RECOPY,
+        ),
+        ArmourFinding::NotRsa { algorithm } => (
+            format!(
+                "this is a {algorithm} key, not RSA. Jira's OAuth 1.0a link signs with RSA-SHA1 and accepts only RSA keys."
+            ),
+            "Use the RSA public key Jira Align generates (Generate New Key), or generate a 2048-bit RSA key pair.",
+        ),
+        ArmourFinding::SshTypeMismatch { declared } => (
+            format!(
+                "the line says '{}' but the key data is ssh-rsa.",
+                text::visible(declared)
+            ),
+            "Copy the key line again unchanged.",
         ),
         ArmourFinding::Noncanonical => (
             "the key decodes to RSA numbers, but its bytes are not encoded the way any tool writes them (for example, the algorithm's NULL parameter is missing or changed): the text was probably altered.".into(),
