@@ -14,10 +14,12 @@
 //! | `consumer-key-non-ascii` | warning | an accented or non-Latin letter: allowed in principle, risky in practice |
 //! | `consumer-key-too-long` | error | more than 255 characters |
 //! | `consumer-key-suggestion` | info | a valid key derived from the value, offered when it has character errors |
+//!
+//! [`analyse_consumer_key`] says what is wrong as [`ConsumerKeyFinding`]s;
+//! `messages::consumer_key` puts them into words.
 
-use super::{FieldReport, char_context, trim_invisible};
-use crate::problem::Problem;
-use crate::text::{describe_char, fold_to_ascii, is_invisible, lookalike, special_char_name};
+use super::{FieldReport, messages, trim_invisible};
+use crate::text::{fold_to_ascii, is_invisible, lookalike};
 use crate::vocabulary::ProblemCode;
 
 pub const FIELD: &str = "consumerKey";
@@ -32,217 +34,179 @@ const FALLBACK_KEY: &str = "JiraAlign";
 /// Byte length past which a value is only measured, not scanned character by character.
 const MAX_SCAN_BYTES: usize = 16 * 1024;
 
-fn too_long(len: usize) -> Problem {
-    Problem::error(
-        ProblemCode::ConsumerKeyTooLong,
-        format!("Consumer key: it has {len} characters; Jira stores at most {MAX_LEN}."),
-        format!("Shorten it to {MAX_LEN} characters or fewer on both sides."),
-    )
+/// One thing wrong with a consumer key. Positions are 0-based character indexes into the key as
+/// typed (before trimming).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConsumerKeyFinding {
+    /// Nothing entered; `blank` when there was white space or invisible characters only.
+    Empty {
+        blank: bool,
+    },
+    /// Invisible characters before (`at_start`) or after the key: the run itself.
+    Surrounding {
+        at_start: bool,
+        run: Vec<char>,
+    },
+    /// A character inside the key that does not belong; `more` counts the further ones left
+    /// out of the report once [`MAX_CHAR_PROBLEMS`] are listed.
+    Char {
+        c: char,
+        at: usize,
+        kind: CharKind,
+        more: usize,
+    },
+    TooLong {
+        len: usize,
+    },
+    /// A valid key derived from the value, offered when it has character errors.
+    Suggestion {
+        key: String,
+    },
+}
+
+/// What is wrong with one character inside the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharKind {
+    /// A letter of another script that looks like the Latin `latin`.
+    Lookalike {
+        latin: char,
+        script: &'static str,
+    },
+    Space,
+    Invisible,
+    /// A letter or digit outside ASCII: allowed in principle, risky in practice.
+    NonAscii,
+    Symbol,
+}
+
+impl ConsumerKeyFinding {
+    pub const fn code(&self) -> ProblemCode {
+        match self {
+            ConsumerKeyFinding::Empty { .. } => ProblemCode::ConsumerKeyEmpty,
+            ConsumerKeyFinding::Surrounding { .. } => ProblemCode::ConsumerKeySurroundingWhitespace,
+            ConsumerKeyFinding::Char { kind, .. } => match kind {
+                CharKind::Lookalike { .. } => ProblemCode::ConsumerKeyLookalike,
+                CharKind::Space => ProblemCode::ConsumerKeySpace,
+                CharKind::Invisible => ProblemCode::ConsumerKeyInvisibleChar,
+                CharKind::NonAscii => ProblemCode::ConsumerKeyNonAscii,
+                CharKind::Symbol => ProblemCode::ConsumerKeySymbol,
+            },
+            ConsumerKeyFinding::TooLong { .. } => ProblemCode::ConsumerKeyTooLong,
+            ConsumerKeyFinding::Suggestion { .. } => ProblemCode::ConsumerKeySuggestion,
+        }
+    }
+
+    /// True when the key cannot be used as it is (a non-ASCII letter only warns, a suggestion
+    /// only informs).
+    pub const fn is_error(&self) -> bool {
+        !matches!(
+            self,
+            ConsumerKeyFinding::Char {
+                kind: CharKind::NonAscii,
+                ..
+            } | ConsumerKeyFinding::Suggestion { .. }
+        )
+    }
 }
 
 /// Checks a consumer key as typed on either side.
 pub fn check_consumer_key(input: &str) -> FieldReport {
+    let (value, findings) = analyse_consumer_key(input);
+    let problems = messages::consumer_key::problems(&findings, input, &value);
+    FieldReport::new(FIELD, value, problems)
+}
+
+/// The trimmed key and what is wrong with it.
+pub fn analyse_consumer_key(input: &str) -> (String, Vec<ConsumerKeyFinding>) {
     let value = trim_invisible(input).to_string();
-    let mut problems = Vec::new();
     if value.is_empty() {
-        let message = if input.is_empty() {
-            "Consumer key: it is empty.".to_string()
-        } else {
-            "Consumer key: it contains only white space or invisible characters.".to_string()
-        };
-        problems.push(Problem::error(
-            ProblemCode::ConsumerKeyEmpty,
-            message,
-            "Type the same key on both sides: letters and digits only, e.g. 'JiraAlignAcme'.",
-        ));
-        return FieldReport::new(FIELD, value, problems);
+        let blank = !input.is_empty();
+        return (value, vec![ConsumerKeyFinding::Empty { blank }]);
     }
     // Far beyond any key (a pasted file): say it is too long without collecting and scanning
     // every character, so a megabyte answers as fast as a key.
     if input.len() > MAX_SCAN_BYTES {
-        problems.push(too_long(value.chars().count()));
-        return FieldReport::new(FIELD, value, problems);
+        let len = value.chars().count();
+        return (value, vec![ConsumerKeyFinding::TooLong { len }]);
     }
 
+    let mut findings = Vec::new();
     let chars: Vec<char> = input.chars().collect();
     let lead = chars.iter().take_while(|c| is_invisible(**c)).count();
     let trail = chars.iter().rev().take_while(|c| is_invisible(**c)).count();
     if lead > 0 {
-        problems.push(Problem::error(
-            ProblemCode::ConsumerKeySurroundingWhitespace,
-            format!(
-                "Consumer key: it starts with {}.",
-                describe_run(chars.get(..lead).unwrap_or_default())
-            ),
-            format!(
-                "Remove the {} at the start, before '{}'.",
-                run_name(chars.get(..lead).unwrap_or_default()),
-                first_chars(&value, 20)
-            ),
-        ));
+        findings.push(ConsumerKeyFinding::Surrounding {
+            at_start: true,
+            run: chars.get(..lead).unwrap_or_default().to_vec(),
+        });
     }
     if trail > 0 {
-        let tail = chars.get(chars.len() - trail..).unwrap_or_default();
-        problems.push(Problem::error(
-            ProblemCode::ConsumerKeySurroundingWhitespace,
-            format!("Consumer key: it ends with {}.", describe_run(tail)),
-            format!(
-                "Remove the {} at the end, after '{}'.",
-                run_name(tail),
-                last_chars(&value, 20)
-            ),
-        ));
+        findings.push(ConsumerKeyFinding::Surrounding {
+            at_start: false,
+            run: chars
+                .get(chars.len() - trail..)
+                .unwrap_or_default()
+                .to_vec(),
+        });
     }
 
     let mut char_problems = 0usize;
     let mut skipped = 0usize;
-    for (i, &c) in chars
+    for (at, &c) in chars
         .iter()
         .enumerate()
         .take(chars.len() - trail)
         .skip(lead)
     {
-        let Some(p) = char_problem(&chars, i, c) else {
+        let Some(kind) = char_kind(c) else {
             continue;
         };
         if char_problems < MAX_CHAR_PROBLEMS {
-            problems.push(p);
+            findings.push(ConsumerKeyFinding::Char {
+                c,
+                at,
+                kind,
+                more: 0,
+            });
             char_problems += 1;
         } else {
             skipped += 1;
         }
     }
     if skipped > 0
-        && let Some(last) = problems.last_mut()
+        && let Some(ConsumerKeyFinding::Char { more, .. }) = findings.last_mut()
     {
-        last.message.push_str(&format!(
-            " ({skipped} more characters have problems like these.)"
-        ));
+        *more = skipped;
     }
 
     let len = value.chars().count();
     if len > MAX_LEN {
-        problems.push(too_long(len));
+        findings.push(ConsumerKeyFinding::TooLong { len });
     }
 
-    if problems.iter().any(|p| p.is_error()) && char_problems > 0 {
-        let suggestion = suggest_consumer_key(&value);
-        problems.push(Problem::info(
-            ProblemCode::ConsumerKeySuggestion,
-            format!("Consumer key: a valid key close to this one is '{suggestion}'."),
-            format!("Use '{suggestion}' on both sides (Jira Align connector and Jira's Incoming Authentication)."),
-        ));
+    if findings.iter().any(ConsumerKeyFinding::is_error) && char_problems > 0 {
+        let key = suggest_consumer_key(&value);
+        findings.push(ConsumerKeyFinding::Suggestion { key });
     }
-    FieldReport::new(FIELD, value, problems)
+    (value, findings)
 }
 
-/// The problem with one character inside the key, if any.
-fn char_problem(chars: &[char], i: usize, c: char) -> Option<Problem> {
+/// What is wrong with one character inside the key, if anything.
+fn char_kind(c: char) -> Option<CharKind> {
     if c.is_ascii_alphanumeric() {
         return None;
     }
-    let pos = i + 1;
-    let place = char_context(chars, i);
-    if let Some((latin, script)) = lookalike(c) {
-        return Some(Problem::error(
-            ProblemCode::ConsumerKeyLookalike,
-            format!(
-                "Consumer key: the '{c}' at position {pos} is {script}, not the Latin '{latin}' it looks like (U+{:04X}).",
-                c as u32
-            ),
-            format!(
-                "Delete the '{c}' {place} and type '{latin}' on an English keyboard layout (or retype the whole key)."
-            ),
-        ));
-    }
-    if c == ' ' {
-        return Some(Problem::error(
-            ProblemCode::ConsumerKeySpace,
-            format!(
-                "Consumer key: there is a space at position {pos}; the key may not contain spaces."
-            ),
-            format!("Remove the space {place}."),
-        ));
-    }
-    if is_invisible(c) {
-        let name = special_char_name(c).unwrap_or("invisible character");
-        return Some(Problem::error(
-            ProblemCode::ConsumerKeyInvisibleChar,
-            format!(
-                "Consumer key: there is an invisible {name} (U+{:04X}) at position {pos}.",
-                c as u32
-            ),
-            format!("Remove the {name} {place}; retyping the key by hand is the surest way."),
-        ));
-    }
-    if c.is_alphabetic() || c.is_numeric() {
-        let instead = fold_to_ascii(c)
-            .map(|a| format!("Use '{a}' instead"))
-            .unwrap_or_else(|| "Use only the letters A-Z, a-z and the digits 0-9".to_string());
-        return Some(Problem::warning(
-            ProblemCode::ConsumerKeyNonAscii,
-            format!(
-                "Consumer key: {} at position {pos} is not a plain Latin letter or digit; the two systems may encode it differently.",
-                describe_char(c)
-            ),
-            format!("{instead} ({place})."),
-        ));
-    }
-    Some(Problem::error(
-        ProblemCode::ConsumerKeySymbol,
-        format!(
-            "Consumer key: {} at position {pos} is a symbol; only letters and digits are allowed.",
-            describe_char(c)
-        ),
-        format!("Remove the {} {place}.", short_char(c)),
-    ))
-}
-
-/// `'-'` for a printable character, "curly single quote" for a named one.
-fn short_char(c: char) -> String {
-    match special_char_name(c) {
-        Some(name) => name.to_string(),
-        None => format!("'{c}'"),
-    }
-}
-
-fn describe_run(run: &[char]) -> String {
-    let names: Vec<String> = run.iter().take(4).map(|c| describe_char(*c)).collect();
-    let more = run.len().saturating_sub(4);
-    if more > 0 {
-        format!("{} and {more} more", names.join(", "))
+    Some(if let Some((latin, script)) = lookalike(c) {
+        CharKind::Lookalike { latin, script }
+    } else if c == ' ' {
+        CharKind::Space
+    } else if is_invisible(c) {
+        CharKind::Invisible
+    } else if c.is_alphabetic() || c.is_numeric() {
+        CharKind::NonAscii
     } else {
-        names.join(", ")
-    }
-}
-
-/// "space" for one character, "2 characters" for more: the short form a fix needs.
-fn run_name(run: &[char]) -> String {
-    match run {
-        [one] => short_char(*one),
-        _ => format!("{} characters", run.len()),
-    }
-}
-
-/// The first `n` characters, with "…" when cut.
-fn first_chars(s: &str, n: usize) -> String {
-    let head: String = s.chars().take(n).collect();
-    if head.len() < s.len() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
-
-/// The last `n` characters, with "…" when cut.
-fn last_chars(s: &str, n: usize) -> String {
-    let count = s.chars().count();
-    let tail: String = s.chars().skip(count.saturating_sub(n)).collect();
-    if tail.len() < s.len() {
-        format!("…{tail}")
-    } else {
-        tail
-    }
+        CharKind::Symbol
+    })
 }
 
 /// Derives a valid consumer key from a free-text name: accents transliterated, symbols and spaces
@@ -299,6 +263,41 @@ mod tests {
             "{}",
             r.problems[0].message
         );
+    }
+
+    #[test]
+    fn findings_carry_what_the_words_need() {
+        let (value, findings) = analyse_consumer_key(" Acme Corp");
+        assert_eq!(value, "Acme Corp");
+        assert_eq!(
+            findings,
+            [
+                ConsumerKeyFinding::Surrounding {
+                    at_start: true,
+                    run: vec![' ']
+                },
+                ConsumerKeyFinding::Char {
+                    c: ' ',
+                    at: 5,
+                    kind: CharKind::Space,
+                    more: 0
+                },
+                ConsumerKeyFinding::Suggestion {
+                    key: "AcmeCorp".into()
+                },
+            ]
+        );
+        // A non-ASCII letter only warns, so nothing is suggested for it alone.
+        let (_, findings) = analyse_consumer_key("Zürich");
+        assert!(matches!(
+            findings[..],
+            [ConsumerKeyFinding::Char {
+                kind: CharKind::NonAscii,
+                ..
+            }]
+        ));
+        let (_, findings) = analyse_consumer_key("  ");
+        assert_eq!(findings, [ConsumerKeyFinding::Empty { blank: true }]);
     }
 
     #[test]

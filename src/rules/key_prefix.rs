@@ -7,11 +7,14 @@
 //! |---|---|---|
 //! | `consumer-key-policy-prefix` | error | the key does not start with the organisation's prefix |
 //! | `consumer-key-policy-prefix-invalid` | error | the prefix itself is not 1–64 letters and digits, so no valid key can have it |
+//!
+//! [`analyse_prefix`] says what is wrong as a [`PrefixFinding`]; `messages::key_prefix` puts it
+//! into words.
 
-use super::FieldReport;
-use super::consumer_key::{FIELD, MAX_LEN, check_consumer_key, suggest_consumer_key};
-use crate::problem::Problem;
-use crate::text::visible;
+use super::consumer_key::{
+    ConsumerKeyFinding, FIELD, MAX_LEN, analyse_consumer_key, suggest_consumer_key,
+};
+use super::{FieldReport, messages};
 use crate::vocabulary::ProblemCode;
 
 /// The longest prefix a policy may set (the managed schema's limit).
@@ -35,37 +38,61 @@ fn prefixed(prefix: &str, key: &str) -> String {
     format!("{prefix}{key}").chars().take(MAX_LEN).collect()
 }
 
+/// What is wrong with a consumer key given the organisation's prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrefixFinding {
+    /// The prefix itself is not 1–[`MAX_PREFIX`] letters and digits.
+    Invalid { prefix: String },
+    /// The key does not start with `prefix`; `example` is a valid key that does.
+    Missing { prefix: String, example: String },
+}
+
+impl PrefixFinding {
+    pub const fn code(&self) -> ProblemCode {
+        match self {
+            PrefixFinding::Invalid { .. } => ProblemCode::ConsumerKeyPolicyPrefixInvalid,
+            PrefixFinding::Missing { .. } => ProblemCode::ConsumerKeyPolicyPrefix,
+        }
+    }
+}
+
 /// Checks a consumer key by the consumer-key rule and, when the organisation set one, its prefix.
 pub fn check_consumer_key_with_prefix(input: &str, prefix: Option<&str>) -> FieldReport {
-    let report = check_consumer_key(input);
-    let Some(prefix) = in_force(prefix) else {
-        return report;
-    };
+    let (value, findings) = analyse_consumer_key(input);
+    let mut problems = messages::consumer_key::problems(&findings, input, &value);
+    if let Some(finding) = analyse_prefix(&value, &findings, prefix) {
+        problems.push(messages::key_prefix::problem(&finding));
+    }
+    FieldReport::new(FIELD, value, problems)
+}
+
+/// What the prefix in force says about the trimmed key `value`, given the consumer-key rule's
+/// `findings` for it.
+pub fn analyse_prefix(
+    value: &str,
+    findings: &[ConsumerKeyFinding],
+    prefix: Option<&str>,
+) -> Option<PrefixFinding> {
+    let prefix = in_force(prefix)?;
     // An empty key already says what to type; a prefix problem on top would only repeat it.
-    if report.has(ProblemCode::ConsumerKeyEmpty) {
-        return report;
+    if findings
+        .iter()
+        .any(|f| matches!(f, ConsumerKeyFinding::Empty { .. }))
+    {
+        return None;
     }
-    let mut problems = report.problems;
     if !usable(prefix) {
-        problems.push(Problem::error(
-            ProblemCode::ConsumerKeyPolicyPrefixInvalid,
-            format!(
-                "Consumer key: your organisation's required prefix \"{}\" is not 1–{MAX_PREFIX} letters and digits, so no valid key can start with it.",
-                visible(prefix)
-            ),
-            "Ask your IT to set the policy's consumerKeyPrefix to letters and digits only.",
-        ));
-    } else if !report.value.starts_with(prefix) {
-        let example = prefixed(prefix, &suggest_consumer_key(&report.value));
-        problems.push(Problem::error(
-            ProblemCode::ConsumerKeyPolicyPrefix,
-            format!("Consumer key: it must start with \"{prefix}\", your organisation's prefix."),
-            format!(
-                "Use a key that starts with \"{prefix}\" on both sides (Jira Align connector and Jira's Incoming Authentication), e.g. \"{example}\"."
-            ),
-        ));
+        return Some(PrefixFinding::Invalid {
+            prefix: prefix.to_string(),
+        });
     }
-    FieldReport::new(FIELD, report.value, problems)
+    if value.starts_with(prefix) {
+        return None;
+    }
+    Some(PrefixFinding::Missing {
+        prefix: prefix.to_string(),
+        example: prefixed(prefix, &suggest_consumer_key(value)),
+    })
 }
 
 /// The Suggest rule with the organisation's prefix: [`suggest_consumer_key`] of the name, the
@@ -81,6 +108,7 @@ pub fn suggest_consumer_key_with_prefix(name: &str, prefix: Option<&str>) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::check_consumer_key;
 
     #[test]
     fn a_key_without_the_prefix_fails_and_names_the_fix() {

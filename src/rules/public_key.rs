@@ -9,15 +9,34 @@
 //! | `public-key-empty` | error | nothing entered |
 //! | `public-key-jira-rejects` | error | a key the key module can read but Jira's Incoming Authentication does not accept |
 //! | *(key module codes)* | as reported | passed through unchanged from `crate::keys` |
+//!
+//! This rule's own findings are [`PublicKeyFinding`]s, worded by `messages::public_key`.
 
 use crate::vocabulary::ProblemCode;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
-use super::{FieldReport, trim_invisible};
+use super::{FieldReport, messages, trim_invisible};
 use crate::problem::Problem;
 
 pub const FIELD: &str = "publicKey";
+
+/// What this rule adds to the key module's findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublicKeyFinding {
+    Empty,
+    /// A key the key module can read but Jira's Incoming Authentication does not accept.
+    JiraRejects,
+}
+
+impl PublicKeyFinding {
+    pub const fn code(self) -> ProblemCode {
+        match self {
+            PublicKeyFinding::Empty => ProblemCode::PublicKeyEmpty,
+            PublicKeyFinding::JiraRejects => ProblemCode::PublicKeyJiraRejects,
+        }
+    }
+}
 
 /// What the field rule and the cross-tab check need to know about a key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -119,11 +138,7 @@ pub fn check_public_key(input: &str) -> FieldReport {
         return FieldReport::new(
             FIELD,
             String::new(),
-            vec![Problem::error(
-                ProblemCode::PublicKeyEmpty,
-                "Public key: it is empty.",
-                "In Jira Align click Generate New Key once, copy the whole key including the BEGIN/END lines, and paste it here.",
-            )],
+            vec![messages::public_key::problem(PublicKeyFinding::Empty)],
         );
     }
     report_from_facts(trimmed, &inspect_key(input))
@@ -133,11 +148,7 @@ pub fn check_public_key(input: &str) -> FieldReport {
 pub(crate) fn report_from_facts(trimmed: &str, facts: &KeyFacts) -> FieldReport {
     let mut problems = facts.problems.clone();
     if facts.ok && !facts.jira_accepts && !problems.iter().any(Problem::is_error) {
-        problems.push(Problem::error(
-            ProblemCode::PublicKeyJiraRejects,
-            "Public key: it is a valid key, but in a form Jira's Incoming Authentication does not accept.",
-            "Paste the key as a '-----BEGIN PUBLIC KEY-----' block (or its Base64 body on one line).",
-        ));
+        problems.push(messages::public_key::problem(PublicKeyFinding::JiraRejects));
     }
     let value = facts
         .canonical

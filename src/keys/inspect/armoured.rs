@@ -1,4 +1,5 @@
-//! The PEM path: armour lines, the key inside, certificates, and what trails or repeats.
+//! The PEM path: armour lines, the key inside, certificates, and what trails or repeats. What
+//! it finds are [`ArmourFinding`]s, worded by `armour_messages`.
 
 use super::*;
 use crate::vocabulary::ProblemCode;
@@ -13,11 +14,7 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
     let Some(block) = blocks.next() else {
         // Only armour lines, or only characters the scanner threw away.
         report_notes(&mut f, lines.iter());
-        f.blocking(
-            ProblemCode::KeyNoData,
-            "has no key data (no Base64 between or around the BEGIN/END lines).".into(),
-            "Copy the whole key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
-        );
+        f.found_in_layout(ArmourFinding::NoData { armoured: false });
         return finish(f, KeyKind::Unknown, None);
     };
     let others: Vec<Block> = blocks.collect();
@@ -56,11 +53,7 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
         .unwrap_or_default();
 
     if chars.is_empty() {
-        f.blocking(
-            ProblemCode::KeyNoData,
-            "has BEGIN/END lines but no key data between them.".into(),
-            "Copy the whole key, including the lines of Base64 between BEGIN and END.",
-        );
+        f.found_in_layout(ArmourFinding::NoData { armoured: true });
         return finish(f, kind_for_label(label), None);
     }
     if block.begin.is_some_and(|(a, _)| a.is_ssh2()) {
@@ -90,14 +83,9 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
                     end_offset,
                 );
             }
-            f.blocking(
-                ProblemCode::KeyNotAKey,
-                format!(
-                    "the Base64 decodes to {} bytes that are not a key (no DER structure).",
-                    decoded.bytes.len()
-                ),
-                "Paste the public key from Jira Align (BEGIN PUBLIC KEY … END PUBLIC KEY).",
-            );
+            f.found_in_layout(ArmourFinding::NotDer {
+                bytes: decoded.bytes.len(),
+            });
             return finish(f, kind_for_label(label), None);
         }
         Outer::Truncated {
@@ -108,16 +96,11 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
             if let Some(kind) = private_shape(&shape) {
                 return private_key(f, kind, !armoured);
             }
-            let missing = declared.saturating_sub(available);
-            let at = f.at(end_offset);
-            f.blocking(
-                ProblemCode::KeyTruncated,
-                format!(
-                    "the key is cut off: its data says {declared} bytes but only {available} are there, so about {} Base64 characters are missing after {at}.",
-                    missing.saturating_mul(4).div_ceil(3)
-                ),
-                "Copy the whole key again; the end is missing (select everything up to and including -----END PUBLIC KEY-----).",
-            );
+            f.found_in_layout(ArmourFinding::Truncated {
+                declared,
+                available,
+                end: end_offset,
+            });
             report_other_blocks(&mut f, &others, &decoded.bytes);
             return finish(f, kind_for_shape(&shape, label, armoured), None);
         }
@@ -156,17 +139,9 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
         }
         Err(ParseError::CutOff(why) | ParseError::Malformed(why)) => {
             if kind == KeyKind::Unknown {
-                f.blocking(
-                    ProblemCode::KeyNotAKey,
-                    "the Base64 decodes to data that is not a public key or certificate.".into(),
-                    "Paste the public key from Jira Align (BEGIN PUBLIC KEY … END PUBLIC KEY).",
-                );
+                f.found_in_layout(ArmourFinding::NotAPublicKey);
             } else {
-                f.blocking(
-                    ProblemCode::KeyMalformed,
-                    format!("this looks like {} but {why}.", kind.describe()),
-                    RECOPY,
-                );
+                f.found_in_layout(ArmourFinding::Malformed { kind, why: &why });
             }
             return finish(f, kind, None);
         }
@@ -178,59 +153,31 @@ pub(super) fn armoured_path(mut f: Findings<'_>, lines: &[Line]) -> Analysis {
         _ => None,
     };
     if canonical.is_some_and(|c| c != der) {
-        f.blocking(
-            ProblemCode::KeyNoncanonical,
-            "the key decodes to RSA numbers, but its bytes are not encoded the way any tool writes them (for example, the algorithm's NULL parameter is missing or changed): the text was probably altered.".into(),
-            RECOPY,
-        );
+        f.found_in_layout(ArmourFinding::Noncanonical);
     }
 
     match kind {
         KeyKind::SpkiPem | KeyKind::SpkiBase64 => {
             if label == "CERTIFICATE" {
-                f.blocking(
-                    ProblemCode::KeyLabelMismatch,
-                    "the BEGIN line says CERTIFICATE but the data is a public key, so Jira would try to read a certificate and fail.".into(),
-                    "Use -----BEGIN PUBLIC KEY----- and -----END PUBLIC KEY----- (or paste the key below).",
-                );
+                f.found_in_layout(ArmourFinding::CertificateLabel);
             } else if armoured && label != "PUBLIC KEY" {
-                f.warning(
-                    ProblemCode::KeyLabelMismatch,
-                    format!(
-                        "the BEGIN/END lines say '{label}' but the data is a public key (BEGIN PUBLIC KEY). Jira ignores the label, other tools may not."
-                    ),
-                    "Paste the key Linksmith shows below, with the right label.",
-                );
+                f.found_in_layout(ArmourFinding::UnusualLabel { label });
             }
         }
-        KeyKind::Pkcs1PublicPem | KeyKind::Pkcs1PublicBase64 => f.blocking(
-            ProblemCode::KeyPkcs1Public,
-            format!(
-                "this is {}, a valid RSA key, but Jira only reads the X.509 form (BEGIN PUBLIC KEY).",
-                kind.describe()
-            ),
-            "Paste this instead: the same key as BEGIN PUBLIC KEY, which Linksmith shows below. From a terminal: `openssl rsa -RSAPublicKey_in -in key.pem -pubout`.",
-        ),
+        KeyKind::Pkcs1PublicPem | KeyKind::Pkcs1PublicBase64 => {
+            f.found_in_layout(ArmourFinding::Pkcs1Public { kind });
+        }
         KeyKind::CertificatePem => {
-            if f.text.trim_start().starts_with("-----BEGIN CERTIFICATE-----") {
-                f.info(
-                    ProblemCode::KeyCertificate,
-                    "this is an X.509 certificate. Jira's Incoming Authentication form accepts it and keeps the public key inside it.".into(),
-                    "Nothing to do on the form. Where only a public key is accepted, paste the key Linksmith shows below.",
-                );
+            if f.text
+                .trim_start()
+                .starts_with("-----BEGIN CERTIFICATE-----")
+            {
+                f.found_in_layout(ArmourFinding::Certificate);
             } else {
-                f.blocking(
-                    ProblemCode::KeyCertificateNotFirst,
-                    "this is an X.509 certificate, but Jira reads a certificate only when the text starts with -----BEGIN CERTIFICATE-----.".into(),
-                    "Remove everything before -----BEGIN CERTIFICATE-----, or paste the public key Linksmith shows below.",
-                );
+                f.found_in_layout(ArmourFinding::CertificateNotFirst);
             }
         }
-        KeyKind::CertificateBase64 => f.blocking(
-            ProblemCode::KeyCertificateHeaderless,
-            "this is an X.509 certificate without its BEGIN/END lines; Jira reads a certificate only with -----BEGIN CERTIFICATE----- in front.".into(),
-            "Paste the public key Linksmith shows below, or add the BEGIN CERTIFICATE / END CERTIFICATE lines.",
-        ),
+        KeyKind::CertificateBase64 => f.found_in_layout(ArmourFinding::CertificateHeaderless),
         _ => {}
     }
     finish(f, kind, Some(key))
@@ -292,67 +239,36 @@ pub(super) fn report_armour(f: &mut Findings<'_>, block: &Block<'_>, extra: &[us
         .any(|p| p.code == ProblemCode::KeySmartDash);
     for (armour, start) in [block.begin, block.end].into_iter().flatten() {
         if !armour.well_formed && !smart_dashes {
-            let line = f.line_of(start);
-            let want = if armour.is_ssh2() {
-                "four hyphens and a space on each side"
-            } else {
-                "exactly five hyphens on each side and no spaces"
-            };
-            f.blocking(
-                ProblemCode::KeyArmourMalformed,
-                format!(
-                    "the {} line (line {line}) has {} hyphen(s) before and {} after the label; it needs {want}.",
-                    if armour.begin { "BEGIN" } else { "END" },
-                    armour.lead,
-                    armour.trail
-                ),
-                "Fix the line to read -----BEGIN PUBLIC KEY----- / -----END PUBLIC KEY-----, or paste the key Linksmith shows below.",
-            );
+            f.found_in_layout(ArmourFinding::ArmourMalformed {
+                begin: armour.begin,
+                ssh2: armour.is_ssh2(),
+                start,
+                lead: armour.lead,
+                trail: armour.trail,
+            });
         }
     }
     match (block.begin, block.end) {
-        (None, Some((_, start))) => {
-            let line = f.line_of(start);
-            f.warning(
-                ProblemCode::KeyMissingBegin,
-                format!("there is an END line (line {line}) but no BEGIN line; the start of the key may be missing too."),
-                "Copy the whole key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
-            );
+        (None, Some((_, end_start))) => {
+            f.found_in_layout(ArmourFinding::MissingBegin { end_start });
         }
-        (Some((_, start)), None) => {
-            let line = f.line_of(start);
-            f.warning(
-                ProblemCode::KeyMissingEnd,
-                format!("the BEGIN line (line {line}) has no matching END line; the end of the key may be missing too."),
-                "Copy the whole key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
-            );
+        (Some((_, begin_start)), None) => {
+            f.found_in_layout(ArmourFinding::MissingEnd { begin_start });
         }
-        (Some((begin, _)), Some((end, start))) if begin.label != end.label => {
-            let line = f.line_of(start);
-            f.warning(
-                ProblemCode::KeyLabelMismatch,
-                format!(
-                    "the BEGIN line says '{}' but the END line (line {line}) says '{}'.",
-                    begin.label, end.label
-                ),
-                "Copy the key again unchanged; BEGIN and END must name the same thing.",
-            );
+        (Some((begin, _)), Some((end, end_start))) if begin.label != end.label => {
+            f.found_in_layout(ArmourFinding::LabelsDiffer {
+                begin: &begin.label,
+                end: &end.label,
+                end_start,
+            });
         }
         _ => {}
     }
-    if let Some(first) = extra.first() {
-        let line = f.line_of(*first);
-        f.warning(
-            ProblemCode::KeyExtraArmour,
-            format!(
-                "line {line} is an extra BEGIN/END line{}.",
-                match extra.len() {
-                    1 => String::new(),
-                    n => format!(" ({} more after it)", n - 1),
-                }
-            ),
-            "Delete the repeated BEGIN/END lines; a key has exactly one of each.",
-        );
+    if let Some(&first) = extra.first() {
+        f.found_in_layout(ArmourFinding::ExtraArmour {
+            first,
+            count: extra.len(),
+        });
     }
 }
 
@@ -365,37 +281,19 @@ pub(super) fn report_trailing(
 ) {
     if trailing.is_empty() {
         if dangling {
-            let at = f.at(end_offset);
-            f.blocking(
-                ProblemCode::KeyTrailingData,
-                format!("there is one Base64 character too many (the text ends at {at})."),
-                RECOPY,
-            );
+            f.found_in_layout(ArmourFinding::DanglingChar { end: end_offset });
         }
         return;
     }
     if trailing == der {
-        f.blocking(
-            ProblemCode::KeyDoubled,
-            "the key is pasted twice, back to back.".into(),
-            "Delete the second copy; paste the key exactly once.",
-        );
+        f.found_in_layout(ArmourFinding::DoubledInline);
     } else if trailing.starts_with(&[0x30]) {
-        f.blocking(
-            ProblemCode::KeyConcatenated,
-            "a second key or certificate follows the first one.".into(),
-            "Paste exactly one key.",
-        );
+        f.found_in_layout(ArmourFinding::Concatenated);
     } else {
-        let at = f.at(end_offset);
-        f.blocking(
-            ProblemCode::KeyTrailingData,
-            format!(
-                "{} bytes of extra data follow the key (the text ends at {at}).",
-                trailing.len()
-            ),
-            RECOPY,
-        );
+        f.found_in_layout(ArmourFinding::TrailingData {
+            bytes: trailing.len(),
+            end: end_offset,
+        });
     }
 }
 
@@ -408,26 +306,17 @@ pub(super) fn report_other_blocks(f: &mut Findings<'_>, others: &[Block<'_>], fi
         .map(|(_, s)| s)
         .or_else(|| second.lines.first().map(|l| l.start))
         .unwrap_or(0);
-    let line = f.line_of(start);
     let decoded = encoding::decode_lenient(&second.chars());
     let object = match sniff::outer(&decoded.bytes) {
         Outer::Complete { len } => decoded.bytes.get(..len).unwrap_or_default(),
         _ => &decoded.bytes,
     };
     if others.len() == 1 && object == first {
-        f.blocking(
-            ProblemCode::KeyDoubled,
-            format!("the key is pasted twice (the second copy starts on line {line})."),
-            "Delete the second copy; paste the key exactly once.",
-        );
+        f.found_in_layout(ArmourFinding::DoubledBlock { second: start });
     } else {
-        f.blocking(
-            ProblemCode::KeyMultipleBlocks,
-            format!(
-                "holds {} keys or certificates (the second starts on line {line}); Jira reads exactly one.",
-                others.len() + 1
-            ),
-            "Paste only the public key Jira Align generated. For a certificate chain, paste only the first certificate.",
-        );
+        f.found_in_layout(ArmourFinding::MultipleBlocks {
+            blocks: others.len() + 1,
+            second: start,
+        });
     }
 }

@@ -1,7 +1,7 @@
 //! Words for the inspector's typed findings: the message (after the field's name, which
-//! `Findings::push` puts first) and the fix. So far the refusals before scanning, stray
-//! characters and text, the SSH forms and the checks of the RSA numbers; the armour and layout
-//! checks (`armoured.rs`) still word their problems where they find them.
+//! `Findings::push` puts first) and the fix. The refusals before scanning, stray characters and
+//! text, the SSH forms and the checks of the RSA numbers; the armour and layout checks
+//! (`armoured.rs`) have theirs in `armour_messages.rs`.
 
 use super::KeyKind;
 use super::scan::Stray;
@@ -233,10 +233,7 @@ pub(super) fn words(f: &Findings<'_>, finding: KeyFinding) -> (String, &'static 
             RECOPY,
         ),
         KeyFinding::SshForm { kind } => (
-            format!(
-                "this is {}, a valid RSA key, but Jira only reads the X.509 form (BEGIN PUBLIC KEY).",
-                kind.describe()
-            ),
+            not_x509(kind),
             if matches!(kind, KeyKind::Ssh2Public) {
                 "Paste the key Linksmith shows below (BEGIN PUBLIC KEY) instead; it is the same key. From a terminal: `ssh-keygen -i -m PKCS8 -f key.pub`."
             } else {
@@ -250,6 +247,14 @@ pub(super) fn words(f: &Findings<'_>, finding: KeyFinding) -> (String, &'static 
             count,
         } => stray_words(f, stray, ch, offset, count),
     }
+}
+
+/// The refusal of a valid RSA key in a form other than X.509 (PKCS#1, the SSH forms).
+pub(super) fn not_x509(kind: KeyKind) -> String {
+    format!(
+        "this is {}, a valid RSA key, but Jira only reads the X.509 form (BEGIN PUBLIC KEY).",
+        kind.describe()
+    )
 }
 
 fn stray_words(

@@ -21,6 +21,8 @@ use super::ssh;
 
 mod messages;
 use messages::KeyFinding;
+mod armour_messages;
+use armour_messages::ArmourFinding;
 mod notes;
 use notes::*;
 mod armoured;
@@ -78,18 +80,13 @@ impl<'t> Findings<'t> {
         self.push(severity, finding.code(), message, fix);
     }
 
-    /// A problem in the text itself that Jira would also fail on.
-    fn blocking(&mut self, code: ProblemCode, message: String, fix: &str) {
-        self.jira_blocked = true;
-        self.push(Severity::Error, code, message, fix);
-    }
-
-    fn warning(&mut self, code: ProblemCode, message: String, fix: &str) {
-        self.push(Severity::Warning, code, message, fix);
-    }
-
-    fn info(&mut self, code: ProblemCode, message: String, fix: &str) {
-        self.push(Severity::Info, code, message, fix);
+    /// A typed finding of the armour and layout checks or a key reader, worded by
+    /// `armour_messages`.
+    fn found_in_layout(&mut self, finding: ArmourFinding<'_>) {
+        let (severity, blocks_jira) = finding.weight();
+        self.jira_blocked |= blocks_jira;
+        let (message, fix) = armour_messages::words(self, finding);
+        self.push(severity, finding.code(), message, fix);
     }
 }
 
@@ -268,11 +265,8 @@ fn finish(mut f: Findings<'_>, kind: KeyKind, key: Option<RsaPublic>) -> Analysi
         let der = match key.spki_der() {
             Ok(der) => der,
             Err(e) => {
-                f.blocking(
-                    ProblemCode::KeyMalformed,
-                    format!("the RSA numbers cannot be written as a public key ({e})."),
-                    RECOPY,
-                );
+                let why = e.to_string();
+                f.found_in_layout(ArmourFinding::Unwritable { why: &why });
                 return None;
             }
         };

@@ -1,7 +1,6 @@
 //! Stray characters and text around a key, and the one-line SSH form.
 
 use super::*;
-use crate::vocabulary::ProblemCode;
 
 /// Turns the stray-character notes of the lines that make up the key into problems: one
 /// problem per kind of character, pointing at the first and counting the rest.
@@ -96,14 +95,7 @@ pub(super) fn ssh_blob(
         Ok(key) => {
             report_loose_bits(&mut f, decoded.loose_bits, end_offset);
             if let Some(declared) = declared.filter(|d| *d != "ssh-rsa") {
-                f.warning(
-                    ProblemCode::KeySshTypeMismatch,
-                    format!(
-                        "the line says '{}' but the key data is ssh-rsa.",
-                        text::visible(declared)
-                    ),
-                    "Copy the key line again unchanged.",
-                );
+                f.found_in_layout(ArmourFinding::SshTypeMismatch { declared });
             }
             f.found(KeyFinding::SshForm { kind });
             finish(f, kind, Some(key))
@@ -115,32 +107,20 @@ pub(super) fn ssh_blob(
         Err(ParseError::CutOff(why)) => cut_off(f, kind, &why, end_offset),
         Err(ParseError::Malformed(why)) if decoded.dangling => cut_off(f, kind, &why, end_offset),
         Err(ParseError::Malformed(why)) => {
-            f.blocking(
-                ProblemCode::KeyMalformed,
-                format!("{} but {why}.", kind.describe()),
-                RECOPY,
-            );
+            f.found_in_layout(ArmourFinding::SshMalformed { kind, why: &why });
             finish(f, kind, None)
         }
     }
 }
 
 fn cut_off(mut f: Findings<'_>, kind: KeyKind, why: &str, end_offset: usize) -> Analysis {
-    let at = f.at(end_offset);
-    f.blocking(
-        ProblemCode::KeyTruncated,
-        format!("the key is cut off: {why} (the text ends at {at})."),
-        "Copy the whole key again; the end is missing.",
-    );
+    f.found_in_layout(ArmourFinding::CutOff {
+        why,
+        end: end_offset,
+    });
     finish(f, kind, None)
 }
 
 pub(super) fn not_rsa(f: &mut Findings<'_>, algorithm: &str) {
-    f.blocking(
-        ProblemCode::KeyNotRsa,
-        format!(
-            "this is a {algorithm} key, not RSA. Jira's OAuth 1.0a link signs with RSA-SHA1 and accepts only RSA keys."
-        ),
-        "Use the RSA public key Jira Align generates (Generate New Key), or generate a 2048-bit RSA key pair.",
-    );
+    f.found_in_layout(ArmourFinding::NotRsa { algorithm });
 }

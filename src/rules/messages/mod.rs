@@ -2,6 +2,9 @@
 //! names the field, a fix). No rule decides anything from these texts.
 
 pub mod api_token;
+pub mod consumer_key;
+pub mod key_prefix;
 pub mod names;
+pub mod public_key;
 pub mod urls;
 pub mod username;
