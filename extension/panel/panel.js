@@ -12,12 +12,25 @@ import { renderGuide } from './steps.js';
 import { setupSettings } from './settings.js';
 import { setupPointing } from './pointing.js';
 import { setupVerify, verifiedChecks } from './verify.js';
-import { CHECK } from '../shared/vocabulary.js';
+import { CHECK, SIDE } from '../shared/vocabulary.js';
 
 const $ = (id) => document.getElementById(id);
 let state = null;
 // Held here, not looked up: a re-render can leave it in a detached step until it is put back.
 const verifyBody = $('verify-body');
+// The two tab rows differ only in their side and words: one template, filled here.
+const TAB_ROWS = [
+  { side: SIDE.ALIGN, name: t('sideAlign'), show: t('showAlignTab'), fill: t('fillAlign') },
+  { side: SIDE.JIRA, name: t('sideJira'), show: t('showJiraTab'), fill: t('fillJira') },
+];
+for (const row of TAB_ROWS) {
+  const li = $('tab-row').content.firstElementChild.cloneNode(true);
+  li.querySelector('.tab-name').textContent = row.name;
+  li.querySelector('.tab-where').id = `tab-${row.side}`;
+  Object.assign(li.querySelector('button.show'), { id: `show-${row.side}` }).setAttribute('aria-label', row.show);
+  Object.assign(li.querySelector('button.fill'), { id: `fill-${row.side}`, textContent: row.fill });
+  $('tab-list').append(li);
+}
 applyI18n(document);
 
 async function send(type, payload = {}) {
