@@ -31,6 +31,20 @@ for (const row of TAB_ROWS) {
   Object.assign(li.querySelector('button.fill'), { id: `fill-${row.side}`, textContent: row.fill });
   $('tab-list').append(li);
 }
+// So are the two site fields of the settings.
+const siteFields = [
+  { id: 'opt-jira-site', label: t('jiraSiteLabel'), placeholder: t('jiraSitePlaceholder') },
+  { id: 'opt-align-site', label: t('alignSiteLabel'), placeholder: t('alignSitePlaceholder') },
+].map(({ id, label, placeholder }) => {
+  const field = $('site-field').content.firstElementChild.cloneNode(true);
+  Object.assign(field.querySelector('label'), { htmlFor: id, textContent: label });
+  const input = Object.assign(field.querySelector('input'), { id, placeholder });
+  input.setAttribute('aria-describedby', `${id}-problems`);
+  field.querySelector('.locked').id = `${id}-locked`;
+  field.querySelector('.problems').id = `${id}-problems`;
+  return field;
+});
+$('site-field').after(...siteFields);
 applyI18n(document);
 
 async function send(type, payload = {}) {
