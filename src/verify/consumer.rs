@@ -13,6 +13,7 @@ use super::{CONSUMER_REGISTERED, KEY_TEST, check};
 use crate::oauth_problem::explain_oauth_problem;
 use crate::setup_check::{Check, CheckState};
 use crate::text::{ellipsize, visible};
+use crate::vocabulary::CheckId;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -36,17 +37,45 @@ fn key_shown(key: &str) -> String {
     ellipsize(&visible(key), 80)
 }
 
+/// The Unknown verdict when Jira never answered (offline, timeout, blocked), worded per check;
+/// `None` when there is an answer to judge.
+fn unanswered<T>(
+    id: CheckId,
+    answer: &HttpAnswer<T>,
+    message: impl FnOnce(&str) -> String,
+    fix: &str,
+) -> Option<Check> {
+    let why = answer.no_answer()?;
+    Some(check(id, CheckState::Unknown, message(&why), fix))
+}
+
+/// An oauth_problem neither probe has its own verdict for: what Jira said, with the shared
+/// explanation of that problem; only how much it weighs differs between the probes.
+fn other_problem(id: CheckId, state: CheckState, problem: &str) -> Check {
+    let explained = explain_oauth_problem(problem);
+    check(
+        id,
+        state,
+        format!(
+            "Jira answered oauth_problem={}: {}",
+            ellipsize(&visible(problem), 60),
+            explained.cause
+        ),
+        explained.fix,
+    )
+}
+
 /// The verdict on a request-token call signed with a throwaway key.
 pub fn consumer_registered(input: &OAuthProbeInput) -> Check {
     let answer = &input.answer;
     let key = key_shown(&input.consumer_key);
-    if let Some(why) = answer.no_answer() {
-        return check(
-            CONSUMER_REGISTERED,
-            CheckState::Unknown,
-            format!("Could not ask Jira about the consumer '{key}': {why}."),
-            "Check the Jira site address and your connection, then click Verify with Jira again.",
-        );
+    if let Some(unknown) = unanswered(
+        CONSUMER_REGISTERED,
+        answer,
+        |why| format!("Could not ask Jira about the consumer '{key}': {why}."),
+        "Check the Jira site address and your connection, then click Verify with Jira again.",
+    ) {
+        return unknown;
     }
     match problem_of(answer).as_deref() {
         Some("consumer_key_unknown") => check(
@@ -71,19 +100,7 @@ pub fn consumer_registered(input: &OAuthProbeInput) -> Check {
             "Jira refused the request's time (oauth_problem=timestamp_refused): this computer's clock is off, so Jira could not say whether it knows the consumer.",
             CLOCK_FIX,
         ),
-        Some(other) => {
-            let explained = explain_oauth_problem(other);
-            check(
-                CONSUMER_REGISTERED,
-                CheckState::Unknown,
-                format!(
-                    "Jira answered oauth_problem={}: {}",
-                    ellipsize(&visible(other), 60),
-                    explained.cause
-                ),
-                explained.fix,
-            )
-        }
+        Some(other) => other_problem(CONSUMER_REGISTERED, CheckState::Unknown, other),
         None => check(
             CONSUMER_REGISTERED,
             CheckState::Unknown,
@@ -108,13 +125,13 @@ fn request_token(body: &str) -> Option<String> {
 pub fn key_test(input: &OAuthProbeInput) -> Check {
     let answer = &input.answer;
     let key = key_shown(&input.consumer_key);
-    if let Some(why) = answer.no_answer() {
-        return check(
-            KEY_TEST,
-            CheckState::Unknown,
-            format!("Could not test the key with Jira: {why}."),
-            "Check the Jira site address and your connection, then click Test with Jira again.",
-        );
+    if let Some(unknown) = unanswered(
+        KEY_TEST,
+        answer,
+        |why| format!("Could not test the key with Jira: {why}."),
+        "Check the Jira site address and your connection, then click Test with Jira again.",
+    ) {
+        return unknown;
     }
     if let Some(token) = request_token(&answer.body).filter(|_| answer.status == 200) {
         let start: String = token.chars().take(4).collect();
@@ -151,19 +168,7 @@ pub fn key_test(input: &OAuthProbeInput) -> Check {
             "Jira refused the request's time (oauth_problem=timestamp_refused).",
             CLOCK_FIX,
         ),
-        Some(other) => {
-            let explained = explain_oauth_problem(other);
-            check(
-                KEY_TEST,
-                CheckState::Fail,
-                format!(
-                    "Jira answered oauth_problem={}: {}",
-                    ellipsize(&visible(other), 60),
-                    explained.cause
-                ),
-                explained.fix,
-            )
-        }
+        Some(other) => other_problem(KEY_TEST, CheckState::Fail, other),
         None => check(
             KEY_TEST,
             CheckState::Unknown,
