@@ -200,9 +200,27 @@ function fromWorker(sender) {
 }
 const refusedPage = (refusal) => ({ ok: false, error: { name: refusal, message: 'this page is not one Linksmith reads' } });
 
-function describe() {
+// A dialog that has just opened fades in: until its entrance animation ends its fields are
+// (rightly) hidden, and a Fill clicked then would fill nothing. Describing waits for the finite
+// animations that hold form controls to end, bounded, as a person waits for the dialog to appear.
+const SETTLE_MS = 1500;
+function entranceRunning() {
+  return document.getAnimations().some((a) => {
+    const target = a.effect?.target;
+    return a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime)
+      && target?.nodeType === 1 && !!target.querySelector('input, textarea, select, [role=combobox]');
+  });
+}
+async function animationsSettled() {
+  for (const until = Date.now() + SETTLE_MS; entranceRunning() && Date.now() < until;) {
+    await new Promise((resolve) => { setTimeout(resolve, 50); });
+  }
+}
+
+async function describe() {
   const refusal = pageRefusal();
   if (refusal) return refusedPage(refusal);
+  await animationsSettled();
   const d = detect();
   const pageToken = issuePlan(d);
   const fields = [...d.fields.values()].map((f) => ({
