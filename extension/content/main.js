@@ -265,8 +265,9 @@ function start() {
   ready.then(() => {
     startCheapWatch();
     reconsider();
-    // A page Linksmith was not sure about at first may render its form late: look twice more.
-    for (const ms of [1000, 3000]) setTimeout(() => { if (!observer) reconsider(); }, ms);
+    // A page Linksmith was not sure about at first may render its form late: look twice more
+    // (not on a page already observed in depth: an idle admin page wakes nothing up).
+    if (!observer) for (const ms of [1000, 3000]) setTimeout(() => { if (!observer) reconsider(); }, ms);
   });
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!fromWorker(sender) || !message || typeof message.type !== 'string' || !Object.hasOwn(handlers, message.type)) return false;
