@@ -261,7 +261,7 @@ const handlers = {
 
 function start() {
   // Nothing is reported or described before the gate knows the approved origins and bindings.
-  const ready = loadStored(() => { lastSent = ''; reconsider(); }).catch(() => {});
+  const ready = loadStored(() => { lastSent = ''; reconsider(); if (observer) schedule(); }).catch(() => {});
   ready.then(() => {
     startCheapWatch();
     reconsider();
