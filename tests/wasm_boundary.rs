@@ -5,6 +5,7 @@
 use js_sys::{Error, Reflect};
 use linksmith::wasm_api::{
     PrimeSearch, compare_public_keys, generate_key_pair, inspect_public_key, key_pair_from_primes,
+    verify_verdict,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -122,4 +123,78 @@ fn prime_searches_and_assembly_make_a_pair() {
         refused.map(error_name).as_deref(),
         Some("key-size-unsupported")
     );
+}
+
+fn json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("test JSON")
+}
+
+#[wasm_bindgen_test]
+fn verify_verdict_reads_jira_answers_with_nulls_and_absent_fields() {
+    let input = json(
+        r#"{"answer": {"url": "https://acme.atlassian.net/rest/api/3/myself", "status": 200,
+            "contentType": "application/json", "error": null, "body": null,
+            "json": {"accountId": "5b10", "emailAddress": "Svc@Acme.com", "displayName": null,
+                     "applicationRoles": null}},
+            "serviceAccount": "svc@acme.com", "step": "authorize"}"#,
+    );
+    let check = verify_verdict(JsValue::from_str("jira-session-user"), input).expect("a verdict");
+    assert_eq!(
+        get(&check, "id").as_string().as_deref(),
+        Some("jira-session-user")
+    );
+    assert_eq!(get(&check, "state").as_string().as_deref(), Some("pass"));
+    let other = json(
+        r#"{"answer": {"status": 200, "json": {"accountId": "5b10", "emailAddress": "x@acme.com"}},
+            "serviceAccount": "svc@acme.com", "step": "authorize"}"#,
+    );
+    let check = verify_verdict(JsValue::from_str("jira-session-user"), other).expect("a verdict");
+    assert_ne!(get(&check, "state").as_string().as_deref(), Some("pass"));
+}
+
+#[wasm_bindgen_test]
+fn verify_verdict_refuses_inputs_of_the_wrong_shape_naming_the_field() {
+    for (id, bad, field) in [
+        (
+            "jira-session-user",
+            r#"{"answer": {"status": "200"}}"#,
+            "status",
+        ),
+        (
+            "jira-session-user",
+            r#"{"serviceAccount": "svc@acme.com"}"#,
+            "answer",
+        ),
+        (
+            "jira-product-access",
+            r#"{"answer": {"status": 200, "json": {"accountId": 5}}}"#,
+            "accountId",
+        ),
+        (
+            "jira-consumer-registered",
+            r#"{"consumerKey": null}"#,
+            "consumerKey",
+        ),
+        ("basic-auth-credentials", r#"{"answers": {}}"#, "answers"),
+        (
+            "jira-stored-consumer",
+            r#"{"consumers": [{"answer": []}]}"#,
+            "answer",
+        ),
+        (
+            "jira-site-identity",
+            r#""https://acme.atlassian.net""#,
+            "input",
+        ),
+    ] {
+        let err = verify_verdict(JsValue::from_str(id), json(bad)).expect_err(bad);
+        let message = err
+            .dyn_ref::<Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        assert_eq!(error_name(err), "bad-argument", "{bad}");
+        assert!(message.contains(field), "{bad}: {message}");
+    }
+    let err = verify_verdict(JsValue::from_str("no-such-check"), json("{}")).expect_err("unknown");
+    assert_eq!(error_name(err), "unknown-check");
 }

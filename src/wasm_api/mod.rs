@@ -6,6 +6,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::keys;
+use verify_input::{Fields, FromJs};
+
+mod verify_input;
 use crate::vocabulary::{ErrorCode, Field};
 
 /// Serialises with maps as plain objects, so results survive `chrome.runtime.sendMessage`.
@@ -262,11 +265,11 @@ pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::oauth::sign_request(&to_sign, &key).map_err(oauth_error)?)
 }
 
-fn verify_input<T: serde::de::DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(input).map_err(|e| {
+fn verify_input<T: FromJs>(input: &JsValue) -> Result<T, JsValue> {
+    T::from_js(input, "The input").map_err(|e| {
         js_error(
             ErrorCode::BadArgument,
-            &format!("The answer from Jira is not in the expected shape: {e}"),
+            &format!("The answer from Jira is not in the expected shape: {e}."),
         )
     })
 }
@@ -278,14 +281,21 @@ fn verify_input<T: serde::de::DeserializeOwned>(input: JsValue) -> Result<T, JsV
 #[wasm_bindgen(js_name = verifyVerdict)]
 pub fn verify_verdict(check_id: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
     use crate::verify;
-    #[derive(serde::Deserialize)]
-    #[serde(rename_all = "camelCase")]
+    /// `{answer, serviceAccount, step}` of the two account checks.
     struct Session {
         answer: verify::HttpAnswer<verify::Myself>,
-        #[serde(default)]
         service_account: String,
-        #[serde(default)]
         step: String,
+    }
+    impl FromJs for Session {
+        fn from_js(value: &JsValue, name: &str) -> Result<Self, String> {
+            let f = Fields::of(value, name)?;
+            Ok(Self {
+                answer: f.required("answer")?,
+                service_account: f.read("serviceAccount")?,
+                step: f.read("step")?,
+            })
+        }
     }
     let name = string_arg(&check_id, "The check id")?;
     let unknown = || {
@@ -296,19 +306,19 @@ pub fn verify_verdict(check_id: JsValue, input: JsValue) -> Result<JsValue, JsVa
     };
     let id = crate::vocabulary::CheckId::from_name(&name).ok_or_else(unknown)?;
     let check = match id {
-        verify::CONSUMER_REGISTERED => verify::consumer_registered(&verify_input(input)?),
-        verify::KEY_TEST => verify::key_test(&verify_input(input)?),
-        verify::SITE_IDENTITY => verify::site_identity(&verify_input(input)?),
+        verify::CONSUMER_REGISTERED => verify::consumer_registered(&verify_input(&input)?),
+        verify::KEY_TEST => verify::key_test(&verify_input(&input)?),
+        verify::SITE_IDENTITY => verify::site_identity(&verify_input(&input)?),
         verify::SESSION_USER => {
-            let s: Session = verify_input(input)?;
+            let s: Session = verify_input(&input)?;
             verify::session_user(&s.answer, &s.service_account, &s.step)
         }
         verify::PRODUCT_ACCESS => {
-            let s: Session = verify_input(input)?;
+            let s: Session = verify_input(&input)?;
             verify::product_access(&s.answer)
         }
-        verify::BASIC_AUTH_CREDENTIALS => verify::basic_auth_credentials(&verify_input(input)?),
-        verify::STORED_CONSUMER => verify::stored_consumer(&verify_input(input)?),
+        verify::BASIC_AUTH_CREDENTIALS => verify::basic_auth_credentials(&verify_input(&input)?),
+        verify::STORED_CONSUMER => verify::stored_consumer(&verify_input(&input)?),
         _ => return Err(unknown()),
     };
     to_js(&check)
