@@ -6,8 +6,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::keys;
-use verify_input::{Fields, FromJs};
+use from_js::{Fields, FromJs};
 
+mod from_js;
 mod verify_input;
 use crate::vocabulary::{ErrorCode, Field};
 
@@ -119,7 +120,7 @@ pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
     let setup: crate::setup_check::Setup = if setup.is_undefined() || setup.is_null() {
         Default::default()
     } else {
-        serde_wasm_bindgen::from_value(setup).map_err(|e| {
+        FromJs::from_js(&setup, "The setup").map_err(|e| {
             js_error(
                 ErrorCode::BadArgument,
                 &format!("The setup is not in the expected shape: {e}"),
@@ -138,7 +139,7 @@ pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<J
     let context: crate::rules::FieldContext = if context.is_undefined() || context.is_null() {
         Default::default()
     } else {
-        serde_wasm_bindgen::from_value(context).map_err(|e| {
+        FromJs::from_js(&context, "The context").map_err(|e| {
             js_error(
                 ErrorCode::BadArgument,
                 &format!("The context is not in the expected shape: {e}"),
@@ -194,7 +195,7 @@ pub fn explain_oauth_problem(text: JsValue) -> Result<JsValue, JsValue> {
 /// itself never reaches the core.
 #[wasm_bindgen(js_name = checkApiTokenShape)]
 pub fn check_api_token_shape(shape: JsValue) -> Result<JsValue, JsValue> {
-    let shape: crate::rules::api_token::TokenShape = serde_wasm_bindgen::from_value(shape)
+    let shape: crate::rules::api_token::TokenShape = FromJs::from_js(&shape, "The token shape")
         .map_err(|e| {
             js_error(
                 ErrorCode::BadArgument,
@@ -204,8 +205,6 @@ pub fn check_api_token_shape(shape: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::rules::api_token::check_api_token_shape(&shape))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct OAuthSignArgs {
     method: Option<String>,
     url: String,
@@ -215,6 +214,21 @@ struct OAuthSignArgs {
     private_key_pem: Option<String>,
     timestamp: Option<u64>,
     nonce: Option<String>,
+}
+
+impl FromJs for OAuthSignArgs {
+    fn from_js(value: &JsValue, name: &str) -> Result<Self, String> {
+        let f = Fields::of(value, name)?;
+        Ok(Self {
+            method: f.optional("method")?,
+            url: f.required("url")?,
+            consumer_key: f.required("consumerKey")?,
+            callback: f.optional("callback")?,
+            private_key_pem: f.optional("privateKeyPem")?,
+            timestamp: f.optional("timestamp")?,
+            nonce: f.optional("nonce")?,
+        })
+    }
 }
 
 fn fresh_nonce() -> Result<String, JsValue> {
@@ -234,7 +248,7 @@ fn fresh_nonce() -> Result<String, JsValue> {
 /// consumer); the time defaults to now and the nonce to 128 random bits.
 #[wasm_bindgen(js_name = signOAuthRequest)]
 pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
-    let args: OAuthSignArgs = serde_wasm_bindgen::from_value(request).map_err(|e| {
+    let args: OAuthSignArgs = FromJs::from_js(&request, "The OAuth request").map_err(|e| {
         js_error(
             ErrorCode::BadArgument,
             &format!("The OAuth request is not in the expected shape: {e}"),
