@@ -185,7 +185,7 @@ fn verify_verdict_refuses_inputs_of_the_wrong_shape_naming_the_field() {
         (
             "jira-site-identity",
             r#""https://acme.atlassian.net""#,
-            "input",
+            "must be an object",
         ),
     ] {
         let err = verify_verdict(JsValue::from_str(id), json(bad)).expect_err(bad);

@@ -21,6 +21,20 @@ pub(super) trait FromJs: Sized {
     fn from_js(value: &JsValue, name: &str) -> Read<Self>;
 }
 
+/// `impl FromJs` for structs read field by field from a JS object:
+/// `Type { field: how("jsName"), … }`, `how` one of the `Fields` readers.
+macro_rules! read_fields {
+    ($($ty:ty { $($field:ident: $how:ident($key:literal),)+ })+) => {
+        $(impl FromJs for $ty {
+            fn from_js(value: &JsValue, name: &str) -> Read<Self> {
+                let f = Fields::of(value, name)?;
+                Ok(Self { $($field: f.$how($key)?,)+ })
+            }
+        })+
+    };
+}
+pub(super) use read_fields;
+
 /// A JS object's fields; `None` for an absent or `undefined` field.
 pub(super) struct Fields<'a>(&'a JsValue);
 
@@ -149,71 +163,44 @@ impl FromJs for Audience {
     }
 }
 
-impl FromJs for Setup {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            align_site_url: f.optional("alignSiteUrl")?,
-            jira_site_url: f.optional("jiraSiteUrl")?,
-            jira_cloud_id: f.optional("jiraCloudId")?,
-            align: f.read("align")?,
-            jira: f.read("jira")?,
-            audience: f.read("audience")?,
-            consumer_key_prefix: f.optional("consumerKeyPrefix")?,
-        })
+read_fields! {
+    Setup {
+        align_site_url: optional("alignSiteUrl"),
+        jira_site_url: optional("jiraSiteUrl"),
+        jira_cloud_id: optional("jiraCloudId"),
+        align: read("align"),
+        jira: read("jira"),
+        audience: read("audience"),
+        consumer_key_prefix: optional("consumerKeyPrefix"),
     }
-}
-
-impl FromJs for AlignSide {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            jira_link: f.optional("jiraLink")?,
-            jira_api_url: f.optional("jiraApiUrl")?,
-            auth_type: f.optional("authType")?,
-            consumer_key: f.optional("consumerKey")?,
-            public_key: f.optional("publicKey")?,
-            username: f.optional("username")?,
-        })
+    AlignSide {
+        jira_link: optional("jiraLink"),
+        jira_api_url: optional("jiraApiUrl"),
+        auth_type: optional("authType"),
+        consumer_key: optional("consumerKey"),
+        public_key: optional("publicKey"),
+        username: optional("username"),
     }
-}
-
-impl FromJs for JiraSide {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            application_url: f.optional("applicationUrl")?,
-            application_name: f.optional("applicationName")?,
-            consumer_key: f.optional("consumerKey")?,
-            consumer_name: f.optional("consumerName")?,
-            public_key: f.optional("publicKey")?,
-            callback_url: f.optional("callbackUrl")?,
-        })
+    JiraSide {
+        application_url: optional("applicationUrl"),
+        application_name: optional("applicationName"),
+        consumer_key: optional("consumerKey"),
+        consumer_name: optional("consumerName"),
+        public_key: optional("publicKey"),
+        callback_url: optional("callbackUrl"),
     }
-}
-
-impl FromJs for FieldContext {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            jira_api_url: f.optional("jiraApiUrl")?,
-            jira_site_url: f.optional("jiraSiteUrl")?,
-            consumer_key_prefix: f.optional("consumerKeyPrefix")?,
-        })
+    FieldContext {
+        jira_api_url: optional("jiraApiUrl"),
+        jira_site_url: optional("jiraSiteUrl"),
+        consumer_key_prefix: optional("consumerKeyPrefix"),
     }
-}
-
-impl FromJs for TokenShape {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            length: f.read("length")?,
-            surrounding_whitespace: f.read("surroundingWhitespace")?,
-            inner_whitespace: f.optional("innerWhitespace")?,
-            invisible_inside: f.optional("invisibleInside")?,
-            quoted: f.read("quoted")?,
-            starts_with_atatt: f.read("startsWithATATT")?,
-            password_like: f.read("passwordLike")?,
-        })
+    TokenShape {
+        length: read("length"),
+        surrounding_whitespace: read("surroundingWhitespace"),
+        inner_whitespace: optional("innerWhitespace"),
+        invisible_inside: optional("invisibleInside"),
+        quoted: read("quoted"),
+        starts_with_atatt: read("startsWithATATT"),
+        password_like: read("passwordLike"),
     }
 }

@@ -6,11 +6,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::keys;
-use from_js::{Fields, FromJs};
+use crate::vocabulary::{ErrorCode, Field};
+use from_js::{Fields, FromJs, Read, read_fields};
 
 mod from_js;
 mod verify_input;
-use crate::vocabulary::{ErrorCode, Field};
 
 /// Serialises with maps as plain objects, so results survive `chrome.runtime.sendMessage`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -36,11 +36,35 @@ fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
         .ok_or_else(|| js_error(ErrorCode::BadArgument, &format!("{what} must be a string")))
 }
 
+/// An optional argument left out: `undefined` or `null`.
+fn absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// An object argument read into `T` (see `from_js`); `what` names it in the error.
+fn object_arg<T: FromJs>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    T::from_js(&value, what).map_err(|e| {
+        js_error(
+            ErrorCode::BadArgument,
+            &format!("{what} is not in the expected shape: {e}"),
+        )
+    })
+}
+
+/// An optional object argument: `T`'s default when left out.
+fn optional_object_arg<T: FromJs + Default>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    if absent(&value) {
+        Ok(T::default())
+    } else {
+        object_arg(value, what)
+    }
+}
+
 /// `generateKeyPair(bits = 2048)` → `{bits, publicKeyPem, privateKeyPkcs8Pem, privateKeyPkcs1Pem,
 /// fingerprintSha256}`.
 #[wasm_bindgen(js_name = generateKeyPair)]
 pub fn generate_key_pair(bits: JsValue) -> Result<JsValue, JsValue> {
-    let bits = if bits.is_undefined() || bits.is_null() {
+    let bits = if absent(&bits) {
         2048
     } else {
         match bits.as_f64() {
@@ -117,16 +141,7 @@ pub fn compare_public_keys(a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
 /// read from both tabs. Missing fields are fine (their checks say `unknown`).
 #[wasm_bindgen(js_name = checkSetup)]
 pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
-    let setup: crate::setup_check::Setup = if setup.is_undefined() || setup.is_null() {
-        Default::default()
-    } else {
-        FromJs::from_js(&setup, "The setup").map_err(|e| {
-            js_error(
-                ErrorCode::BadArgument,
-                &format!("The setup is not in the expected shape: {e}"),
-            )
-        })?
-    };
+    let setup: crate::setup_check::Setup = optional_object_arg(setup, "The setup")?;
     to_js(&crate::setup_check::check_setup(&setup))
 }
 
@@ -136,16 +151,7 @@ pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
 pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
     let name = string_arg(&field, "The field name")?;
     let value = string_arg(&value, "The value")?;
-    let context: crate::rules::FieldContext = if context.is_undefined() || context.is_null() {
-        Default::default()
-    } else {
-        FromJs::from_js(&context, "The context").map_err(|e| {
-            js_error(
-                ErrorCode::BadArgument,
-                &format!("The context is not in the expected shape: {e}"),
-            )
-        })?
-    };
+    let context: crate::rules::FieldContext = optional_object_arg(context, "The context")?;
     let report = Field::from_name(&name)
         .and_then(|field| crate::rules::check_field(field, &value, &context))
         .ok_or_else(|| {
@@ -169,7 +175,7 @@ pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<J
 /// starting with the organisation's prefix when one is given.
 #[wasm_bindgen(js_name = suggestConsumerKey)]
 pub fn suggest_consumer_key(name: JsValue, prefix: JsValue) -> Result<String, JsValue> {
-    let prefix = if prefix.is_undefined() || prefix.is_null() {
+    let prefix = if absent(&prefix) {
         None
     } else {
         Some(string_arg(&prefix, "The consumer-key prefix")?)
@@ -195,13 +201,7 @@ pub fn explain_oauth_problem(text: JsValue) -> Result<JsValue, JsValue> {
 /// itself never reaches the core.
 #[wasm_bindgen(js_name = checkApiTokenShape)]
 pub fn check_api_token_shape(shape: JsValue) -> Result<JsValue, JsValue> {
-    let shape: crate::rules::api_token::TokenShape = FromJs::from_js(&shape, "The token shape")
-        .map_err(|e| {
-            js_error(
-                ErrorCode::BadArgument,
-                &format!("The token shape is not in the expected shape: {e}"),
-            )
-        })?;
+    let shape: crate::rules::api_token::TokenShape = object_arg(shape, "The token shape")?;
     to_js(&crate::rules::api_token::check_api_token_shape(&shape))
 }
 
@@ -216,18 +216,15 @@ struct OAuthSignArgs {
     nonce: Option<String>,
 }
 
-impl FromJs for OAuthSignArgs {
-    fn from_js(value: &JsValue, name: &str) -> Result<Self, String> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            method: f.optional("method")?,
-            url: f.required("url")?,
-            consumer_key: f.required("consumerKey")?,
-            callback: f.optional("callback")?,
-            private_key_pem: f.optional("privateKeyPem")?,
-            timestamp: f.optional("timestamp")?,
-            nonce: f.optional("nonce")?,
-        })
+read_fields! {
+    OAuthSignArgs {
+        method: optional("method"),
+        url: required("url"),
+        consumer_key: required("consumerKey"),
+        callback: optional("callback"),
+        private_key_pem: optional("privateKeyPem"),
+        timestamp: optional("timestamp"),
+        nonce: optional("nonce"),
     }
 }
 
@@ -248,12 +245,7 @@ fn fresh_nonce() -> Result<String, JsValue> {
 /// consumer); the time defaults to now and the nonce to 128 random bits.
 #[wasm_bindgen(js_name = signOAuthRequest)]
 pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
-    let args: OAuthSignArgs = FromJs::from_js(&request, "The OAuth request").map_err(|e| {
-        js_error(
-            ErrorCode::BadArgument,
-            &format!("The OAuth request is not in the expected shape: {e}"),
-        )
-    })?;
+    let args: OAuthSignArgs = object_arg(request, "The OAuth request")?;
     let oauth_error = |e: crate::oauth::OAuthError| js_error(e.code(), &e.to_string());
     let key = match &args.private_key_pem {
         Some(pem) => crate::oauth::parse_private_key(pem),
@@ -279,13 +271,8 @@ pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::oauth::sign_request(&to_sign, &key).map_err(oauth_error)?)
 }
 
-fn verify_input<T: FromJs>(input: &JsValue) -> Result<T, JsValue> {
-    T::from_js(input, "The input").map_err(|e| {
-        js_error(
-            ErrorCode::BadArgument,
-            &format!("The answer from Jira is not in the expected shape: {e}."),
-        )
-    })
+fn verify_input<T: FromJs>(input: JsValue) -> Result<T, JsValue> {
+    object_arg(input, "The answer from Jira")
 }
 
 /// `verifyVerdict(checkId, input)` → the check `{id, state, message, fix, predicts}` for what Jira
@@ -301,14 +288,11 @@ pub fn verify_verdict(check_id: JsValue, input: JsValue) -> Result<JsValue, JsVa
         service_account: String,
         step: String,
     }
-    impl FromJs for Session {
-        fn from_js(value: &JsValue, name: &str) -> Result<Self, String> {
-            let f = Fields::of(value, name)?;
-            Ok(Self {
-                answer: f.required("answer")?,
-                service_account: f.read("serviceAccount")?,
-                step: f.read("step")?,
-            })
+    read_fields! {
+        Session {
+            answer: required("answer"),
+            service_account: read("serviceAccount"),
+            step: read("step"),
         }
     }
     let name = string_arg(&check_id, "The check id")?;
@@ -320,19 +304,19 @@ pub fn verify_verdict(check_id: JsValue, input: JsValue) -> Result<JsValue, JsVa
     };
     let id = crate::vocabulary::CheckId::from_name(&name).ok_or_else(unknown)?;
     let check = match id {
-        verify::CONSUMER_REGISTERED => verify::consumer_registered(&verify_input(&input)?),
-        verify::KEY_TEST => verify::key_test(&verify_input(&input)?),
-        verify::SITE_IDENTITY => verify::site_identity(&verify_input(&input)?),
+        verify::CONSUMER_REGISTERED => verify::consumer_registered(&verify_input(input)?),
+        verify::KEY_TEST => verify::key_test(&verify_input(input)?),
+        verify::SITE_IDENTITY => verify::site_identity(&verify_input(input)?),
         verify::SESSION_USER => {
-            let s: Session = verify_input(&input)?;
+            let s: Session = verify_input(input)?;
             verify::session_user(&s.answer, &s.service_account, &s.step)
         }
         verify::PRODUCT_ACCESS => {
-            let s: Session = verify_input(&input)?;
+            let s: Session = verify_input(input)?;
             verify::product_access(&s.answer)
         }
-        verify::BASIC_AUTH_CREDENTIALS => verify::basic_auth_credentials(&verify_input(&input)?),
-        verify::STORED_CONSUMER => verify::stored_consumer(&verify_input(&input)?),
+        verify::BASIC_AUTH_CREDENTIALS => verify::basic_auth_credentials(&verify_input(input)?),
+        verify::STORED_CONSUMER => verify::stored_consumer(&verify_input(input)?),
         _ => return Err(unknown()),
     };
     to_js(&check)

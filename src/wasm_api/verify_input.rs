@@ -4,7 +4,7 @@
 use serde::de::IgnoredAny;
 use wasm_bindgen::JsValue;
 
-use super::from_js::{Fields, FromJs, Read};
+use super::from_js::{Fields, FromJs, Read, read_fields};
 use crate::verify::{
     BasicAuthInput, Consumer, ConsumerInfo, FieldSite, HttpAnswer, Link, Links, Myself,
     OAuthProbeInput, Role, Roles, SiteIdentityInput, StoredConsumerInput, Tenant,
@@ -33,140 +33,65 @@ impl<T: FromJs> FromJs for HttpAnswer<T> {
     }
 }
 
-impl FromJs for OAuthProbeInput {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            consumer_key: f.read("consumerKey")?,
-            answer: f.read("answer")?,
-        })
+read_fields! {
+    OAuthProbeInput {
+        consumer_key: read("consumerKey"),
+        answer: read("answer"),
     }
-}
-
-impl FromJs for Role {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            key: f.nullable("key")?,
-            name: f.nullable("name")?,
-        })
+    Role {
+        key: nullable("key"),
+        name: nullable("name"),
     }
-}
-
-impl FromJs for Roles {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            items: f.read("items")?,
-        })
+    Roles {
+        items: read("items"),
     }
-}
-
-impl FromJs for Myself {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            account_id: f.nullable("accountId")?,
-            email_address: f.nullable("emailAddress")?,
-            display_name: f.nullable("displayName")?,
-            application_roles: f.optional("applicationRoles")?,
-        })
+    Myself {
+        account_id: nullable("accountId"),
+        email_address: nullable("emailAddress"),
+        display_name: nullable("displayName"),
+        application_roles: optional("applicationRoles"),
     }
-}
-
-impl FromJs for BasicAuthInput {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            email: f.nullable("email")?,
-            answers: f.read("answers")?,
-            token_source: f.nullable("tokenSource")?,
-        })
+    BasicAuthInput {
+        email: nullable("email"),
+        answers: read("answers"),
+        token_source: nullable("tokenSource"),
     }
-}
-
-impl FromJs for Link {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            id: f.nullable("id")?,
-            name: f.nullable("name")?,
-            display_url: f.nullable("displayUrl")?,
-            rpc_url: f.nullable("rpcUrl")?,
-        })
+    Link {
+        id: nullable("id"),
+        name: nullable("name"),
+        display_url: nullable("displayUrl"),
+        rpc_url: nullable("rpcUrl"),
     }
-}
-
-impl FromJs for Links {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            application_links: f.read("applicationLinks")?,
-        })
+    Links {
+        application_links: read("applicationLinks"),
     }
-}
-
-impl FromJs for Consumer {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            key: f.nullable("key")?,
-            name: f.nullable("name")?,
-            public_key: f.nullable("publicKey")?,
-        })
+    Consumer {
+        key: nullable("key"),
+        name: nullable("name"),
+        public_key: nullable("publicKey"),
     }
-}
-
-impl FromJs for ConsumerInfo {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            link_id: f.nullable("linkId")?,
-            answer: f.read("answer")?,
-        })
+    ConsumerInfo {
+        link_id: nullable("linkId"),
+        answer: read("answer"),
     }
-}
-
-impl FromJs for StoredConsumerInput {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            align_site_url: f.nullable("alignSiteUrl")?,
-            align_consumer_key: f.nullable("alignConsumerKey")?,
-            align_public_key: f.nullable("alignPublicKey")?,
-            links: f.read("links")?,
-            consumers: f.read("consumers")?,
-        })
+    StoredConsumerInput {
+        align_site_url: nullable("alignSiteUrl"),
+        align_consumer_key: nullable("alignConsumerKey"),
+        align_public_key: nullable("alignPublicKey"),
+        links: read("links"),
+        consumers: read("consumers"),
     }
-}
-
-impl FromJs for Tenant {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            cloud_id: f.nullable("cloudId")?,
-        })
+    Tenant {
+        cloud_id: nullable("cloudId"),
     }
-}
-
-impl FromJs for FieldSite {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            field: f.nullable("field")?,
-            url: f.nullable("url")?,
-            lookup: f.optional("lookup")?,
-        })
+    FieldSite {
+        field: nullable("field"),
+        url: nullable("url"),
+        lookup: optional("lookup"),
     }
-}
-
-impl FromJs for SiteIdentityInput {
-    fn from_js(value: &JsValue, name: &str) -> Read<Self> {
-        let f = Fields::of(value, name)?;
-        Ok(Self {
-            tab_url: f.nullable("tabUrl")?,
-            tab: f.read("tab")?,
-            fields: f.read("fields")?,
-        })
+    SiteIdentityInput {
+        tab_url: nullable("tabUrl"),
+        tab: read("tab"),
+        fields: read("fields"),
     }
 }
