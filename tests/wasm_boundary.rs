@@ -4,7 +4,9 @@
 
 use js_sys::{Error, Reflect};
 use linksmith::wasm_api::{
-    PrimeSearch, compare_public_keys, generate_key_pair, inspect_public_key, key_pair_from_primes,
+    PrimeSearch, check_api_token_shape, check_field, check_setup, compare_public_keys,
+    generate_key_pair, inspect_public_key, key_pair_from_primes, sign_oauth_request,
+    verify_verdict,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -122,4 +124,175 @@ fn prime_searches_and_assembly_make_a_pair() {
         refused.map(error_name).as_deref(),
         Some("key-size-unsupported")
     );
+}
+
+fn json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("test JSON")
+}
+
+#[wasm_bindgen_test]
+fn verify_verdict_reads_jira_answers_with_nulls_and_absent_fields() {
+    let input = json(
+        r#"{"answer": {"url": "https://acme.atlassian.net/rest/api/3/myself", "status": 200,
+            "contentType": "application/json", "error": null, "body": null,
+            "json": {"accountId": "5b10", "emailAddress": "Svc@Acme.com", "displayName": null,
+                     "applicationRoles": null}},
+            "serviceAccount": "svc@acme.com", "step": "authorize"}"#,
+    );
+    let check = verify_verdict(JsValue::from_str("jira-session-user"), input).expect("a verdict");
+    assert_eq!(
+        get(&check, "id").as_string().as_deref(),
+        Some("jira-session-user")
+    );
+    assert_eq!(get(&check, "state").as_string().as_deref(), Some("pass"));
+    let other = json(
+        r#"{"answer": {"status": 200, "json": {"accountId": "5b10", "emailAddress": "x@acme.com"}},
+            "serviceAccount": "svc@acme.com", "step": "authorize"}"#,
+    );
+    let check = verify_verdict(JsValue::from_str("jira-session-user"), other).expect("a verdict");
+    assert_ne!(get(&check, "state").as_string().as_deref(), Some("pass"));
+}
+
+#[wasm_bindgen_test]
+fn verify_verdict_refuses_inputs_of_the_wrong_shape_naming_the_field() {
+    for (id, bad, field) in [
+        (
+            "jira-session-user",
+            r#"{"answer": {"status": "200"}}"#,
+            "status",
+        ),
+        (
+            "jira-session-user",
+            r#"{"serviceAccount": "svc@acme.com"}"#,
+            "answer",
+        ),
+        (
+            "jira-product-access",
+            r#"{"answer": {"status": 200, "json": {"accountId": 5}}}"#,
+            "accountId",
+        ),
+        (
+            "jira-consumer-registered",
+            r#"{"consumerKey": null}"#,
+            "consumerKey",
+        ),
+        ("basic-auth-credentials", r#"{"answers": {}}"#, "answers"),
+        (
+            "jira-stored-consumer",
+            r#"{"consumers": [{"answer": []}]}"#,
+            "answer",
+        ),
+        (
+            "jira-site-identity",
+            r#""https://acme.atlassian.net""#,
+            "must be an object",
+        ),
+    ] {
+        let err = verify_verdict(JsValue::from_str(id), json(bad)).expect_err(bad);
+        let message = err
+            .dyn_ref::<Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        assert_eq!(error_name(err), "bad-argument", "{bad}");
+        assert!(message.contains(field), "{bad}: {message}");
+    }
+    let err = verify_verdict(JsValue::from_str("no-such-check"), json("{}")).expect_err("unknown");
+    assert_eq!(error_name(err), "unknown-check");
+}
+
+fn message(err: &JsValue) -> String {
+    err.dyn_ref::<Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn object_arguments_read_nulls_as_absent_and_refuse_wrong_types_by_name() {
+    let checks = check_setup(json(
+        r#"{"alignSiteUrl": "https://acme.jiraalign.com", "jiraSiteUrl": null,
+            "align": {"consumerKey": "JiraAlignAcme", "publicKey": null}, "jira": {},
+            "audience": "standalone"}"#,
+    ))
+    .expect("checks");
+    assert!(js_sys::Array::is_array(&checks));
+    for (bad, field) in [
+        (r#"{"align": {"consumerKey": 5}}"#, "consumerKey"),
+        (r#"{"audience": "everyone"}"#, "audience"),
+        (r#"{"jira": []}"#, "jira"),
+    ] {
+        let err = check_setup(json(bad)).expect_err(bad);
+        assert!(message(&err).contains(field), "{bad}: {}", message(&err));
+        assert_eq!(error_name(err), "bad-argument", "{bad}");
+    }
+
+    let prefixed = json(r#"{"consumerKeyPrefix": "ACME", "jiraApiUrl": null}"#);
+    let report = check_field(
+        JsValue::from_str("align.consumerKey"),
+        JsValue::from_str("ACMEJiraAlign"),
+        prefixed,
+    )
+    .expect("a report");
+    assert_eq!(get(&report, "ok").as_bool(), Some(true));
+    let err = check_field(
+        JsValue::from_str("align.consumerKey"),
+        JsValue::from_str("ACMEJiraAlign"),
+        json(r#"{"consumerKeyPrefix": true}"#),
+    )
+    .expect_err("a boolean prefix");
+    assert_eq!(error_name(err), "bad-argument");
+
+    let shape = json(
+        r#"{"present": true, "length": 24, "surroundingWhitespace": false,
+            "innerWhitespace": [" ", 3], "invisibleInside": null, "quoted": false,
+            "startsWithATATT": true}"#,
+    );
+    let report = check_api_token_shape(shape).expect("a report");
+    assert_eq!(get(&report, "ok").as_bool(), Some(false));
+    for bad in [
+        r#"{"length": -1}"#,
+        r#"{"innerWhitespace": ["  ", 3]}"#,
+        r#"{"quoted": "no"}"#,
+    ] {
+        let err = check_api_token_shape(json(bad)).expect_err(bad);
+        assert_eq!(error_name(err), "bad-argument", "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn sign_oauth_request_reads_its_request_object() {
+    let pair = generate_key_pair(JsValue::from(2048)).expect("a key");
+    let request = json(
+        r#"{"url": "https://acme.atlassian.net/plugins/servlet/oauth/request-token",
+            "consumerKey": "JiraAlignAcme", "callback": "oob", "timestamp": 1700000000,
+            "nonce": "abc", "method": null}"#,
+    );
+    Reflect::set(
+        &request,
+        &"privateKeyPem".into(),
+        &get(&pair, "privateKeyPkcs8Pem"),
+    )
+    .expect("set");
+    let signed = sign_oauth_request(request).expect("signed");
+    let authorization = get(&signed, "authorization")
+        .as_string()
+        .unwrap_or_default();
+    assert!(
+        authorization.contains("oauth_timestamp=\"1700000000\""),
+        "{authorization}"
+    );
+    assert!(
+        authorization.contains("oauth_nonce=\"abc\""),
+        "{authorization}"
+    );
+    for (bad, field) in [
+        (r#"{"consumerKey": "JiraAlignAcme"}"#, "url"),
+        (
+            r#"{"url": "https://acme.atlassian.net/", "consumerKey": "K", "timestamp": "now"}"#,
+            "timestamp",
+        ),
+    ] {
+        let err = sign_oauth_request(json(bad)).expect_err(bad);
+        assert!(message(&err).contains(field), "{bad}: {}", message(&err));
+        assert_eq!(error_name(err), "bad-argument", "{bad}");
+    }
 }

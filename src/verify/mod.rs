@@ -16,6 +16,10 @@ pub use answer::HttpAnswer;
 pub use consumer::{OAuthProbeInput, consumer_registered, key_test};
 pub use site::{GATEWAY_HOST, SiteIdentityInput, TenantLookup, gateway_cloud_id, site_identity};
 pub use stored::{ConsumerInfo, LinkList, StoredConsumerInput, stored_consumer};
+// The parts of the inputs that the wasm boundary reads field by field (src/wasm_api/verify_input.rs).
+pub(crate) use account::{Role, Roles};
+pub(crate) use site::{FieldSite, Tenant};
+pub(crate) use stored::{Consumer, Link, Links};
 
 use crate::vocabulary::CheckId;
 

@@ -7,6 +7,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::keys;
 use crate::vocabulary::{ErrorCode, Field};
+use from_js::{Fields, FromJs, Read, read_fields};
+
+mod from_js;
+mod verify_input;
 
 /// Serialises with maps as plain objects, so results survive `chrome.runtime.sendMessage`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -37,9 +41,9 @@ fn absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-/// An object argument read into `T`; `what` names it in the error.
-fn object_arg<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
+/// An object argument read into `T` (see `from_js`); `what` names it in the error.
+fn object_arg<T: FromJs>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    T::from_js(&value, what).map_err(|e| {
         js_error(
             ErrorCode::BadArgument,
             &format!("{what} is not in the expected shape: {e}"),
@@ -48,10 +52,7 @@ fn object_arg<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Res
 }
 
 /// An optional object argument: `T`'s default when left out.
-fn optional_object_arg<T: serde::de::DeserializeOwned + Default>(
-    value: JsValue,
-    what: &str,
-) -> Result<T, JsValue> {
+fn optional_object_arg<T: FromJs + Default>(value: JsValue, what: &str) -> Result<T, JsValue> {
     if absent(&value) {
         Ok(T::default())
     } else {
@@ -204,8 +205,6 @@ pub fn check_api_token_shape(shape: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::rules::api_token::check_api_token_shape(&shape))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct OAuthSignArgs {
     method: Option<String>,
     url: String,
@@ -215,6 +214,18 @@ struct OAuthSignArgs {
     private_key_pem: Option<String>,
     timestamp: Option<u64>,
     nonce: Option<String>,
+}
+
+read_fields! {
+    OAuthSignArgs {
+        method: optional("method"),
+        url: required("url"),
+        consumer_key: required("consumerKey"),
+        callback: optional("callback"),
+        private_key_pem: optional("privateKeyPem"),
+        timestamp: optional("timestamp"),
+        nonce: optional("nonce"),
+    }
 }
 
 fn fresh_nonce() -> Result<String, JsValue> {
@@ -260,7 +271,7 @@ pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::oauth::sign_request(&to_sign, &key).map_err(oauth_error)?)
 }
 
-fn verify_input<T: serde::de::DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
+fn verify_input<T: FromJs>(input: JsValue) -> Result<T, JsValue> {
     object_arg(input, "The answer from Jira")
 }
 
@@ -271,14 +282,18 @@ fn verify_input<T: serde::de::DeserializeOwned>(input: JsValue) -> Result<T, JsV
 #[wasm_bindgen(js_name = verifyVerdict)]
 pub fn verify_verdict(check_id: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
     use crate::verify;
-    #[derive(serde::Deserialize)]
-    #[serde(rename_all = "camelCase")]
+    /// `{answer, serviceAccount, step}` of the two account checks.
     struct Session {
         answer: verify::HttpAnswer<verify::Myself>,
-        #[serde(default)]
         service_account: String,
-        #[serde(default)]
         step: String,
+    }
+    read_fields! {
+        Session {
+            answer: required("answer"),
+            service_account: read("serviceAccount"),
+            step: read("step"),
+        }
     }
     let name = string_arg(&check_id, "The check id")?;
     let unknown = || {
