@@ -207,6 +207,9 @@ function start() {
   ready.then(() => {
     startCheapWatch();
     reconsider();
+    // The first report goes at once, not at the next frame: the panel is waiting for it, and
+    // there is nothing yet to coalesce.
+    sendReport();
     // A page Linksmith was not sure about at first may render its form late: look twice more.
     for (const ms of [1000, 3000]) setTimeout(() => { if (!observer) reconsider(); }, ms);
   });

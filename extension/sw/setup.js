@@ -63,7 +63,8 @@ export async function recompute(state) {
     last = { input, checks: core.checkSetup(setup) };
   }
   state.checks = last.checks;
-  await showBadge(state.checks);
+  // Not awaited: the state is saved (and the panel shows it) without waiting for the toolbar.
+  showBadge(state.checks).catch(() => {});
 }
 
 async function showBadge(checks) {
