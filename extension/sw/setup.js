@@ -63,8 +63,7 @@ export async function recompute(state) {
     last = { input, checks: core.checkSetup(setup) };
   }
   state.checks = last.checks;
-  // Not awaited: the state is saved (and the panel shows it) without waiting for the toolbar.
-  showBadge(state.checks).catch(() => {});
+  await showBadge(state.checks);
 }
 
 async function showBadge(checks) {
