@@ -265,6 +265,9 @@ function start() {
   ready.then(() => {
     startCheapWatch();
     reconsider();
+    // On a page observed in depth the first report goes at once, not at the next frame: the panel
+    // is waiting for it, and there is nothing yet to coalesce. (An ordinary page gets no report.)
+    if (observer) sendReport();
     // A page Linksmith was not sure about at first may render its form late: look twice more
     // (not on a page already observed in depth: an idle admin page wakes nothing up).
     if (!observer) for (const ms of [1000, 3000]) setTimeout(() => { if (!observer) reconsider(); }, ms);

@@ -90,7 +90,7 @@ function el(tag, props = {}, ...children) {
 }
 
 const settings = setupSettings(document, {
-  send, t, el, state: () => state, onState: (next) => { state = next; render(); },
+  send, t, el, state: () => state, onState: (next) => accept(next),
 });
 
 function showTab(side) {
@@ -203,14 +203,17 @@ function render() {
   document.body.dataset.ready = 'true';
 }
 
-async function refresh() {
-  state = await send('panel:getState');
+// A state the worker answered (with the policy as it knows it) or saved (without): an older
+// revision than the one shown, arriving late, only brings its policy.
+function accept(next, policy = next.policy) {
+  state = state && (next.revision ?? 0) < (state.revision ?? 0) ? { ...state, policy } : { ...next, policy };
   render();
+}
+
+async function refresh() {
+  accept(await send('panel:getState'));
   // The worker answers before it knows the enterprise policy: its locks follow when it does.
-  if (state.policy === null) {
-    state = await send('panel:getState', { waitForPolicy: true });
-    render();
-  }
+  if (state.policy === null) accept(await send('panel:getState', { waitForPolicy: true }));
 }
 
 async function fill(side) {
@@ -309,11 +312,15 @@ $('reset').addEventListener('click', async () => {
     $(id).removeAttribute('aria-invalid');
   }
   for (const list of document.querySelectorAll('#setup .problems')) list.replaceChildren();
-  state = await send('panel:reset');
-  render();
+  accept(await send('panel:reset'));
 });
 
-chrome.storage.session.onChanged.addListener(() => refresh().catch(() => {}));
+// Each state the worker saves is rendered from the change itself, with the policy last answered:
+// no round trip back to the worker between a page's report and the panel showing it.
+chrome.storage.session.onChanged.addListener((changes) => {
+  const next = changes.state?.newValue;
+  if (next) accept(next, state?.policy ?? null);
+});
 chrome.storage.managed?.onChanged?.addListener(() => refresh().catch(() => {}));
 // While the panel is open, the admin tabs observe their forms in depth (sw/bindings.js).
 send('panel:watch', { deep: true }).catch(() => {});

@@ -34,7 +34,11 @@ export async function loadState() {
   return cache;
 }
 
+// Open panels render each saved state from the storage change itself (panel.js): the revision
+// tells them a newer state from an older answer that arrived later. It only grows, also across
+// a worker restart (its clock) and a reset.
 export async function saveState(state) {
+  state.revision = Math.max(Date.now(), (cache?.revision ?? 0) + 1);
   cache = state;
   await chrome.storage.session.set({ [STATE_KEY]: state });
 }

@@ -75,8 +75,8 @@ async function resetPanel(panel, admin) {
     && document.querySelector('#tab-align')?.dataset.detected !== 'true', null, { timeout: 10_000 });
 }
 
-async function freshBrowser() {
-  const ext = await launchWithExtension();
+async function freshBrowser(extensionDir) {
+  const ext = await launchWithExtension({ extensionDir });
   await routeFixtures(ext.context);
   await seedJira(ext.context, 'link');
   await routeBench(ext.context);
@@ -86,12 +86,13 @@ async function freshBrowser() {
 /**
  * `cold` fresh profiles: in each, the first panel open (and a blank page as its baseline), then
  * the first admin page. The first profile then also gives `warm` panel opens and `warm` later
- * admin pages.
+ * admin pages. `extensionDir`: another build of the extension (default dist/chrome), to compare
+ * two builds under the same load.
  */
-export async function panelTimings({ cold = 4, warm = 8, log = () => {} } = {}) {
+export async function panelTimings({ cold = 4, warm = 8, log = () => {}, extensionDir } = {}) {
   const out = { openCold: [], openWarm: [], blankCold: [], blankWarm: [], pageCold: [], pageColdLoad: [], pageWarm: [], pageWarmLoad: [] };
   for (let i = 0; i < cold; i += 1) {
-    const ext = await freshBrowser();
+    const ext = await freshBrowser(extensionDir);
     try {
       // The blank page first: the browser's own cold start of a tab is its baseline.
       out.blankCold.push(await openBlank(ext.context));

@@ -246,7 +246,12 @@ test('keyboard command "Fill the form on this page" fills the active tab', async
   await inWalkthrough(async (w) => {
     await w.panel.fill('#opt-jira-site', 'https://acme.atlassian.net');
     await w.panel.fill('#opt-consumer-key', 'JiraAlignAcme');
-    await w.panel.waitForTimeout(400); // the panel saves typed options after 200 ms
+    // The panel saves typed options once their rules judged them; in a browser session's first
+    // seconds that waits for the first read of the enterprise policy (sw/policy.js).
+    await until('the typed options saved', async () => {
+      const { data } = await w.panel.evaluate(() => chrome.runtime.sendMessage({ type: 'panel:getState' }));
+      return data.options.jiraSiteUrl === 'https://acme.atlassian.net' && data.options.consumerKey === 'JiraAlignAcme';
+    });
     await openAlignConnector(w);
     await w.align.bringToFront();
     const commands = await w.ext.worker.evaluate(() => chrome.commands.getAll());
