@@ -1,5 +1,6 @@
 // Launches Debian's Chromium with the built, unpacked extension (dist/chrome) in a fresh profile,
-// the way an admin would load it, and hands tests the extension's id and service worker.
+// the way an admin would load it, and hands tests the extension's id and service worker; and gives
+// each test of a file a browser of its own (browserPerTest, for either browser's launch).
 import { beforeEach, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
