@@ -32,11 +32,38 @@ fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
         .ok_or_else(|| js_error(ErrorCode::BadArgument, &format!("{what} must be a string")))
 }
 
+/// An optional argument left out: `undefined` or `null`.
+fn absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// An object argument read into `T`; `what` names it in the error.
+fn object_arg<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        js_error(
+            ErrorCode::BadArgument,
+            &format!("{what} is not in the expected shape: {e}"),
+        )
+    })
+}
+
+/// An optional object argument: `T`'s default when left out.
+fn optional_object_arg<T: serde::de::DeserializeOwned + Default>(
+    value: JsValue,
+    what: &str,
+) -> Result<T, JsValue> {
+    if absent(&value) {
+        Ok(T::default())
+    } else {
+        object_arg(value, what)
+    }
+}
+
 /// `generateKeyPair(bits = 2048)` → `{bits, publicKeyPem, privateKeyPkcs8Pem, privateKeyPkcs1Pem,
 /// fingerprintSha256}`.
 #[wasm_bindgen(js_name = generateKeyPair)]
 pub fn generate_key_pair(bits: JsValue) -> Result<JsValue, JsValue> {
-    let bits = if bits.is_undefined() || bits.is_null() {
+    let bits = if absent(&bits) {
         2048
     } else {
         match bits.as_f64() {
@@ -113,16 +140,7 @@ pub fn compare_public_keys(a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
 /// read from both tabs. Missing fields are fine (their checks say `unknown`).
 #[wasm_bindgen(js_name = checkSetup)]
 pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
-    let setup: crate::setup_check::Setup = if setup.is_undefined() || setup.is_null() {
-        Default::default()
-    } else {
-        serde_wasm_bindgen::from_value(setup).map_err(|e| {
-            js_error(
-                ErrorCode::BadArgument,
-                &format!("The setup is not in the expected shape: {e}"),
-            )
-        })?
-    };
+    let setup: crate::setup_check::Setup = optional_object_arg(setup, "The setup")?;
     to_js(&crate::setup_check::check_setup(&setup))
 }
 
@@ -132,16 +150,7 @@ pub fn check_setup(setup: JsValue) -> Result<JsValue, JsValue> {
 pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
     let name = string_arg(&field, "The field name")?;
     let value = string_arg(&value, "The value")?;
-    let context: crate::rules::FieldContext = if context.is_undefined() || context.is_null() {
-        Default::default()
-    } else {
-        serde_wasm_bindgen::from_value(context).map_err(|e| {
-            js_error(
-                ErrorCode::BadArgument,
-                &format!("The context is not in the expected shape: {e}"),
-            )
-        })?
-    };
+    let context: crate::rules::FieldContext = optional_object_arg(context, "The context")?;
     let report = Field::from_name(&name)
         .and_then(|field| crate::rules::check_field(field, &value, &context))
         .ok_or_else(|| {
@@ -165,7 +174,7 @@ pub fn check_field(field: JsValue, value: JsValue, context: JsValue) -> Result<J
 /// starting with the organisation's prefix when one is given.
 #[wasm_bindgen(js_name = suggestConsumerKey)]
 pub fn suggest_consumer_key(name: JsValue, prefix: JsValue) -> Result<String, JsValue> {
-    let prefix = if prefix.is_undefined() || prefix.is_null() {
+    let prefix = if absent(&prefix) {
         None
     } else {
         Some(string_arg(&prefix, "The consumer-key prefix")?)
@@ -191,13 +200,7 @@ pub fn explain_oauth_problem(text: JsValue) -> Result<JsValue, JsValue> {
 /// itself never reaches the core.
 #[wasm_bindgen(js_name = checkApiTokenShape)]
 pub fn check_api_token_shape(shape: JsValue) -> Result<JsValue, JsValue> {
-    let shape: crate::rules::api_token::TokenShape = serde_wasm_bindgen::from_value(shape)
-        .map_err(|e| {
-            js_error(
-                ErrorCode::BadArgument,
-                &format!("The token shape is not in the expected shape: {e}"),
-            )
-        })?;
+    let shape: crate::rules::api_token::TokenShape = object_arg(shape, "The token shape")?;
     to_js(&crate::rules::api_token::check_api_token_shape(&shape))
 }
 
@@ -231,12 +234,7 @@ fn fresh_nonce() -> Result<String, JsValue> {
 /// consumer); the time defaults to now and the nonce to 128 random bits.
 #[wasm_bindgen(js_name = signOAuthRequest)]
 pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
-    let args: OAuthSignArgs = serde_wasm_bindgen::from_value(request).map_err(|e| {
-        js_error(
-            ErrorCode::BadArgument,
-            &format!("The OAuth request is not in the expected shape: {e}"),
-        )
-    })?;
+    let args: OAuthSignArgs = object_arg(request, "The OAuth request")?;
     let oauth_error = |e: crate::oauth::OAuthError| js_error(e.code(), &e.to_string());
     let key = match &args.private_key_pem {
         Some(pem) => crate::oauth::parse_private_key(pem),
@@ -263,12 +261,7 @@ pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
 }
 
 fn verify_input<T: serde::de::DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(input).map_err(|e| {
-        js_error(
-            ErrorCode::BadArgument,
-            &format!("The answer from Jira is not in the expected shape: {e}"),
-        )
-    })
+    object_arg(input, "The answer from Jira")
 }
 
 /// `verifyVerdict(checkId, input)` → the check `{id, state, message, fix, predicts}` for what Jira

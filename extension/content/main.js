@@ -19,7 +19,8 @@
 //
 // Cost: in depth (every mutation, coalesced per animation frame) only on admin surfaces — Jira's
 // applinks paths, a page where an admin form was detected, Jira Align hosts once a form is
-// there — or while the panel asks for it. Elsewhere only URL changes are watched.
+// there — or while the panel asks for it. Elsewhere only URL changes are watched, and a page
+// runs the full detection only when its form controls' own labels hint at a form (hint.js).
 import { detect } from './surface.js';
 import { signals } from './signals.js';
 import { readValue } from './values.js';
@@ -27,9 +28,10 @@ import { isEnabled, isReadOnly } from './widgets.js';
 import { allRoots } from './walk.js';
 import { fill, issuePlan, pageRefusal } from './gate.js';
 import { describeStructure, pick } from './pick.js';
-import { loadStored } from './stored.js';
+import { approvedOrigins, boundFor, loadStored } from './stored.js';
+import { formHint } from './hint.js';
 import { readApiToken } from './token.js';
-import { builtInSide } from '../shared/origins.js';
+import { siteSide } from '../shared/origins.js';
 import { ERROR, MESSAGE, SIDE, SIDES } from '../shared/vocabulary.js';
 
 const round = (n) => Math.round(n * 100) / 100;
@@ -58,6 +60,7 @@ function sendReport() {
     const d = detect();
     lastSurface = d.surface;
     if (!d.surface) return; // not an admin form Linksmith knows
+    if (!observer) reconsider(); // found by its labels: observed in depth from now on
     message = { type: MESSAGE.CONTENT_REPORT, surface: d.surface, step: d.step, href: location.href, fields: reportFields(d), signals: signals(d) };
   } catch {
     return; // a page mid-render; the next mutation schedules another report
@@ -70,6 +73,7 @@ function sendReport() {
   } catch {
     orphaned = true; // the extension was reloaded: this copy stops
     stopDeep();
+    keepCheapWatch();
   }
 }
 function schedule() {
@@ -98,6 +102,7 @@ function watchRoots() {
   }
 }
 function onMutations(records) {
+  urlMaybeChanged(); // a string comparison: where no event tells of History API navigations
   // New subtrees may bring shadow roots or frames: look for them once per frame, not per record.
   if (!rootsStale && records.some((r) => r.addedNodes.length)) rootsStale = true;
   if (rootsStale) requestAnimationFrame(() => { if (rootsStale && observer) watchRoots(); });
@@ -123,18 +128,29 @@ function stopDeep() {
   document.removeEventListener('load', onFrameLoad, true);
 }
 
-// ---- the cheap watch: URL changes, and (on Jira Align hosts) whether a form appeared ------------
+// ---- the cheap watch: URL changes, and whether the page became one that may matter ------------
+// Nothing here runs per DOM change on an ordinary Jira page. URL changes are events where the
+// Navigation API exists (`currententrychange` fires for History API navigations too); Firefox ESR
+// lacks it, so there a check runs every second while the tab is visible and not observed in depth
+// (in depth, every mutation batch checks the URL). On the Jira Align side a connector form can
+// appear on a click with no URL change: there a childList-only observer counts inputs (a live
+// collection's length) until the page is observed in depth.
 let panelAsked = false;
-const controls = document.getElementsByTagName('input'); // live: reading its length costs nothing
+const inputs = document.getElementsByTagName('input'); // live: reading its length costs nothing
+const side = () => siteSide(location.href, approvedOrigins());
 function mayMatter() {
   if (panelAsked || lastSurface) return true;
-  if (ADMIN_PATH.test(location.pathname)) return true;
-  return builtInSide(location.href) === SIDE.ALIGN && controls.length >= 2;
+  if (ADMIN_PATH.test(location.pathname) || boundFor(null, null).length) return true;
+  return side() === SIDE.ALIGN && inputs.length >= 2;
 }
 function reconsider() {
   if (mayMatter()) startDeep();
-  else if (observer) stopDeep();
-  schedule();
+  else {
+    if (observer) stopDeep();
+    // Labels decide, wherever the page is: a form that looks like one of ours gets one full detection.
+    if (formHint()) schedule();
+  }
+  keepCheapWatch();
 }
 let lastHref = location.href;
 function urlMaybeChanged() {
@@ -143,14 +159,38 @@ function urlMaybeChanged() {
   lastSurface = null;
   reconsider();
 }
+const navigationEvents = Boolean(globalThis.navigation?.addEventListener);
+let formWatch = null;
+// Only added subtrees with an input in them are looked at (counting the page's inputs after every
+// change would walk the whole page each time).
+const hasInput = (n) => n.nodeType === 1 && (n.localName === 'input' || n.getElementsByTagName('input').length > 0);
+function onAddedNodes(records) {
+  if (records.some((r) => [...r.addedNodes].some(hasInput)) && inputs.length >= 2) reconsider();
+}
+let urlTimer = 0;
+function keepCheapWatch() {
+  const cheap = !observer && !orphaned;
+  const wantForms = cheap && side() === SIDE.ALIGN;
+  if (wantForms && !formWatch) {
+    formWatch = new MutationObserver(onAddedNodes);
+    formWatch.observe(document, { childList: true, subtree: true });
+  } else if (!wantForms && formWatch) {
+    formWatch.disconnect();
+    formWatch = null;
+  }
+  const wantTimer = cheap && !navigationEvents && document.visibilityState === 'visible';
+  if (wantTimer && !urlTimer) urlTimer = setInterval(urlMaybeChanged, 1000);
+  else if (!wantTimer && urlTimer) {
+    clearInterval(urlTimer);
+    urlTimer = 0;
+  }
+}
 function startCheapWatch() {
   window.addEventListener('popstate', urlMaybeChanged);
   window.addEventListener('hashchange', urlMaybeChanged);
-  if (globalThis.navigation?.addEventListener) globalThis.navigation.addEventListener('navigatesuccess', urlMaybeChanged);
-  // History API navigations fire no event in this world where the Navigation API is missing.
-  setInterval(() => { urlMaybeChanged(); if (!observer && mayMatter()) reconsider(); }, 1000);
+  if (navigationEvents) globalThis.navigation.addEventListener('currententrychange', urlMaybeChanged);
+  else document.addEventListener('visibilitychange', () => { urlMaybeChanged(); keepCheapWatch(); });
 }
-
 
 // ---- messages from the worker -----------------------------------------------------------------
 const EXTENSION_ROOT = chrome.runtime.getURL('');
@@ -160,9 +200,27 @@ function fromWorker(sender) {
 }
 const refusedPage = (refusal) => ({ ok: false, error: { name: refusal, message: 'this page is not one Linksmith reads' } });
 
-function describe() {
+// A dialog that has just opened fades in: until its entrance animation ends its fields are
+// (rightly) hidden, and a Fill clicked then would fill nothing. Describing waits for the finite
+// animations that hold form controls to end, bounded, as a person waits for the dialog to appear.
+const SETTLE_MS = 1500;
+function entranceRunning() {
+  return document.getAnimations().some((a) => {
+    const target = a.effect?.target;
+    return a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime)
+      && target?.nodeType === 1 && !!target.querySelector('input, textarea, select, [role=combobox]');
+  });
+}
+async function animationsSettled() {
+  for (const until = Date.now() + SETTLE_MS; entranceRunning() && Date.now() < until;) {
+    await new Promise((resolve) => { setTimeout(resolve, 50); });
+  }
+}
+
+async function describe() {
   const refusal = pageRefusal();
   if (refusal) return refusedPage(refusal);
+  await animationsSettled();
   const d = detect();
   const pageToken = issuePlan(d);
   const fields = [...d.fields.values()].map((f) => ({
@@ -203,12 +261,13 @@ const handlers = {
 
 function start() {
   // Nothing is reported or described before the gate knows the approved origins and bindings.
-  const ready = loadStored(() => { lastSent = ''; schedule(); }).catch(() => {});
+  const ready = loadStored(() => { lastSent = ''; reconsider(); if (observer) schedule(); }).catch(() => {});
   ready.then(() => {
     startCheapWatch();
     reconsider();
-    // A page Linksmith was not sure about at first may render its form late: look twice more.
-    for (const ms of [1000, 3000]) setTimeout(() => { if (!observer) reconsider(); }, ms);
+    // A page Linksmith was not sure about at first may render its form late: look twice more
+    // (not on a page already observed in depth: an idle admin page wakes nothing up).
+    if (!observer) for (const ms of [1000, 3000]) setTimeout(() => { if (!observer) reconsider(); }, ms);
   });
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!fromWorker(sender) || !message || typeof message.type !== 'string' || !Object.hasOwn(handlers, message.type)) return false;

@@ -45,6 +45,31 @@ const siteFields = [
   return field;
 });
 $('site-field').after(...siteFields);
+// And the tools' choose-then-act fields, by the id of their select; the first option is the default.
+const CHOICE_FIELDS = {
+  'host-side': {
+    label: t('hostSideLabel'),
+    options: [['jira', t('hostSideJira')], ['align', t('hostSideAlign')]],
+    buttons: [{ id: 'host-add', textContent: t('hostAdd') }],
+  },
+  'keygen-bits': {
+    label: t('keygenBitsLabel'),
+    options: [['2048', t('keygenBits2048')], ['3072', t('keygenBits3072')], ['4096', t('keygenBits4096')]],
+    buttons: [
+      { id: 'keygen-run', className: 'primary', textContent: t('keygenRun') },
+      { id: 'keygen-cancel', hidden: true, textContent: t('cancel') },
+    ],
+  },
+};
+for (const place of document.querySelectorAll('[data-choice]')) {
+  const id = place.dataset.choice;
+  const { label, options, buttons } = CHOICE_FIELDS[id];
+  place.append($('choice-field').content.cloneNode(true));
+  Object.assign(place.querySelector('label'), { htmlFor: id, textContent: label });
+  const select = Object.assign(place.querySelector('select'), { id });
+  select.append(...options.map(([value, text]) => new Option(text, value)));
+  select.after(...buttons.map((button) => el('button', { type: 'button', ...button })));
+}
 applyI18n(document);
 
 async function send(type, payload = {}) {

@@ -179,41 +179,48 @@ pub(crate) fn shape(bytes: &[u8]) -> Shape {
     }
 }
 
-/// Names of the public-key algorithms people are likely to paste, by OID body.
+/// The public-key algorithms people are likely to paste, by OID, with their names.
+const ALGORITHMS: [(ObjectIdentifier, &str); 8] = [
+    (rfc5912::RSA_ENCRYPTION, "RSA"),
+    (
+        rfc5912::ID_RSASSA_PSS,
+        "RSA-PSS (an RSA key restricted to PSS signatures)",
+    ),
+    (rfc5912::ID_EC_PUBLIC_KEY, "elliptic-curve (EC)"),
+    (rfc8410::ID_ED_25519, "Ed25519"),
+    (rfc8410::ID_ED_448, "Ed448"),
+    (rfc8410::ID_X_25519, "X25519"),
+    (rfc8410::ID_X_448, "X448"),
+    (rfc5912::ID_DSA, "DSA"),
+];
+
+/// The named curves of an elliptic-curve key (the OID in its algorithm's parameter).
+const CURVES: [(ObjectIdentifier, &str); 3] = [
+    (rfc5912::SECP_256_R_1, "elliptic-curve (EC P-256)"),
+    (rfc5912::SECP_384_R_1, "elliptic-curve (EC P-384)"),
+    (rfc5912::SECP_521_R_1, "elliptic-curve (EC P-521)"),
+];
+
+/// The name in `table` of the OID whose body is `oid`.
+fn named(table: &[(ObjectIdentifier, &'static str)], oid: &[u8]) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(known, _)| known.as_bytes() == oid)
+        .map(|(_, name)| *name)
+}
+
+/// The name of a public-key algorithm, by OID body (and, for an EC key, its curve parameter).
 pub(crate) fn algorithm_name(oid: &[u8], parameter: Option<&[u8]>) -> String {
-    let is = |known: ObjectIdentifier| oid == known.as_bytes();
-    let curve = |known: ObjectIdentifier| parameter == Some(known.as_bytes());
-    let name = if is(rfc5912::RSA_ENCRYPTION) {
-        "RSA"
-    } else if is(rfc5912::ID_RSASSA_PSS) {
-        "RSA-PSS (an RSA key restricted to PSS signatures)"
-    } else if is(rfc5912::ID_EC_PUBLIC_KEY) {
-        if curve(rfc5912::SECP_256_R_1) {
-            "elliptic-curve (EC P-256)"
-        } else if curve(rfc5912::SECP_384_R_1) {
-            "elliptic-curve (EC P-384)"
-        } else if curve(rfc5912::SECP_521_R_1) {
-            "elliptic-curve (EC P-521)"
-        } else {
-            "elliptic-curve (EC)"
-        }
-    } else if is(rfc8410::ID_ED_25519) {
-        "Ed25519"
-    } else if is(rfc8410::ID_ED_448) {
-        "Ed448"
-    } else if is(rfc8410::ID_X_25519) {
-        "X25519"
-    } else if is(rfc8410::ID_X_448) {
-        "X448"
-    } else if is(rfc5912::ID_DSA) {
-        "DSA"
-    } else {
+    let Some(name) = named(&ALGORITHMS, oid) else {
         return match ObjectIdentifierRef::from_bytes(oid) {
             Ok(oid) => format!("unknown (OID {oid})"),
             Err(_) => "unknown (its OID is malformed)".into(),
         };
     };
-    name.into()
+    let curve = parameter
+        .filter(|_| oid == rfc5912::ID_EC_PUBLIC_KEY.as_bytes())
+        .and_then(|p| named(&CURVES, p));
+    curve.unwrap_or(name).into()
 }
 
 pub(crate) fn is_rsa_encryption(oid: &[u8]) -> bool {

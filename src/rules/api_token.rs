@@ -5,12 +5,13 @@
 //!
 //! [`analyse_token`] says what the measurements show as [`TokenFinding`]s; `messages::api_token`
 //! puts them into words. Codes: `api-token-*` in [`ProblemCode`].
+//!
+//! [`ProblemCode`]: crate::vocabulary::ProblemCode
 
 use serde::Deserialize;
 
 use super::{FieldReport, messages, trim_invisible};
 use crate::text::is_invisible;
-use crate::vocabulary::ProblemCode;
 
 pub const FIELD: &str = "apiToken";
 /// API tokens are long random strings; anything shorter than this is almost surely a password.
@@ -89,32 +90,18 @@ pub fn check_api_token(input: &str) -> FieldReport {
     check_api_token_shape(&TokenShape::of(input))
 }
 
-/// One thing wrong with (or worth saying about) a token. Positions are 1-based; the characters
-/// named are never part of a real token, so naming them reveals nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenFinding {
-    Empty,
-    SurroundingWhitespace,
-    WhitespaceInside { c: char, position: usize },
-    InvisibleInside { c: char, position: usize },
-    Quoted,
-    Short { length: usize },
-    PasswordLike,
-    AtlassianFormat,
-}
-
-impl TokenFinding {
-    pub const fn code(self) -> ProblemCode {
-        match self {
-            TokenFinding::Empty => ProblemCode::ApiTokenEmpty,
-            TokenFinding::SurroundingWhitespace => ProblemCode::ApiTokenSurroundingWhitespace,
-            TokenFinding::WhitespaceInside { .. } => ProblemCode::ApiTokenWhitespaceInside,
-            TokenFinding::InvisibleInside { .. } => ProblemCode::ApiTokenInvisibleChar,
-            TokenFinding::Quoted => ProblemCode::ApiTokenQuoted,
-            TokenFinding::Short { .. } => ProblemCode::ApiTokenShort,
-            TokenFinding::PasswordLike => ProblemCode::ApiTokenPasswordLike,
-            TokenFinding::AtlassianFormat => ProblemCode::ApiTokenAtlassianFormat,
-        }
+findings! {
+    /// One thing wrong with (or worth saying about) a token. Positions are 1-based; the
+    /// characters named are never part of a real token, so naming them reveals nothing.
+    pub enum TokenFinding {
+        Empty => ApiTokenEmpty,
+        SurroundingWhitespace => ApiTokenSurroundingWhitespace,
+        WhitespaceInside { c: char, position: usize } => ApiTokenWhitespaceInside,
+        InvisibleInside { c: char, position: usize } => ApiTokenInvisibleChar,
+        Quoted => ApiTokenQuoted,
+        Short { length: usize } => ApiTokenShort,
+        PasswordLike => ApiTokenPasswordLike,
+        AtlassianFormat => ApiTokenAtlassianFormat,
     }
 }
 

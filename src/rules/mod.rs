@@ -7,6 +7,38 @@
 //!
 //! Problem codes are [`ProblemCode`]s, defined with their meanings in `src/vocabulary/problems.rs`.
 
+/// A field rule's findings, each with a problem code of its own: each variant is written once,
+/// beside its [`ProblemCode`], and `code()` is made from that list. Findings carry only small
+/// copyable facts (characters, positions, lengths), never the value.
+macro_rules! findings {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$variant_meta:meta])*
+                $variant:ident $({ $($field:ident: $ty:ty),+ $(,)? })? => $code:ident,
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $(
+                $(#[$variant_meta])*
+                $variant $({ $($field: $ty),+ })?,
+            )+
+        }
+
+        impl $name {
+            pub const fn code(&self) -> $crate::vocabulary::ProblemCode {
+                match self {
+                    $(Self::$variant { .. } => $crate::vocabulary::ProblemCode::$code,)+
+                }
+            }
+        }
+    };
+}
+
 pub mod api_token;
 pub mod consumer_key;
 pub mod key_prefix;

@@ -5,10 +5,11 @@
 //!
 //! [`analyse_name`] says what is wrong as [`NameFinding`]s; `messages::names` puts them into
 //! words for the field at hand. Codes: `name-*` in [`ProblemCode`].
+//!
+//! [`ProblemCode`]: crate::vocabulary::ProblemCode
 
 use super::{FieldReport, messages, trim_invisible};
 use crate::text::is_invisible;
-use crate::vocabulary::ProblemCode;
 
 /// Past this, the name is cut off in Jira's link list and Jira Align's connector table.
 pub(crate) const LONG: usize = 100;
@@ -18,27 +19,16 @@ pub(crate) const MAX_LEN: usize = 255;
 /// Byte length past which a value is only measured, not scanned character by character.
 const MAX_SCAN_BYTES: usize = 16 * 1024;
 
-/// One thing wrong with a name. Positions are 0-based character indexes into the trimmed value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameFinding {
-    Empty,
-    SurroundingWhitespace,
-    ControlChar { c: char, at: usize },
-    InvisibleChar { c: char, at: usize },
-    Long { len: usize },
-    TooLong { len: usize },
-}
-
-impl NameFinding {
-    pub const fn code(self) -> ProblemCode {
-        match self {
-            NameFinding::Empty => ProblemCode::NameEmpty,
-            NameFinding::SurroundingWhitespace => ProblemCode::NameSurroundingWhitespace,
-            NameFinding::ControlChar { .. } => ProblemCode::NameControlChar,
-            NameFinding::InvisibleChar { .. } => ProblemCode::NameInvisibleChar,
-            NameFinding::Long { .. } => ProblemCode::NameLong,
-            NameFinding::TooLong { .. } => ProblemCode::NameTooLong,
-        }
+findings! {
+    /// One thing wrong with a name. Positions are 0-based character indexes into the trimmed
+    /// value.
+    pub enum NameFinding {
+        Empty => NameEmpty,
+        SurroundingWhitespace => NameSurroundingWhitespace,
+        ControlChar { c: char, at: usize } => NameControlChar,
+        InvisibleChar { c: char, at: usize } => NameInvisibleChar,
+        Long { len: usize } => NameLong,
+        TooLong { len: usize } => NameTooLong,
     }
 }
 

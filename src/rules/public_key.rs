@@ -12,7 +12,6 @@
 //!
 //! This rule's own findings are [`PublicKeyFinding`]s, worded by `messages::public_key`.
 
-use crate::vocabulary::ProblemCode;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
@@ -21,20 +20,12 @@ use crate::problem::Problem;
 
 pub const FIELD: &str = "publicKey";
 
-/// What this rule adds to the key module's findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PublicKeyFinding {
-    Empty,
-    /// A key the key module can read but Jira's Incoming Authentication does not accept.
-    JiraRejects,
-}
-
-impl PublicKeyFinding {
-    pub const fn code(self) -> ProblemCode {
-        match self {
-            PublicKeyFinding::Empty => ProblemCode::PublicKeyEmpty,
-            PublicKeyFinding::JiraRejects => ProblemCode::PublicKeyJiraRejects,
-        }
+findings! {
+    /// What this rule adds to the key module's findings.
+    pub enum PublicKeyFinding {
+        Empty => PublicKeyEmpty,
+        /// A key the key module can read but Jira's Incoming Authentication does not accept.
+        JiraRejects => PublicKeyJiraRejects,
     }
 }
 

@@ -4,40 +4,25 @@
 //!
 //! [`analyse_username`] says what is wrong as [`UsernameFinding`]s; `messages::username` puts
 //! them into words. Codes: `username-*` in [`ProblemCode`].
+//!
+//! [`ProblemCode`]: crate::vocabulary::ProblemCode
 
 use super::{FieldReport, messages, trim_invisible};
 use crate::text::is_invisible;
-use crate::vocabulary::ProblemCode;
 
 pub const FIELD: &str = "username";
 
-/// One thing wrong with a username.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UsernameFinding {
-    Empty,
-    SurroundingWhitespace,
-    /// A space or invisible character inside; `at` is its 0-based character index.
-    InvisibleChar {
-        c: char,
-        at: usize,
-    },
-    InvalidEmail,
-    /// Not an email address while the site is Jira Cloud (`on_cloud`, an error) or not known yet
-    /// (a warning). Data Center takes a plain username, so it is no finding there.
-    NotEmail {
-        on_cloud: bool,
-    },
-}
-
-impl UsernameFinding {
-    pub const fn code(self) -> ProblemCode {
-        match self {
-            UsernameFinding::Empty => ProblemCode::UsernameEmpty,
-            UsernameFinding::SurroundingWhitespace => ProblemCode::UsernameSurroundingWhitespace,
-            UsernameFinding::InvisibleChar { .. } => ProblemCode::UsernameInvisibleChar,
-            UsernameFinding::InvalidEmail => ProblemCode::UsernameInvalidEmail,
-            UsernameFinding::NotEmail { .. } => ProblemCode::UsernameNotEmail,
-        }
+findings! {
+    /// One thing wrong with a username.
+    pub enum UsernameFinding {
+        Empty => UsernameEmpty,
+        SurroundingWhitespace => UsernameSurroundingWhitespace,
+        /// A space or invisible character inside; `at` is its 0-based character index.
+        InvisibleChar { c: char, at: usize } => UsernameInvisibleChar,
+        InvalidEmail => UsernameInvalidEmail,
+        /// Not an email address while the site is Jira Cloud (`on_cloud`, an error) or not known
+        /// yet (a warning). Data Center takes a plain username, so it is no finding there.
+        NotEmail { on_cloud: bool } => UsernameNotEmail,
     }
 }
 

@@ -73,13 +73,15 @@ fn cloud_id(lookup: &TenantLookup) -> Option<&str> {
         .filter(|id| !id.is_empty())
 }
 
+/// The host of an address as typed (trimmed), when it parses.
+fn host_of(url: &str) -> Option<String> {
+    Some(Url::parse(url.trim()).ok()?.host_str()?.to_string())
+}
+
 /// One field's verdict: state and sentence.
 fn field_verdict(field: &FieldSite, tab_host: &str, tab_id: &str) -> (CheckState, String) {
     let name = field_name(&field.field);
-    let Some(host) = Url::parse(field.url.trim())
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-    else {
+    let Some(host) = host_of(&field.url) else {
         return (
             CheckState::Unknown,
             format!(
@@ -140,10 +142,7 @@ fn field_verdict(field: &FieldSite, tab_host: &str, tab_id: &str) -> (CheckState
 }
 
 pub fn site_identity(input: &SiteIdentityInput) -> Check {
-    let tab_host = Url::parse(input.tab_url.trim())
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string));
-    let Some(tab_host) = tab_host else {
+    let Some(tab_host) = host_of(&input.tab_url) else {
         return check(
             SITE_IDENTITY,
             CheckState::Unknown,

@@ -119,7 +119,10 @@ async function main() {
   const perChange = (side) => summary(idle.board[side].task.map((t, i) => t / Math.max(1, idle.board[side].changes[i])));
   const pc = [perChange('on'), perChange('off')];
   ratioRow({ goal: '3 idle, busy board', what: `main-thread task ms per ${win} (CDP TaskDuration)`, on: summary(idle.board.on.task), off: summary(idle.board.off.task), target: 1.05, note: `per board change ${ms(pc[0].median)} vs ${ms(pc[1].median)} ms (${ratio(pc[0].median / pc[1].median)})` });
-  ratioRow({ goal: '3 idle, admin page', what: `main-thread task ms per ${win}, nothing changing`, on: summary(idle.admin.on.task), off: summary(idle.admin.off.task), target: 1.2 });
+  // Judged on the window after the first (idle.mjs says why); the first window's cost is printed too.
+  const firstAdmin = [summary(idle.admin.on.task).median, summary(idle.admin.off.task).median];
+  const lateFrom = (idle.settleMs + idle.windowMs) / 1000;
+  ratioRow({ goal: '3 idle, admin page', what: `main-thread task ms per ${win}, nothing changing, from ${lateFrom} s after load`, on: summary(idle.adminLate.on.task), off: summary(idle.adminLate.off.task), target: 1.2, note: `the first ${win} (from ${idle.settleMs / 1000} s after load, with the page's start-up): on ${ms(firstAdmin[0])}, off ${ms(firstAdmin[1])} ms (${ratio(firstAdmin[0] / firstAdmin[1])}, range ${range(ratioRange(idle.admin.on.task, idle.admin.off.task), (x) => x.toFixed(2))})` });
   row({ goal: '4 worker cold → verdict', what: 'stopped worker → panel:checkField answered', s: summary(wake.checkFieldCold), base: summary(wake.checkFieldWarm), baseWhat: 'same, worker running', judged: 'median', target: 100 });
   row({ goal: '4 worker cold → all checks', what: 'stopped worker → panel:setOptions (checkSetup, saved) answered', s: summary(wake.checkSetupCold), base: summary(wake.checkSetupWarm), baseWhat: 'same, worker running', judged: 'median', target: 100 });
   for (const bits of [2048, 4096]) {

@@ -237,10 +237,21 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
 // ---- Jira new UI (React, controlled inputs) -----------------------------------------------------
 test('Jira new UI (Atlaskit): create-link modal and review step fill final-form state (radio, url, Select, checkbox)', async () => {
   const page = await openPage(JIRA_NEW_UI_URL);
+  // The modal fades in from opacity 0: a describe (a Fill clicked) that comes before the fade has
+  // shown anything waits for the entrance to end instead of answering with every field hidden.
+  // The page's animations are held at their start until the describe is under way.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Animation.enable');
+  await cdp.send('Animation.setPlaybackRate', { playbackRate: 0 });
   await page.getByRole('button', { name: 'Create link' }).click();
-  // The modal fades in: until its animation ends its fields are (rightly) not visible enough to fill.
-  await page.getByRole('dialog', { name: 'Create an application link' }).waitFor();
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.getByRole('dialog', { name: 'Create an application link' }).waitFor({ state: 'attached' });
+  assert.ok(await page.evaluate(() => document.getAnimations().some((a) => a.playState === 'running')), 'the modal is fading in');
+  const during = send(page, { type: 'sw:describe' });
+  await page.waitForTimeout(300);
+  await cdp.send('Animation.setPlaybackRate', { playbackRate: 1 });
+  const early = await during;
+  assert.equal(early.ok, true, JSON.stringify(early));
+  assert.deepEqual(early.data.fields.map((x) => [x.key, x.visible]).sort(), [['applicationUrl', true], ['linkType', true]]);
   let d = await describe(page, 'jira-applinks', 'create-link-modal');
   assert.deepEqual(d.fields.map((x) => x.key).sort(), ['applicationUrl', 'linkType']);
   allStuck(await fill(page, d.pageToken, { linkType: 'Direct application link', applicationUrl: 'https://acme3.jiraalign.com' }), ['applicationUrl', 'linkType']);

@@ -27,6 +27,14 @@ async function setUp(t) {
   return { w, fake };
 }
 
+/** A test in its own browser with the fake Jira routed, both closed however the test ends. */
+function fakeJiraTest(name, body) {
+  test(name, async (t) => {
+    const { w, fake } = await setUp(t);
+    await body(w, fake);
+  });
+}
+
 /** Types Jira Link and Jira API URL in the Jira Align form and waits until the worker has them. */
 async function setAlignUrls(w, jiraLink, jiraApiUrl) {
   await w.align.bringToFront();
@@ -58,8 +66,7 @@ function assertCheck(checks, id, state, pattern) {
   if (pattern) assert.match(checks[id].text, pattern, id);
 }
 
-test('jira-site-identity: renamed site, another site, unreachable host, the API gateway form', async (t) => {
-  const { w, fake } = await setUp(t);
+fakeJiraTest('jira-site-identity: renamed site, another site, unreachable host, the API gateway form', async (w, fake) => {
   // The gateway form before Verify ran: the cross-tab check names the cloudId and leaves the
   // comparison to Verify with Jira, instead of calling api.atlassian.com another site.
   await setAlignUrls(w, `${SITE}/browse/`, `${GATEWAY}/ex/jira/${CLOUD_ID}`);
@@ -102,8 +109,7 @@ test('jira-site-identity: renamed site, another site, unreachable host, the API 
   assertCheck(checks, 'jira-site-identity', 'fail', /API gateway for another site/);
 });
 
-test('Verify with Jira: a hanging request ends at Cancel, or at the 10 s limit, as unknown', async (t) => {
-  const { w, fake } = await setUp(t);
+fakeJiraTest('Verify with Jira: a hanging request ends at Cancel, or at the 10 s limit, as unknown', async (w, fake) => {
   fake.override = (u) => (u.origin === SITE && u.pathname === '/_edge/tenant_info' ? 'hang' : null);
   await w.panel.bringToFront();
   // Outside the Authorize step the action sits in a collapsed card: open it, as an admin would.
@@ -132,8 +138,7 @@ test('Verify with Jira: a hanging request ends at Cancel, or at the 10 s limit, 
   assert.ok(took >= 9_000 && took < 20_000, `ended after ${took} ms`);
 });
 
-test('Verify with Jira: an HTML login page, a 5xx and a redirect to another host are reported, never followed with credentials', async (t) => {
-  const { w, fake } = await setUp(t);
+fakeJiraTest('Verify with Jira: an HTML login page, a 5xx and a redirect to another host are reported, never followed with credentials', async (w, fake) => {
   fake.override = (u) => {
     if (u.pathname === '/rest/api/3/myself') {
       return { status: 200, headers: { 'content-type': 'text/html;charset=UTF-8' }, body: '<!DOCTYPE html><html><title>Log in with Atlassian account</title></html>' };

@@ -1,6 +1,7 @@
 //! Words for [`TokenFinding`]s. None repeats the token or any part of it: a finding carries
 //! only lengths, positions and the stray character, never token text.
 
+use super::{empty, padded};
 use crate::problem::Problem;
 use crate::rules::api_token::TokenFinding;
 use crate::text::special_char_name;
@@ -11,16 +12,15 @@ const NOT_A_PASSWORD: &str = "Jira Cloud does not accept account passwords here:
 pub fn problem(finding: TokenFinding) -> Problem {
     let code = finding.code();
     match finding {
-        TokenFinding::Empty => Problem::error(
+        TokenFinding::Empty => empty(
             code,
-            format!("{LABEL}: it is empty."),
+            LABEL,
             "Create an API token for the service account at id.atlassian.com → Security → API tokens, and paste it here.",
         ),
-        TokenFinding::SurroundingWhitespace => Problem::warning(
+        TokenFinding::SurroundingWhitespace => padded(
             code,
-            format!(
-                "{LABEL}: there is white space or an invisible character before or after the token."
-            ),
+            LABEL,
+            "before or after the token",
             "Clear the field and paste the token again, without the line break or space around it.",
         ),
         // Positions say where to look without saying what is there.

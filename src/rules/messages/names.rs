@@ -1,6 +1,7 @@
 //! Words for [`NameFinding`]s: each message starts with the field's label, each fix says what to
 //! type instead.
 
+use super::padded;
 use crate::problem::Problem;
 use crate::rules::char_context;
 use crate::rules::names::{MAX_LEN, NameFinding};
@@ -15,11 +16,10 @@ pub fn problem(finding: NameFinding, label: &str, value: &str) -> Problem {
             format!("{label}: it is empty; it is required."),
             "Type a name, e.g. 'Jira Align'.",
         ),
-        NameFinding::SurroundingWhitespace => Problem::warning(
+        NameFinding::SurroundingWhitespace => padded(
             code,
-            format!(
-                "{label}: there is white space or an invisible character before or after \"{value}\"."
-            ),
+            label,
+            &format!("before or after \"{value}\""),
             format!("Remove it so the name reads exactly \"{value}\"."),
         ),
         NameFinding::ControlChar { c, at } => {

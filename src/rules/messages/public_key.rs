@@ -1,5 +1,6 @@
 //! Words for [`PublicKeyFinding`]s (the key module words its own findings).
 
+use super::empty;
 use crate::problem::Problem;
 use crate::rules::public_key::PublicKeyFinding;
 
@@ -7,9 +8,9 @@ use crate::rules::public_key::PublicKeyFinding;
 pub fn problem(finding: PublicKeyFinding) -> Problem {
     let code = finding.code();
     match finding {
-        PublicKeyFinding::Empty => Problem::error(
+        PublicKeyFinding::Empty => empty(
             code,
-            "Public key: it is empty.",
+            "Public key",
             "In Jira Align click Generate New Key once, copy the whole key including the BEGIN/END lines, and paste it here.",
         ),
         PublicKeyFinding::JiraRejects => Problem::error(

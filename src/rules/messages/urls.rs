@@ -1,6 +1,7 @@
 //! Words for [`UrlFinding`]s: each message starts with the field's label, each fix names the
 //! address to use where there is one.
 
+use super::{empty, padded};
 use crate::problem::Problem;
 use crate::rules::urls::{ApiPath, Site, UrlFinding};
 
@@ -17,13 +18,15 @@ pub fn problem(finding: &UrlFinding, label: &str) -> Problem {
             ),
             "Clear the field and paste only the address, e.g. https://acme.jiraalign.com.".into(),
         ),
-        F::Empty => error(
-            format!("{label}: it is empty."),
-            "Paste the full address, starting with https://.".into(),
-        ),
-        F::SurroundingWhitespace { trimmed } => Problem::warning(
+        F::Empty => empty(
             code,
-            format!("{label}: there is white space or an invisible character around the address."),
+            label,
+            "Paste the full address, starting with https://.",
+        ),
+        F::SurroundingWhitespace { trimmed } => padded(
+            code,
+            label,
+            "around the address",
             format!("Remove it so the field holds just {trimmed}."),
         ),
         F::InvisibleChar { c, position } => error(

@@ -1,5 +1,6 @@
 //! Words for [`UsernameFinding`]s.
 
+use super::{empty, padded};
 use crate::problem::Problem;
 use crate::rules::username::UsernameFinding;
 use crate::text::{describe_char, visible};
@@ -10,14 +11,15 @@ const LABEL: &str = "Jira Username";
 pub fn problem(finding: UsernameFinding, value: &str) -> Problem {
     let code = finding.code();
     match finding {
-        UsernameFinding::Empty => Problem::error(
+        UsernameFinding::Empty => empty(
             code,
-            format!("{LABEL}: it is empty."),
+            LABEL,
             "Enter the Jira service account's email address (Jira Cloud) or username (Data Center).",
         ),
-        UsernameFinding::SurroundingWhitespace => Problem::warning(
+        UsernameFinding::SurroundingWhitespace => padded(
             code,
-            format!("{LABEL}: there is white space or an invisible character around \"{value}\"."),
+            LABEL,
+            &format!("around \"{value}\""),
             format!("Remove it so the field holds just {value}."),
         ),
         UsernameFinding::InvisibleChar { c, at } => Problem::error(
