@@ -1,9 +1,10 @@
 // The content scripts in the real extension (dist/chrome), driven the way the service worker
 // drives them (chrome.tabs.sendMessage from inside the worker), against the fixture copies of
 // both admin UIs and the hostile pages. Reports are observed by a recorder added to the worker.
-import { test, before, after } from 'node:test';
+// Each test has a browser of its own (browserPerTest), so any one runs alone.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithFixtures } from './harness.mjs';
+import { launchWithFixtures, browserPerTest } from './harness.mjs';
 import { ERROR } from '../../extension/shared/vocabulary.js';
 import { bundleContent } from '../../tools/bundle-content.mjs';
 import {
@@ -15,23 +16,17 @@ import {
 
 const INCOMING_URL = jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID);
 const TOKEN = 'ATATT3xFfGF0-fixture-not-a-real-token-0000';
-let ext;
-
-before(async () => {
-  ext = await launchWithFixtures({ jira: 'link' });
-  await ext.worker.evaluate(() => {
-    globalThis.__reports = [];
-    chrome.runtime.onMessage.addListener((m) => {
-      if (m?.type === 'content:report') globalThis.__reports.push(m);
-    });
+const browser = browserPerTest(() => launchWithFixtures({ jira: 'link' }), (ext) => ext.worker.evaluate(() => {
+  globalThis.__reports = [];
+  chrome.runtime.onMessage.addListener((m) => {
+    if (m?.type === 'content:report') globalThis.__reports.push(m);
   });
-});
-after(async () => { await ext?.close(); });
+}));
 
 // ---- helpers --------------------------------------------------------------------------------
 /** The tab of a page; without host permission (lookalike host) the URL is hidden, so take the newest tab. */
 async function tabIdFor(page) {
-  return ext.worker.evaluate(async (u) => {
+  return browser().worker.evaluate(async (u) => {
     const tabs = await chrome.tabs.query({});
     return tabs.find((t) => t.url === u)?.id ?? Math.max(...tabs.map((t) => t.id));
   }, page.url());
@@ -40,7 +35,7 @@ async function tabIdFor(page) {
 /** chrome.tabs.sendMessage from the worker; resolves to the answer or {sendError}. */
 async function send(page, message) {
   const tabId = await tabIdFor(page);
-  return ext.worker.evaluate(async ([id, m]) => {
+  return browser().worker.evaluate(async ([id, m]) => {
     try {
       return await chrome.tabs.sendMessage(id, m, { frameId: 0 });
     } catch (e) {
@@ -75,7 +70,7 @@ const allStuck = (data, keys) => {
 };
 
 async function reports(filter) {
-  return (await ext.worker.evaluate(() => globalThis.__reports)).filter(filter);
+  return (await browser().worker.evaluate(() => globalThis.__reports)).filter(filter);
 }
 async function waitForReport(filter, ms = 4000) {
   const end = Date.now() + ms;
@@ -88,7 +83,7 @@ async function waitForReport(filter, ms = 4000) {
 }
 
 async function openPage(url) {
-  const page = await ext.context.newPage();
+  const page = await browser().context.newPage();
   await page.goto(url);
   return page;
 }
@@ -121,7 +116,7 @@ test('Align connector: detected by labels, filled, secrets never read, read-only
   const r = await waitForReport((m) => m.surface === 'align-connector' && m.fields.apiToken?.present);
   assert.equal(r.fields.apiToken.value, undefined);
   assert.equal(r.fields.apiToken.length, TOKEN.length);
-  assert.ok(!JSON.stringify(await ext.worker.evaluate(() => globalThis.__reports)).includes('fixture-not-a-real'), 'token never reported');
+  assert.ok(!JSON.stringify(await browser().worker.evaluate(() => globalThis.__reports)).includes('fixture-not-a-real'), 'token never reported');
 
   const res = await fill(page, d2.pageToken, {
     jiraLink: 'https://acme.atlassian.net/browse/', name: 'Acme Jira Cloud', jiraApiUrl: 'https://acme.atlassian.net',
@@ -144,7 +139,6 @@ test('Align connector: detected by labels, filled, secrets never read, read-only
   assert.equal(saved.signals.authorized, false);
   assert.equal(saved.signals.active, false);
   assert.equal(saved.signals.generateKeyVisible, true);
-  await page.close();
 });
 
 // ---- Jira legacy wizard and Incoming Authentication --------------------------------------------
@@ -174,7 +168,6 @@ test('Jira legacy wizard: list → configure-url → link-step-1 → link-step-2
   allStuck(await fill(page, d.pageToken, { consumerKey: 'JiraAlignAcme2', consumerName: 'Jira Align', publicKey: FIXTURE_PUBLIC_KEY_BASE64 }),
     ['consumerKey', 'consumerName', 'publicKey']);
   assert.equal(await page.inputValue('#incoming-consumerKey'), 'JiraAlignAcme2');
-  await page.close();
 });
 
 test('legacy edit dialog: the framed (same-origin) Incoming Authentication form is found and filled', async () => {
@@ -187,7 +180,6 @@ test('legacy edit dialog: the framed (same-origin) Incoming Authentication form 
   assert.deepEqual(d.fields.map((x) => x.key).sort(), ['callbackUrl', 'consumerKey', 'consumerName', 'publicKey', 'twoLo']);
   allStuck(await fill(page, d.pageToken, { consumerKey: 'FramedKey', consumerName: 'Jira Align' }), ['consumerKey', 'consumerName']);
   assert.equal(await frame.locator('#key').inputValue(), 'FramedKey');
-  await page.close();
 });
 
 test('Incoming Authentication: filled; re-render, stale token, forged page messages all refused', async () => {
@@ -240,7 +232,6 @@ test('Incoming Authentication: filled; re-render, stale token, forged page messa
   const r = await waitForReport((m) => m.step === 'incoming-auth' && m.signals?.incomingAuthConfigured);
   assert.equal(r.signals.publicKeyOneLineBase64, true);
   assert.equal(r.fields.consumerKey.value, 'JiraAlignAcme');
-  await page.close();
 });
 
 // ---- Jira new UI (React, controlled inputs) -----------------------------------------------------
@@ -288,7 +279,6 @@ test('Jira new UI (Atlaskit): create-link modal and review step fill final-form 
   for (const n of ['serviceProviderName', 'consumerKey', 'sharedSecret']) assert.ok(!s.forms.review.touched?.[n], `${n} untouched`);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForFunction(() => window.__fixtureState().links.some((l) => l.name === 'Jira Align 3'));
-  await page.close();
 });
 
 // ---- Jira Align variant table ------------------------------------------------------------------
@@ -296,9 +286,8 @@ test('Jira new UI (Atlaskit): create-link modal and review step fill final-form 
 // and slide-out layouts) is detected, filled and read back: first OAuth (which reveals the
 // consumer key), then Basic Auth where the variant has it (a widget changed a second time).
 for (const variant of ALIGN_VARIANTS) {
-  test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async (t) => {
+  test(`Align variant ${variant.id}: detected, filled through its ${variant.dropdown} dropdown, read back`, async () => {
     const page = await openPage(alignVariantUrl(variant.id));
-    t.after(() => page.close()); // a failed variant leaves no tab behind for the next test
     if (variant.layout === 'slideout') {
       await page.click('#btnAddConnector');
       // The slide-out animates in: an admin fills it once it has opened, and so does the test.
@@ -358,8 +347,8 @@ async function fromPanel(panel, message) {
 }
 
 test('Point to the field: an unreadable page works by pointing; hidden and cross-origin controls are refused', async () => {
-  await ext.context.route(UNLABELLED_URL, (route) => route.fulfill({ contentType: 'text/html', body: UNLABELLED_HTML }));
-  const panel = await openPage(ext.extensionUrl('panel/panel.html'));
+  await browser().context.route(UNLABELLED_URL, (route) => route.fulfill({ contentType: 'text/html', body: UNLABELLED_HTML }));
+  const panel = await openPage(browser().extensionUrl('panel/panel.html'));
   const page = await openPage(UNLABELLED_URL);
   await page.bringToFront();
   assert.equal((await send(page, { type: 'sw:describe' })).data.surface, null, 'the heuristics find nothing here');
@@ -418,13 +407,11 @@ test('Point to the field: an unreadable page works by pointing; hidden and cross
   const bad = await send(page, { type: 'sw:pick', side: 'bogus', key: 'x' });
   assert.equal(bad.error?.name, ERROR.BAD_REQUEST);
   assert.equal(await page.getByRole('status').filter({ hasText: 'Linksmith' }).count(), 0);
-  await page.close();
-  await panel.close();
 });
 
 test('Describe this page: the form structure without a single typed value', async () => {
-  await ext.context.route(UNLABELLED_URL, (route) => route.fulfill({ contentType: 'text/html', body: UNLABELLED_HTML }));
-  const panel = await openPage(ext.extensionUrl('panel/panel.html'));
+  await browser().context.route(UNLABELLED_URL, (route) => route.fulfill({ contentType: 'text/html', body: UNLABELLED_HTML }));
+  const panel = await openPage(browser().extensionUrl('panel/panel.html'));
   const page = await openPage(UNLABELLED_URL);
   await page.bringToFront();
   const TYPED = 'typed-by-the-admin-7f3a';
@@ -439,8 +426,6 @@ test('Describe this page: the form structure without a single typed value', asyn
   assert.equal(answer.data.controls.find((c) => c.id === 'h').visible, false);
   assert.deepEqual(answer.data.buttons, [{ text: 'go', id: 'go', name: null }]);
   assert.equal(answer.data.origin, ALIGN_ORIGIN);
-  await page.close();
-  await panel.close();
 });
 
 // ---- cost on ordinary Jira pages ---------------------------------------------------------------
@@ -454,7 +439,7 @@ const BOARD_HTML = `<!doctype html><title>Board</title><main id="board"></main><
 </script>`;
 
 test('ordinary Jira page: no in-depth observation until the panel asks; admin paths are observed', async () => {
-  await ext.context.route(BOARD_URL, (route) => route.fulfill({ contentType: 'text/html', body: BOARD_HTML }));
+  await browser().context.route(BOARD_URL, (route) => route.fulfill({ contentType: 'text/html', body: BOARD_HTML }));
   const board = await openPage(BOARD_URL);
   await board.waitForTimeout(300);
   const watch = async (page, deep) => (await send(page, { type: 'sw:watch', deep })).data.deep;
@@ -469,7 +454,6 @@ test('ordinary Jira page: no in-depth observation until the panel asks; admin pa
   const admin = await openPage(JIRA_LEGACY_URL);
   await describe(admin, 'jira-applinks', 'list');
   assert.equal(await watch(admin, false), true, 'the applinks screens are observed in depth');
-  await admin.close();
 });
 
 // ---- hostile pages ------------------------------------------------------------------------------
@@ -481,7 +465,6 @@ test('honeypot: invisible decoys are never chosen or filled', async () => {
   const state = await page.evaluate(() => window.__fixtureState());
   assert.equal(state.decoysTouched, false);
   assert.equal(state.fields.find((x) => x.id === 'key').value, 'JiraAlignAcme');
-  await page.close();
 });
 
 test('cross-origin and sandboxed iframes: their fields are not even seen', async () => {
@@ -497,7 +480,6 @@ test('cross-origin and sandboxed iframes: their fields are not even seen', async
     const values = await frame.evaluate(() => [...document.querySelectorAll('input, textarea')].map((e) => e.value)).catch(() => []);
     assert.ok(!values.includes('EVIL'), `nothing written into ${frame.url()}`);
   }
-  await page.close();
 });
 
 test('lookalike host: no content script, and the gate itself refuses the origin', async () => {
@@ -519,5 +501,4 @@ test('lookalike host: no content script, and the gate itself refuses the origin'
   assert.equal(result.refusal, 'origin-not-allowed');
   assert.deepEqual(result.fill.refused, [{ key: 'consumerKey', reason: 'origin-not-allowed' }]);
   assert.notEqual(result.value, 'EVIL');
-  await page.close();
 });

@@ -28,7 +28,9 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-/** A fresh context with the fixtures routed; page errors fail the test at the end. */
+/** A new browser context with the fixtures routed, closed when the test ends; page errors fail the
+ * test at the end. A context shares no storage, cookie, cache or route with another, so one launch
+ * serves the file and any one test still runs alone. */
 async function open(t, { jira, align, routeOptions, allowErrors } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await routeFixtures(context, { blockUnknownHosts: true, ...routeOptions });

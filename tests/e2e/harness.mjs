@@ -1,5 +1,7 @@
 // Launches Debian's Chromium with the built, unpacked extension (dist/chrome) in a fresh profile,
-// the way an admin would load it, and hands tests the extension's id and service worker.
+// the way an admin would load it, and hands tests the extension's id and service worker; and gives
+// each test of a file a browser of its own (browserPerTest, for either browser's launch).
+import { beforeEach, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -30,6 +32,7 @@ export async function launchWithExtension({ extensionDir = DIST, executablePath 
     throw new Error(`${extensionDir} has no manifest.json: run ./build.sh first`);
   }
   const profile = await mkdtemp(path.join(tmpdir(), 'linksmith-profile-'));
+  const removeProfile = () => rm(profile, { recursive: true, force: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless,
@@ -42,9 +45,18 @@ export async function launchWithExtension({ extensionDir = DIST, executablePath 
       ...CHROMIUM_ARGS,
       ...args,
     ],
+  }).catch(async (err) => {
+    await removeProfile();
+    throw err;
   });
   let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  try {
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  } catch (err) {
+    await context.close();
+    await removeProfile();
+    throw err;
+  }
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -53,7 +65,7 @@ export async function launchWithExtension({ extensionDir = DIST, executablePath 
     extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      await removeProfile();
     },
   };
 }
@@ -62,8 +74,40 @@ export async function launchWithExtension({ extensionDir = DIST, executablePath 
  * (tests/fixtures/shared/scenarios.js). */
 export async function launchWithFixtures({ jira = 'empty', align = 'empty', ...options } = {}) {
   const ext = await launchWithExtension(options);
-  await routeFixtures(ext.context);
-  await seedJira(ext.context, jira);
-  await seedAlign(ext.context, align);
+  try {
+    await routeFixtures(ext.context);
+    await seedJira(ext.context, jira);
+    await seedAlign(ext.context, align);
+  } catch (err) {
+    await ext.close();
+    throw err;
+  }
   return ext;
+}
+
+/**
+ * A browser of each test's own, for every test of the calling file (or of the describe block it is
+ * called in): `launch()` starts it before the test, and it is closed, its profile deleted, after
+ * the test, whether the test passed or failed. Nothing carries over from one test to the next, so
+ * any one test runs alone (--test-name-pattern) and in any order.
+ * @template T
+ * @param {() => Promise<T & { close(): Promise<void> }>} launch  e.g. () => launchWithFixtures({ jira: 'link' })
+ * @param {(browser: T) => Promise<void>} [setUp]  more to do in each new browser (closed if it fails)
+ * @returns {() => T} the current test's browser
+ */
+export function browserPerTest(launch, setUp) {
+  let current = null;
+  beforeEach(async () => {
+    current = await launch();
+    await setUp?.(current);
+  });
+  afterEach(async () => {
+    const done = current;
+    current = null;
+    await done?.close();
+  });
+  return () => {
+    if (!current) throw new Error('no browser: browserPerTest hands one out only inside a test');
+    return current;
+  };
 }

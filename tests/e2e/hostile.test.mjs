@@ -9,9 +9,11 @@
 // the extension). A message sent from there carries the real sender Chrome attaches to content
 // scripts (tab, frameId 0, page URL), exactly what a compromised or confused content script
 // would send — no fake sender object involved.
-import { test, before, after } from 'node:test';
+//
+// Each test has a browser of its own (browserPerTest), so any one runs alone.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithFixtures } from './harness.mjs';
+import { launchWithFixtures, browserPerTest } from './harness.mjs';
 import { ERROR } from '../../extension/shared/vocabulary.js';
 import {
   jiraIncomingAuthUrl, SEEDED_ALIGN_LINK_ID,
@@ -19,15 +21,10 @@ import {
 } from '../fixtures/serve.mjs';
 
 const INCOMING_URL = jiraIncomingAuthUrl(SEEDED_ALIGN_LINK_ID);
-let ext;
-
-before(async () => {
-  ext = await launchWithFixtures({ jira: 'link' });
-});
-after(async () => { await ext?.close(); });
+const browser = browserPerTest(() => launchWithFixtures({ jira: 'link' }));
 
 // ---- helpers --------------------------------------------------------------------------------
-const storedState = () => ext.worker.evaluate(async () => (await chrome.storage.session.get('state')).state ?? null);
+const storedState = () => browser().worker.evaluate(async () => (await chrome.storage.session.get('state')).state ?? null);
 
 /** Waits until the stored state satisfies `predicate` and then stays unchanged for `quietMs`. */
 async function settledState(predicate, quietMs = 700, ms = 8000) {
@@ -44,27 +41,27 @@ async function settledState(predicate, quietMs = 700, ms = 8000) {
 }
 
 async function openPage(url) {
-  const page = await ext.context.newPage();
+  const page = await browser().context.newPage();
   await page.goto(url);
   return page;
 }
 
 async function openPanel() {
-  const panel = await ext.context.newPage();
-  await panel.goto(ext.extensionUrl('panel/panel.html'));
+  const panel = await browser().context.newPage();
+  await panel.goto(browser().extensionUrl('panel/panel.html'));
   return panel;
 }
 
 /** Evaluates `expression` in Linksmith's content-script world of `page` (see the header). */
 async function inContentScript(page, expression) {
-  const cdp = await ext.context.newCDPSession(page);
+  const cdp = await browser().context.newCDPSession(page);
   try {
     const contexts = [];
     cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
     const { frameTree } = await cdp.send('Page.getFrameTree');
     await cdp.send('Runtime.enable');
     const ours = (c) => c.auxData?.type === 'isolated' && c.auxData?.frameId === frameTree.frame.id
-      && (c.origin === `chrome-extension://${ext.extensionId}` || c.name === 'Linksmith');
+      && (c.origin === `chrome-extension://${browser().extensionId}` || c.name === 'Linksmith');
     for (let i = 0; i < 50 && !contexts.some(ours); i += 1) await new Promise((r) => setTimeout(r, 100));
     const ctx = contexts.find(ours);
     assert.ok(ctx, `no Linksmith isolated world among ${JSON.stringify(contexts.map((c) => [c.name, c.origin, c.auxData]))}`);
@@ -131,7 +128,7 @@ test('a page cannot reach the worker: no chrome.runtime, and forged postMessage/
     document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 50));
     return out;
-  }, ext.extensionId);
+  }, browser().extensionId);
   assert.equal(probe.runtime, 'undefined', 'the page sees no chrome.runtime');
   assert.equal(probe.sendMessage, 'undefined');
   assert.match(probe.external, /^threw: TypeError/);
@@ -140,7 +137,6 @@ test('a page cannot reach the worker: no chrome.runtime, and forged postMessage/
   assert.deepEqual(stripVolatile(after), stripVolatile(before), 'no state change from forged page messages');
   assert.ok(!JSON.stringify(after).includes('EVIL'));
   assert.equal(await page.inputValue('#key'), '');
-  await page.close();
 });
 
 // ---- a content script that oversteps -----------------------------------------------------------
@@ -188,14 +184,12 @@ test('content scripts: panel:* requests are forbidden and a report cannot write 
   assert.deepEqual(after.options, before.options);
   assert.notEqual(after.sides.jira.signals.incomingAuthConfigured, 'yes', 'non-boolean signal dropped');
   assert.ok(!Object.keys(after.sides.jira.signals).some((k) => k.length > 40), 'oversized signal name dropped');
-  await page.close();
 });
 
 // ---- the panel's fill path ----------------------------------------------------------------------
-/** A fresh state, the panel open with `options` set, and Jira's Incoming Authentication form seen. */
+/** The panel open with `options` set, and Jira's Incoming Authentication form seen. */
 async function incomingAuthReady(options) {
   const panel = await openPanel();
-  await resetViaPanel(panel);
   const page = await openPage(INCOMING_URL);
   await settledState((s) => s.sides.jira?.step === 'incoming-auth');
   await panel.evaluate((o) => chrome.runtime.sendMessage({ type: 'panel:setOptions', options: o }), options);
@@ -205,7 +199,7 @@ async function incomingAuthReady(options) {
 test('panel fill: fields swapped between plan and fill are refused, never filled with the wrong value', async () => {
   const { panel, page } = await incomingAuthReady({ consumerKey: 'JiraAlignAcme' });
   // Hold the worker's sw:fill until the page has swapped its fields (the describe has happened).
-  await ext.worker.evaluate(() => {
+  await browser().worker.evaluate(() => {
     const original = chrome.tabs.sendMessage.bind(chrome.tabs);
     globalThis.__held = null;
     chrome.tabs.sendMessage = async (tabId, message, options) => {
@@ -217,8 +211,8 @@ test('panel fill: fields swapped between plan and fill are refused, never filled
     globalThis.__restoreSendMessage = () => { chrome.tabs.sendMessage = original; };
   });
   const clicked = clickFill(panel, '#fill-jira');
-  await ext.worker.evaluate(async () => { while (!globalThis.__held) await new Promise((r) => setTimeout(r, 20)); });
-  const planned = await ext.worker.evaluate(() => globalThis.__held.message.values);
+  await browser().worker.evaluate(async () => { while (!globalThis.__held) await new Promise((r) => setTimeout(r, 20)); });
+  const planned = await browser().worker.evaluate(() => globalThis.__held.message.values);
   assert.equal(planned.consumerKey, 'JiraAlignAcme', JSON.stringify(planned));
   // The page swaps the Consumer Key and Consumer Name inputs (ids and names, so each label now
   // points at the other element).
@@ -228,7 +222,7 @@ test('panel fill: fields swapped between plan and fill are refused, never filled
     key.id = 'tmp'; name.id = 'key'; key.id = 'consumerName';
     key.name = 'consumerName'; name.name = 'key';
   });
-  await ext.worker.evaluate(() => { globalThis.__held.release(); globalThis.__restoreSendMessage(); });
+  await browser().worker.evaluate(() => { globalThis.__held.release(); globalThis.__restoreSendMessage(); });
   const status = await clicked;
   assert.equal(status.result, 'done', status.text);
   assert.match(status.text, /consumerKey \(page-changed\)/);
@@ -245,8 +239,6 @@ test('panel fill: fields swapped between plan and fill are refused, never filled
   assert.match(again.text, /Filled: [^.]*consumerName/, again.text);
   assert.equal(await page.inputValue('#key'), 'JiraAlignAcme');
   assert.equal(await page.inputValue('#consumerName'), 'Jira Align');
-  await panel.close();
-  await page.close();
 });
 
 test('panel fill: a tab that moved to acme.atlassian.net.evil.test is never filled', async () => {
@@ -269,14 +261,12 @@ test('panel fill: a tab that moved to acme.atlassian.net.evil.test is never fill
   await panel.reload();
   const fresh = await clickFill(panel, '#fill-jira');
   assert.match(fresh.text, /Open the Jira/, fresh.text);
-  await panel.close();
-  await page.close();
 });
 
 // ---- decoys ---------------------------------------------------------------------------------------
 /** chrome.tabs.sendMessage from the worker to the page's top frame, as the worker drives fills. */
 async function toContent(page, message) {
-  return ext.worker.evaluate(async ([u, m]) => {
+  return browser().worker.evaluate(async ([u, m]) => {
     const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
     try {
       return await chrome.tabs.sendMessage(tab.id, m, { frameId: 0 });
@@ -288,28 +278,24 @@ async function toContent(page, message) {
 
 test('honeypot: no decoy is ever filled (display, visibility, opacity, off-screen, zero size, hidden, clip-path, clip, covered, scale(0), content-visibility)', async () => {
   const page = await openPage(HOSTILE_HONEYPOT_URL);
-  try {
-    let described;
-    for (let i = 0; i < 40 && !(described?.ok && described.data.step === 'incoming-auth'); i += 1) {
-      described = await toContent(page, { type: 'sw:describe' });
-      if (!(described?.ok && described.data.step === 'incoming-auth')) await page.waitForTimeout(100);
-    }
-    assert.equal(described?.data?.step, 'incoming-auth', JSON.stringify(described));
-    const answer = await toContent(page, {
-      type: 'sw:fill', pageToken: described.data.pageToken,
-      values: { consumerKey: 'JiraAlignAcme', consumerName: 'Jira Align', publicKey: FIXTURE_PUBLIC_KEY_BASE64 },
-    });
-    assert.equal(answer.ok, true, JSON.stringify(answer));
-    const s = await page.evaluate(() => window.__fixtureState());
-    const decoys = s.fields.filter((f) => f.decoy);
-    assert.ok(decoys.length >= 11, `${decoys.length} decoys on the page`);
-    assert.equal(s.decoyEvents, 0, 'no input or change event reached a decoy');
-    assert.deepEqual(decoys.filter((f) => f.value && f.decoy !== 'type-hidden').map((f) => f.decoy), []);
-    const real = Object.fromEntries(s.fields.filter((f) => !f.decoy && f.id).map((f) => [f.id, f.value]));
-    assert.equal(real.key, 'JiraAlignAcme');
-    assert.equal(real.consumerName, 'Jira Align');
-    assert.equal(real.publicKey, FIXTURE_PUBLIC_KEY_BASE64);
-  } finally {
-    await page.close();
+  let described;
+  for (let i = 0; i < 40 && !(described?.ok && described.data.step === 'incoming-auth'); i += 1) {
+    described = await toContent(page, { type: 'sw:describe' });
+    if (!(described?.ok && described.data.step === 'incoming-auth')) await page.waitForTimeout(100);
   }
+  assert.equal(described?.data?.step, 'incoming-auth', JSON.stringify(described));
+  const answer = await toContent(page, {
+    type: 'sw:fill', pageToken: described.data.pageToken,
+    values: { consumerKey: 'JiraAlignAcme', consumerName: 'Jira Align', publicKey: FIXTURE_PUBLIC_KEY_BASE64 },
+  });
+  assert.equal(answer.ok, true, JSON.stringify(answer));
+  const s = await page.evaluate(() => window.__fixtureState());
+  const decoys = s.fields.filter((f) => f.decoy);
+  assert.ok(decoys.length >= 11, `${decoys.length} decoys on the page`);
+  assert.equal(s.decoyEvents, 0, 'no input or change event reached a decoy');
+  assert.deepEqual(decoys.filter((f) => f.value && f.decoy !== 'type-hidden').map((f) => f.decoy), []);
+  const real = Object.fromEntries(s.fields.filter((f) => !f.decoy && f.id).map((f) => [f.id, f.value]));
+  assert.equal(real.key, 'JiraAlignAcme');
+  assert.equal(real.consumerName, 'Jira Align');
+  assert.equal(real.publicKey, FIXTURE_PUBLIC_KEY_BASE64);
 });

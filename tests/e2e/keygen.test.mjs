@@ -1,23 +1,28 @@
 // The panel's key generator where only Chromium's driver reaches: the pinned extension id, the
 // private key's download, the key-generation workers (Playwright sees a page's workers) and the
 // main thread's long tasks. The 2048-bit key and its fingerprint are checked in both browsers
-// (scenarios/keygen.mjs). The tests share one launch and each opens its own panel page.
-import { test, before, after } from 'node:test';
+// (scenarios/keygen.mjs). Each test has a browser of its own (browserPerTest), so any one runs alone.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension } from './harness.mjs';
+import { launchWithExtension, browserPerTest } from './harness.mjs';
 import { publicKeyFacts } from './scenarios/keygen.mjs';
 
-let ext;
-before(async () => { ext = await launchWithExtension(); });
-after(async () => { await ext?.close(); });
+const browser = browserPerTest(() => launchWithExtension());
+
+/** The panel, in a page of its own, of this test's browser. */
+async function openPanel() {
+  const ext = browser();
+  const page = await ext.context.newPage();
+  await page.goto(ext.extensionUrl('panel/panel.html'));
+  return page;
+}
 
 test('the service worker runs from the pinned extension id', () => {
-  assert.equal(ext.extensionId, 'kflojpfhkfljapnnjjjfecpkpkmojkcb');
+  assert.equal(browser().extensionId, 'kflojpfhkfljapnnjjjfecpkpkmojkcb');
 });
 
 test('the private key is offered as a download and never lands in extension storage', async () => {
-  const page = await ext.context.newPage();
-  await page.goto(ext.extensionUrl('panel/panel.html'));
+  const page = await openPanel();
   await page.click('#keygen > summary'); // the key generator is a collapsed tool
   await page.click('#keygen-run');
   await page.locator('#keygen-result').waitFor({ state: 'visible', timeout: 30_000 });
@@ -27,14 +32,12 @@ test('the private key is offered as a download and never lands in extension stor
     await chrome.storage.local.get(null), await chrome.storage.sync.get(null), await chrome.storage.session.get(null),
   ]));
   assert.doesNotMatch(stored, /PRIVATE KEY/);
-  await page.close();
 });
 
 // Nothing heavy at panel open (issue 15): no key-generation worker runs until the admin heads
 // for a key, here by opening the (collapsed) key section.
 test('opening the panel starts no key-generation worker; the key controls start them', async () => {
-  const page = await ext.context.newPage();
-  await page.goto(ext.extensionUrl('panel/panel.html'));
+  const page = await openPanel();
   await page.locator('#checklist li').first().waitFor();
   // Longer than the idle callback that used to start them at panel open.
   await page.waitForTimeout(1500);
@@ -44,12 +47,12 @@ test('opening the panel starts no key-generation worker; the key controls start 
   const until = Date.now() + 10_000;
   while (page.workers().length < 2 && Date.now() < until) await page.waitForTimeout(50);
   assert.ok(page.workers().length >= 2, `workers after opening the key section: ${page.workers().length}`);
-  await page.close();
 });
 
 // Never blocking: a 4096-bit key (seconds of work) is made by the workers while the panel's main
 // thread stays free, and Cancel really stops them (the workers are terminated).
 test('a 4096-bit key never blocks the panel: no main-thread task over 50 ms', async () => {
+  const ext = browser();
   const page = await ext.context.newPage();
   await page.addInitScript(() => {
     globalThis.__longTasks = [];
@@ -76,12 +79,10 @@ test('a 4096-bit key never blocks the panel: no main-thread task over 50 ms', as
   // loop runs from a page timer: DevTools' own evaluation is not reported as a page task.
   await page.evaluate(() => setTimeout(() => { const t = performance.now(); while (performance.now() - t < 120); }, 0));
   await page.waitForFunction(() => globalThis.__longTasks.some((t) => t.duration >= 100), null, { timeout: 5000 });
-  await page.close();
 });
 
 test('Cancel stops a 4096-bit generation: its workers are terminated and no key appears', async () => {
-  const page = await ext.context.newPage();
-  await page.goto(ext.extensionUrl('panel/panel.html'));
+  const page = await openPanel();
   await page.click('#keygen > summary'); // the key generator is a collapsed tool
   await page.selectOption('#keygen-bits', '4096');
   await page.click('#keygen-run');
@@ -97,5 +98,4 @@ test('Cancel stops a 4096-bit generation: its workers are terminated and no key 
   assert.equal(await page.locator('#keygen-run').isEnabled(), true);
   await page.waitForTimeout(1000);
   assert.equal(await page.locator('#keygen-result').isHidden(), true);
-  await page.close();
 });

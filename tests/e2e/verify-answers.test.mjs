@@ -10,9 +10,12 @@ import {
   FakeJira, SITE, OLD_SITE, OTHER_SITE, GONE_SITE, GATEWAY, CLOUD_ID, OTHER_CLOUD_ID, SESSION_COOKIE,
 } from '../fixtures/fake-jira/fake-jira.mjs';
 
-async function setUp() {
+/** A walkthrough with the fake Jira, both closed when test `t` ends (passed or failed, set up or not). */
+async function setUp(t) {
   const w = await startWalkthrough({ jiraScenario: 'empty', alignScenario: 'empty' });
+  t.after(() => w.ext.close());
   const fake = new FakeJira({ readStore: async () => ({ links: [] }), sessionUser: { ...DEFAULT_JIRA_USER, roles: ['jira-software'] } });
+  t.after(() => fake.close());
   await fake.route(w.ext.context);
   await w.ext.context.addCookies([{ name: SESSION_COOKIE, value: 'fixture-session', domain: 'acme.atlassian.net', path: '/', secure: true, sameSite: 'None', httpOnly: true }]);
   // Every request the browser makes, wherever it goes (the fake records only its own hosts).
@@ -26,14 +29,9 @@ async function setUp() {
 
 /** A test in its own browser with the fake Jira routed, both closed however the test ends. */
 function fakeJiraTest(name, body) {
-  test(name, async () => {
-    const { w, fake } = await setUp();
-    try {
-      await body(w, fake);
-    } finally {
-      fake.close();
-      await w.ext.close();
-    }
+  test(name, async (t) => {
+    const { w, fake } = await setUp(t);
+    await body(w, fake);
   });
 }
 

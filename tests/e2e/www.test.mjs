@@ -34,6 +34,8 @@ after(async () => {
   server?.close();
 });
 
+/** The checker in a page of a new browser context of its own (browser.newPage): no storage, cookie
+ * or cache of another test's, so one launch serves the file and any one test still runs alone. */
 async function openChecker() {
   const page = await browser.newPage();
   const errors = [];

@@ -85,11 +85,6 @@ export async function launch({ headless = true, resolveHostsTo = null } = {}) {
       await page.goto(ext.extensionUrl('panel/panel.html'));
       return wrap(page);
     },
-    /** Closes every page but the handles in `keep` (a browser with no page left would quit). */
-    async closePages(keep = []) {
-      const kept = new Set(keep.map((handle) => handle.raw));
-      for (const page of ext.context.pages()) if (!kept.has(page)) await page.close();
-    },
     close: () => ext.close(),
   };
 }

@@ -200,11 +200,6 @@ export async function launch({ headless = true, extensionDir = DIST, resolveHost
       }
       return wrap(page);
     },
-    /** Closes every page but the handles in `keep` (a browser with no page left would quit). */
-    async closePages(keep = []) {
-      const kept = new Set(keep.map((handle) => handle.raw));
-      for (const page of await browser.pages()) if (!kept.has(page)) await page.close();
-    },
     close: () => browser.close(),
   };
 }

@@ -19,42 +19,15 @@ export async function workerState(w) {
   return answer.data;
 }
 
-// The fixture sites each browser was routed and seeded with: routes and seeds stay for the whole
-// launch (a seed cannot be taken back), so a browser that runs several walkthroughs is prepared once.
-const prepared = new WeakMap();
-
-/** Fixture sites routed and seeded, the panel open in a tab. */
+/** Fixture sites routed and seeded, the panel open in a tab. Once per browser: routes and seeds
+ * stay for the whole launch (a seed cannot be taken back). */
 export async function startWalkthrough(browser, { jiraScenario = 'empty', alignScenario = 'empty', onStep, renamed = false } = {}) {
-  const sites = JSON.stringify({ jiraScenario, alignScenario, renamed });
-  const before = prepared.get(browser.fixtures);
-  if (before === undefined) {
-    prepared.set(browser.fixtures, sites);
-    await routeFixtures(browser.fixtures, { renamed });
-    await seedJira(browser.fixtures, jiraScenario);
-    await seedAlign(browser.fixtures, alignScenario);
-  } else if (before !== sites) {
-    throw new Error(`this browser was prepared with ${before}; a walkthrough with ${sites} needs a browser of its own`);
-  }
+  await routeFixtures(browser.fixtures, { renamed });
+  await seedJira(browser.fixtures, jiraScenario);
+  await seedAlign(browser.fixtures, alignScenario);
   const panel = await browser.openPanel();
   await panel.waitFor('#checks', { state: 'attached' });
   return { browser, panel, align: null, jira: null, onStep: onStep ?? (async () => {}) };
-}
-
-/** A fresh start in a browser that ran a walkthrough before: every page it opened is closed and
- * the extension's state (storage.session, through the panel's reset) and storage.local (bindings,
- * approved hosts) are emptied, so nothing of one walkthrough reaches the next. */
-export async function freshStart(browser) {
-  // A blank page stays open: a browser whose last page closes may quit.
-  const blank = await browser.openPage();
-  await browser.closePages([blank]);
-  const panel = await browser.openPanel();
-  const answer = await panel.evaluate(async () => {
-    await chrome.storage.local.clear();
-    return chrome.runtime.sendMessage({ type: 'panel:reset' });
-  });
-  assert.equal(answer.ok, true, JSON.stringify(answer));
-  assert.deepEqual(answer.data.sides, { align: null, jira: null }, 'no side is left from before');
-  await panel.close();
 }
 
 /** Clicks a panel Fill button and waits for its answer; returns the status text. */
