@@ -13,6 +13,7 @@ import { setupSettings } from './settings.js';
 import { setupPointing } from './pointing.js';
 import { setupVerify, verifiedChecks } from './verify.js';
 import { CHECK, SIDE } from '../shared/vocabulary.js';
+import { STATE_KEY } from '../sw/state.js';
 
 const $ = (id) => document.getElementById(id);
 let state = null;
@@ -318,7 +319,7 @@ $('reset').addEventListener('click', async () => {
 // Each state the worker saves is rendered from the change itself, with the policy last answered:
 // no round trip back to the worker between a page's report and the panel showing it.
 chrome.storage.session.onChanged.addListener((changes) => {
-  const next = changes.state?.newValue;
+  const next = changes[STATE_KEY]?.newValue;
   if (next) accept(next, state?.policy ?? null);
 });
 chrome.storage.managed?.onChanged?.addListener(() => refresh().catch(() => {}));

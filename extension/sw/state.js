@@ -5,7 +5,8 @@
 // through the worker.
 import { AUTH_TYPE } from '../shared/vocabulary.js';
 
-const STATE_KEY = 'state';
+/** The storage.session key of the state (panel.js renders its changes). */
+export const STATE_KEY = 'state';
 
 export function emptyState() {
   return {
