@@ -204,17 +204,20 @@ const refusedPage = (refusal) => ({ ok: false, error: { name: refusal, message: 
 // (rightly) hidden, and a Fill clicked then would fill nothing. Describing waits for the finite
 // animations that hold form controls to end, bounded, as a person waits for the dialog to appear.
 const SETTLE_MS = 1500;
-function entranceRunning() {
-  return document.getAnimations().some((a) => {
+function entrances() {
+  return document.getAnimations().filter((a) => {
     const target = a.effect?.target;
     return a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime)
       && target?.nodeType === 1 && !!target.querySelector('input, textarea, select, [role=combobox]');
   });
 }
-async function animationsSettled() {
-  for (const until = Date.now() + SETTLE_MS; entranceRunning() && Date.now() < until;) {
-    await new Promise((resolve) => { setTimeout(resolve, 50); });
-  }
+function animationsSettled() {
+  const running = entrances();
+  if (!running.length) return undefined;
+  let timer = 0;
+  const bound = new Promise((resolve) => { timer = setTimeout(resolve, SETTLE_MS); });
+  // `finished` rejects when an animation is cancelled: that one has ended too.
+  return Promise.race([Promise.allSettled(running.map((a) => a.finished)), bound]).finally(() => clearTimeout(timer));
 }
 
 async function describe() {
