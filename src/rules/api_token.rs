@@ -93,9 +93,7 @@ pub fn check_api_token(input: &str) -> FieldReport {
 findings! {
     /// One thing wrong with (or worth saying about) a token. Positions are 1-based; the
     /// characters named are never part of a real token, so naming them reveals nothing.
-    pub enum TokenFinding {
-        Empty => ApiTokenEmpty,
-        SurroundingWhitespace => ApiTokenSurroundingWhitespace,
+    pub enum TokenFinding blank(ApiTokenEmpty, ApiTokenSurroundingWhitespace) {
         WhitespaceInside { c: char, position: usize } => ApiTokenWhitespaceInside,
         InvisibleInside { c: char, position: usize } => ApiTokenInvisibleChar,
         Quoted => ApiTokenQuoted,

@@ -11,6 +11,23 @@
 /// beside its [`ProblemCode`], and `code()` is made from that list. Findings carry only small
 /// copyable facts (characters, positions, lengths), never the value.
 macro_rules! findings {
+    // `blank(EmptyCode, PaddedCode)`: the two findings every typed-in text field shares, declared
+    // here once, each with the field's own code.
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident blank($empty:ident, $padded:ident) { $($rest:tt)* }
+    ) => {
+        findings! {
+            $(#[$meta])*
+            pub enum $name {
+                /// Nothing there, or only white space.
+                Empty => $empty,
+                /// White space or an invisible character before or after the value.
+                SurroundingWhitespace => $padded,
+                $($rest)*
+            }
+        }
+    };
     (
         $(#[$meta:meta])*
         pub enum $name:ident {

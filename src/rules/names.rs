@@ -22,9 +22,7 @@ const MAX_SCAN_BYTES: usize = 16 * 1024;
 findings! {
     /// One thing wrong with a name. Positions are 0-based character indexes into the trimmed
     /// value.
-    pub enum NameFinding {
-        Empty => NameEmpty,
-        SurroundingWhitespace => NameSurroundingWhitespace,
+    pub enum NameFinding blank(NameEmpty, NameSurroundingWhitespace) {
         ControlChar { c: char, at: usize } => NameControlChar,
         InvisibleChar { c: char, at: usize } => NameInvisibleChar,
         Long { len: usize } => NameLong,

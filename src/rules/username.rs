@@ -14,9 +14,7 @@ pub const FIELD: &str = "username";
 
 findings! {
     /// One thing wrong with a username.
-    pub enum UsernameFinding {
-        Empty => UsernameEmpty,
-        SurroundingWhitespace => UsernameSurroundingWhitespace,
+    pub enum UsernameFinding blank(UsernameEmpty, UsernameSurroundingWhitespace) {
         /// A space or invisible character inside; `at` is its 0-based character index.
         InvisibleChar { c: char, at: usize } => UsernameInvisibleChar,
         InvalidEmail => UsernameInvalidEmail,
