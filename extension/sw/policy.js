@@ -16,18 +16,38 @@ export function cleanPolicy(raw) {
 }
 
 // The first read of managed storage in a browser session can take seconds (Chromium answers it
-// once its policy service is up; later reads take milliseconds). Every read is kept, so the
-// panel's first request can be answered without waiting for it (policyIfKnown).
+// once its policy service is up; later reads take milliseconds). Reads that overlap share one
+// request, so a burst of reports and panel requests at start-up waits on a single answer, and
+// every answer is kept, so a page's report can be checked without waiting for it (policyIfKnown).
 let known = null;
+let reading = null;
 
-/** The policy in force; empty where none is set or managed storage is unavailable. */
-export async function managedPolicy() {
-  try {
-    known = cleanPolicy(await chrome.storage.managed.get(null));
-  } catch {
-    known = { ...EMPTY }; // Firefox throws when no policy exists for the add-on
-  }
-  return known;
+// A read that has not answered after this long is asked again (and the first answer taken): in
+// walkthroughs that did not wait for it, Chromium's first read of a session sometimes never
+// answered at all (docs/performance.md, "Page → panel").
+const ASK_AGAIN_MS = 3000;
+
+function readManaged() {
+  let again;
+  return new Promise((resolve) => {
+    const ask = () => chrome.storage.managed.get(null).then(
+      (raw) => resolve(cleanPolicy(raw)),
+      () => resolve({ ...EMPTY }), // Firefox throws when no policy exists for the add-on
+    );
+    again = setInterval(ask, ASK_AGAIN_MS);
+    ask();
+  }).finally(() => clearInterval(again));
+}
+
+/** The policy in force, read afresh; empty where none is set or managed storage is unavailable. */
+export function managedPolicy() {
+  reading ??= readManaged().then((policy) => {
+    known = policy;
+    return policy;
+  }).finally(() => {
+    reading = null;
+  });
+  return reading;
 }
 
 /** The policy as this worker last read it, or null before its first read has finished. */

@@ -1,7 +1,8 @@
 // Turns what the two tabs reported into the core's `checkSetup` input, runs it, and shows the
 // verdict on the toolbar badge.
 import { loadCore } from './core.js';
-import { managedPolicy } from './policy.js';
+import { managedPolicy, policyIfKnown, applyPolicy } from './policy.js';
+import { updateState } from './state.js';
 import { FIELD, FIELDS } from '../shared/vocabulary.js';
 import { originOf } from './hosts.js';
 
@@ -39,8 +40,23 @@ export function buildSetup(state, consumerKeyPrefix = '') {
 let last = { input: null, checks: null };
 let badge = null;
 
+// The checks read the organisation's consumer-key prefix (and, through the options, its sites),
+// but a page's report must not wait for the first read of managed storage in a browser session
+// (seconds: policy.js). Until this worker has read the policy once, the checks run without it and
+// run again, policy applied, as soon as the read finishes. Nothing is filled and no option but the
+// policy's own is written here: router.js and plan.js wait for the policy before those.
+let recheck = null;
+function recheckWhenPolicyKnown() {
+  recheck ??= managedPolicy().then((policy) => updateState(async (state) => {
+    applyPolicy(state.options, policy);
+    await recompute(state);
+  })).catch(() => {});
+}
+
 export async function recompute(state) {
-  const setup = buildSetup(state, (await managedPolicy()).consumerKeyPrefix);
+  const policy = policyIfKnown();
+  if (!policy) recheckWhenPolicyKnown();
+  const setup = buildSetup(state, policy?.consumerKeyPrefix);
   const input = JSON.stringify(setup);
   if (input !== last.input) {
     const core = await loadCore();

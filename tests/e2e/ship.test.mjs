@@ -242,6 +242,31 @@ test('a fill with no consumer key chosen proposes one by the Suggest rule with t
   }
 });
 
+// A page's report is checked at once, before the browser session's first read of managed storage
+// has answered (sw/setup.js), and checked again when it does: the organisation's rule still wins.
+test('a page reported right after the browser starts is checked again with the policy: a key without the prefix fails', { skip: !canUnshare && 'needs root for a private mount namespace' }, async () => {
+  const { ext, close } = await launchWithPolicy({ consumerKeyPrefix: 'ACME' });
+  try {
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('panel/panel.html'));
+    const align = await openEmptyAlignConnector(ext, panel);
+    await align.fill('#txtConsumerKey', 'OtherKey');
+    const check = await until('the consumer key checked with the prefix', async () => {
+      const { checks } = await workerState({ panel });
+      const c = checks.find((k) => k.id === 'align-consumer-key-format');
+      return c?.state === 'fail' ? c : null;
+    }, 20_000);
+    assert.match(check.message, /ACME/);
+    await align.fill('#txtConsumerKey', 'ACMEJiraAlign');
+    await until('the prefixed key passing', async () => {
+      const { checks } = await workerState({ panel });
+      return checks.find((k) => k.id === 'align-consumer-key-format')?.state === 'pass';
+    });
+  } finally {
+    await close();
+  }
+});
+
 test('keyboard command "Fill the form on this page" fills the active tab', async () => {
   await inWalkthrough(async (w) => {
     await w.panel.fill('#opt-jira-site', 'https://acme.atlassian.net');
