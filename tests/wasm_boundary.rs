@@ -286,8 +286,14 @@ fn sign_oauth_request_reads_its_request_object() {
     );
     for (bad, field) in [
         (r#"{"consumerKey": "JiraAlignAcme"}"#, "url"),
+        // No key: the module the service worker loads has no key generator to make one.
         (
-            r#"{"url": "https://acme.atlassian.net/", "consumerKey": "K", "timestamp": "now"}"#,
+            r#"{"url": "https://acme.atlassian.net/", "consumerKey": "K"}"#,
+            "privateKeyPem",
+        ),
+        (
+            r#"{"url": "https://acme.atlassian.net/", "consumerKey": "K", "privateKeyPem": "x",
+                "timestamp": "now"}"#,
             "timestamp",
         ),
     ] {

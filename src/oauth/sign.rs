@@ -14,7 +14,6 @@ use sha1::Sha1;
 use url::Url;
 
 use super::base_string::{percent_encode, signature_base_string};
-use crate::keys;
 use crate::vocabulary::ErrorCode;
 
 /// What to sign: one request to an OAuth 1.0a provider. `timestamp` (seconds since 1970) and
@@ -98,15 +97,6 @@ pub fn parse_private_key(pem: &str) -> Result<PrivateKey, OAuthError> {
     PrivateKey::from_pkcs8_pem(pem)
         .or_else(|_| PrivateKey::from_pkcs1_pem(pem))
         .map_err(|_| OAuthError::BadPrivateKey)
-}
-
-/// A fresh 2048-bit key that signs one probe and is dropped: the provider answers
-/// `consumer_key_unknown` before it looks at the signature, so no real key is needed to learn
-/// whether Jira knows a consumer.
-pub fn throwaway_key() -> Result<PrivateKey, OAuthError> {
-    let pair =
-        keys::generate_key_pair(2048).map_err(|e| OAuthError::Signing(e.code().to_string()))?;
-    parse_private_key(&pair.private_key_pkcs8_pem)
 }
 
 /// Signs `request` with RSA-SHA1 and writes its `Authorization` header.

@@ -9,9 +9,30 @@ import { ERROR } from '../../extension/shared/vocabulary.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const core = await import(path.join(ROOT, 'dist/chrome/pkg/linksmith.js'));
 core.initSync({ module: await readFile(path.join(ROOT, 'dist/chrome/pkg/linksmith_bg.wasm')) });
+// The key generator's module (the panel's key-generation workers and www/ load it).
+const keygen = await import(path.join(ROOT, 'dist/chrome/pkg/linksmith_keygen.js'));
+keygen.initSync({ module: await readFile(path.join(ROOT, 'dist/chrome/pkg/linksmith_keygen_bg.wasm')) });
+
+test('every export keeps its name, in the module of its pages', () => {
+  const checks = ['inspectPublicKey', 'comparePublicKeys', 'checkSetup', 'checkField', 'suggestConsumerKey',
+    'explainOAuthProblem', 'checkApiTokenShape', 'signOAuthRequest', 'verifyVerdict'];
+  const generator = ['generateKeyPair', 'PrimeSearch', 'keyPairFromPrimes'];
+  for (const name of checks) assert.equal(typeof core[name], 'function', name);
+  for (const name of generator) assert.equal(typeof keygen[name], 'function', name);
+  // The service worker's module carries no key generator: that is what keeps it small.
+  for (const name of generator) assert.equal(core[name], undefined, name);
+});
+
+test('signOAuthRequest signs with the key it is given and asks for one when none is', () => {
+  const { privateKeyPkcs8Pem } = keygen.generateKeyPair(2048);
+  const request = { url: 'https://acme.atlassian.net/plugins/servlet/oauth/request-token', consumerKey: 'JiraAlignAcme', callback: 'oob' };
+  const signed = core.signOAuthRequest({ ...request, privateKeyPem: privateKeyPkcs8Pem });
+  assert.match(signed.authorization, /^OAuth .*oauth_signature_method="RSA-SHA1"/);
+  assert.throws(() => core.signOAuthRequest(request), (e) => e.name === ERROR.BAD_ARGUMENT && /privateKeyPem/.test(e.message));
+});
 
 test('generateKeyPair makes a 2048-bit pair by default', () => {
-  const pair = core.generateKeyPair();
+  const pair = keygen.generateKeyPair();
   assert.equal(pair.bits, 2048);
   assert.match(pair.publicKeyPem, /^-----BEGIN PUBLIC KEY-----\n/);
   assert.match(pair.privateKeyPkcs8Pem, /^-----BEGIN PRIVATE KEY-----\n/);
@@ -23,12 +44,12 @@ test('generateKeyPair makes a 2048-bit pair by default', () => {
 });
 
 test('generateKeyPair refuses other sizes with a named error', () => {
-  assert.throws(() => core.generateKeyPair(1024), (e) => e instanceof Error && e.name === ERROR.KEY_SIZE_UNSUPPORTED && /2048/.test(e.message));
-  assert.throws(() => core.generateKeyPair('big'), (e) => e.name === ERROR.KEY_SIZE_UNSUPPORTED);
+  assert.throws(() => keygen.generateKeyPair(1024), (e) => e instanceof Error && e.name === ERROR.KEY_SIZE_UNSUPPORTED && /2048/.test(e.message));
+  assert.throws(() => keygen.generateKeyPair('big'), (e) => e.name === ERROR.KEY_SIZE_UNSUPPORTED);
 });
 
 test('inspectPublicKey refuses a private key and non-strings', () => {
-  const pair = core.generateKeyPair(2048);
+  const pair = keygen.generateKeyPair(2048);
   const report = core.inspectPublicKey(pair.privateKeyPkcs8Pem);
   assert.equal(report.ok, false);
   assert.ok(report.problems.some((p) => p.severity === 'error'));
@@ -37,8 +58,8 @@ test('inspectPublicKey refuses a private key and non-strings', () => {
 });
 
 test('comparePublicKeys matches a key with its one-line Base64 form and tells two keys apart', () => {
-  const a = core.generateKeyPair(2048);
-  const b = core.generateKeyPair(2048);
+  const a = keygen.generateKeyPair(2048);
+  const b = keygen.generateKeyPair(2048);
   const oneLine = core.inspectPublicKey(a.publicKeyPem).jiraBase64;
   assert.equal(core.comparePublicKeys(a.publicKeyPem, oneLine).same, true);
   const diff = core.comparePublicKeys(a.publicKeyPem, b.publicKeyPem);
