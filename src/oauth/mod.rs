@@ -15,5 +15,6 @@ pub use base_string::{
     base_string_uri, normalize_parameters, percent_encode, query_parameters, signature_base_string,
 };
 pub use sign::{
-    OAuthError, RequestToSign, SignedRequest, parse_private_key, sign_request,
+    OAuthError, PreparedRequest, RequestToSign, SignedRequest, parse_private_key, prepare_request,
+    sign_request,
 };

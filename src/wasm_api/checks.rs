@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::from_js::{Fields, FromJs, Read, read_fields};
-use super::{absent, js_error, to_js};
+use super::{absent, js_error, oauth, object_arg, to_js};
 use crate::keys;
 use crate::vocabulary::{ErrorCode, Field};
 
@@ -12,16 +12,6 @@ fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
     value
         .as_string()
         .ok_or_else(|| js_error(ErrorCode::BadArgument, &format!("{what} must be a string")))
-}
-
-/// An object argument read into `T` (see `from_js`); `what` names it in the error.
-fn object_arg<T: FromJs>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    T::from_js(&value, what).map_err(|e| {
-        js_error(
-            ErrorCode::BadArgument,
-            &format!("{what} is not in the expected shape: {e}"),
-        )
-    })
 }
 
 /// An optional object argument: `T`'s default when left out.
@@ -118,67 +108,38 @@ pub fn check_api_token_shape(shape: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::rules::api_token::check_api_token_shape(&shape))
 }
 
-struct OAuthSignArgs {
-    method: Option<String>,
-    url: String,
-    consumer_key: String,
-    callback: Option<String>,
-    /// PKCS#8 or PKCS#1 PEM.
-    private_key_pem: String,
-    timestamp: Option<u64>,
-    nonce: Option<String>,
-}
-
-read_fields! {
-    OAuthSignArgs {
-        method: optional("method"),
-        url: required("url"),
-        consumer_key: required("consumerKey"),
-        callback: optional("callback"),
-        private_key_pem: required("privateKeyPem"),
-        timestamp: optional("timestamp"),
-        nonce: optional("nonce"),
+/// `oauthBaseString({method = 'POST', url, consumerKey, callback?, timestamp?, nonce?})` →
+/// `{baseString, timestamp, nonce}`: what an OAuth 1.0a RSA-SHA1 signature of the request covers,
+/// with the time (default now) and nonce (default 128 random bits) it was built with. The service
+/// worker signs it with a throwaway WebCrypto key (enough to learn whether Jira knows the
+/// consumer) and passes the signature to `oauthAuthorization`, so this module carries no RSA.
+#[wasm_bindgen(js_name = oauthBaseString)]
+pub fn oauth_base_string(request: JsValue) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct BaseString {
+        base_string: String,
+        timestamp: u64,
+        nonce: String,
     }
+    let request = oauth::request_arg(&request, false)?;
+    let prepared = crate::oauth::prepare_request(&request).map_err(oauth::error)?;
+    to_js(&BaseString {
+        base_string: prepared.base_string,
+        timestamp: request.timestamp,
+        nonce: request.nonce,
+    })
 }
 
-fn fresh_nonce() -> Result<String, JsValue> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|e| {
-        js_error(
-            ErrorCode::OAuthSigningFailed,
-            &format!("no random source: {e}"),
-        )
-    })?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-/// `signOAuthRequest({method = 'POST', url, consumerKey, callback?, privateKeyPem, timestamp?,
-/// nonce?})` → `{authorization, baseString, signature}`: an OAuth 1.0a RSA-SHA1 signature; the
-/// time defaults to now and the nonce to 128 random bits. The service worker's probe of whether
-/// Jira knows the consumer passes a throwaway key that WebCrypto made for it (sw/verify.js),
-/// so this module carries no key generator.
-#[wasm_bindgen(js_name = signOAuthRequest)]
-pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
-    let args: OAuthSignArgs = object_arg(request, "The OAuth request")?;
-    let oauth_error = |e: crate::oauth::OAuthError| js_error(e.code(), &e.to_string());
-    let key = crate::oauth::parse_private_key(&args.private_key_pem).map_err(oauth_error)?;
-    let nonce = match args.nonce {
-        Some(n) => n,
-        None => fresh_nonce()?,
-    };
-    let to_sign = crate::oauth::RequestToSign {
-        method: args.method.unwrap_or_else(|| "POST".to_string()),
-        url: args.url,
-        consumer_key: args.consumer_key,
-        callback: args.callback,
-        token: None,
-        timestamp: args
-            .timestamp
-            .unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as u64),
-        nonce,
-        body: Vec::new(),
-    };
-    to_js(&crate::oauth::sign_request(&to_sign, &key).map_err(oauth_error)?)
+/// `oauthAuthorization({method = 'POST', url, consumerKey, callback?, timestamp, nonce},
+/// signature)` → `{authorization, baseString, signature}` (as `signOAuthRequest`): the request
+/// that `oauthBaseString` described, with its signature (the bytes of RSASSA-PKCS1-v1_5 over
+/// SHA-1 of the base string, a `Uint8Array`) and the same `timestamp` and `nonce`.
+#[wasm_bindgen(js_name = oauthAuthorization)]
+pub fn oauth_authorization(request: JsValue, signature: &[u8]) -> Result<JsValue, JsValue> {
+    let request = oauth::request_arg(&request, true)?;
+    let prepared = crate::oauth::prepare_request(&request).map_err(oauth::error)?;
+    to_js(&prepared.signed(signature))
 }
 
 fn verify_input<T: FromJs>(input: JsValue) -> Result<T, JsValue> {

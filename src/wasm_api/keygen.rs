@@ -1,9 +1,10 @@
-//! The key generator's exports (feature `keygen`): the panel's key-generation workers load the
+//! The key generator's exports (feature `keygen`), and the signing with a private key that only
+//! its "Test with Jira" needs: the panel's key-generation workers and its Test with Jira load the
 //! module built with them.
 
 use wasm_bindgen::prelude::*;
 
-use super::{absent, js_error, to_js};
+use super::{absent, js_error, oauth, to_js};
 use crate::keys;
 use crate::vocabulary::ErrorCode;
 
@@ -65,4 +66,17 @@ pub fn key_pair_from_primes(bits: u32, p: &[u8], q: &[u8]) -> Result<JsValue, Js
     let pair = keys::key_pair_from_prime_bytes(bits, p, q)
         .map_err(|e| js_error(e.code(), &e.to_string()))?;
     to_js(&pair)
+}
+
+/// `signOAuthRequest({method = 'POST', url, consumerKey, callback?, privateKeyPem, timestamp?,
+/// nonce?})` → `{authorization, baseString, signature}`: an OAuth 1.0a RSA-SHA1 signature with
+/// the given private key (the key generator's "Test with Jira"); the time defaults to now and the
+/// nonce to 128 random bits. The service worker, which has no private key, signs its probe with
+/// `oauthBaseString` + WebCrypto + `oauthAuthorization` instead.
+#[wasm_bindgen(js_name = signOAuthRequest)]
+pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
+    let to_sign = oauth::request_arg(&request, false)?;
+    let pem: String = oauth::required(&request, "privateKeyPem")?;
+    let key = crate::oauth::parse_private_key(&pem).map_err(oauth::error)?;
+    to_js(&crate::oauth::sign_request(&to_sign, &key).map_err(oauth::error)?)
 }

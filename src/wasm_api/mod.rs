@@ -11,13 +11,16 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::vocabulary::ErrorCode;
+use from_js::FromJs;
 
 #[cfg(feature = "checks")]
 mod checks;
-#[cfg(feature = "checks")]
+// The key generator's module reads only `signOAuthRequest`'s object.
+#[cfg_attr(not(feature = "checks"), allow(dead_code))]
 mod from_js;
 #[cfg(feature = "keygen")]
 mod keygen;
+mod oauth;
 #[cfg(feature = "checks")]
 mod verify_input;
 
@@ -47,4 +50,17 @@ fn js_error(name: ErrorCode, message: &str) -> JsValue {
 /// An optional argument left out: `undefined` or `null`.
 fn absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
+}
+
+/// An object argument read into `T` (see `from_js`); `what` names it in the error.
+fn object_arg<T: FromJs>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    T::from_js(&value, what).map_err(|e| shape_error(what, &e))
+}
+
+/// The error for an object argument `what` that `from_js` refused (`why`).
+fn shape_error(what: &str, why: &str) -> JsValue {
+    js_error(
+        ErrorCode::BadArgument,
+        &format!("{what} is not in the expected shape: {why}"),
+    )
 }
