@@ -319,7 +319,11 @@ fn oauth_base_string_and_authorization_make_the_signed_request() {
     let timestamp = get(&prepared, "timestamp");
     let nonce = get(&prepared, "nonce");
     assert!(timestamp.as_f64().is_some_and(|t| t > 1.7e9), "now");
-    assert_eq!(nonce.as_string().map(|n| n.len()), Some(32), "128 bits in hex");
+    assert_eq!(
+        nonce.as_string().map(|n| n.len()),
+        Some(32),
+        "128 bits in hex"
+    );
     let given = request();
     for (key, value) in [
         ("timestamp", &timestamp),
@@ -345,4 +349,3 @@ fn oauth_base_string_and_authorization_make_the_signed_request() {
     assert!(message(&err).contains("timestamp"), "{}", message(&err));
     assert_eq!(error_name(err), "bad-argument");
 }
-
