@@ -1,5 +1,4 @@
-//! Every export but key generation (feature `checks`): the module the service worker, the
-//! panel's Verify and `www/` load.
+//! Every check (feature `checks`): the module the service worker and `www/` load.
 
 use wasm_bindgen::prelude::*;
 

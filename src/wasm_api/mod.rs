@@ -3,9 +3,10 @@
 //! plain-Rust modules so it is tested natively.
 //!
 //! The exports ship as two wasm modules, each built with one feature (build.sh): `checks`, every
-//! export but key generation, for the service worker, the panel's Verify and `www/`; `keygen`,
-//! the key generator, for the panel's key-generation workers (and `www/`). The service worker
-//! wakes for every check, so it loads the smaller module; native builds and tests have both.
+//! check, for the service worker and `www/`; `keygen`, what makes or uses a private key (the key
+//! generator and `signOAuthRequest`), for the panel's key-generation workers, its "Test with
+//! Jira" and `www/`. The service worker wakes for every check and holds no private key, so its
+//! module carries no RSA code; native builds and tests have both.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
