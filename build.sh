@@ -112,25 +112,42 @@ REPRO_RUSTFLAGS="$WASM_CFG --remap-path-prefix=$ROOT=/linksmith --remap-path-pre
 REPRO_RUSTFLAGS_SHOWN="$WASM_CFG_SHOWN "'--remap-path-prefix=$PWD=/linksmith --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo'
 WASM_OPT_FLAGS="-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals"
 
+# The two wasm modules (src/wasm_api/mod.rs), each "name feature": the checks, which the service
+# worker wakes for (kept small), and the key generator, which only the key-generation workers
+# load. The glue files are named after the module (pkg/<name>.js, pkg/<name>_bg.wasm).
+WASM_MODULES=("linksmith checks" "linksmith_keygen keygen")
+
 build_wasm() {
-  log "Building the Rust core for $TARGET"
-  # `cargo rustc --crate-type cdylib` because LTO is skipped for a cdylib+rlib crate otherwise.
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$REPRO_RUSTFLAGS" \
-    cargo rustc --locked --lib --release --target "$TARGET" --crate-type cdylib
-  if [ ! -f "$PKG/linksmith_bg.wasm" ] || [ "$WASM_OUT" -nt "$PKG/linksmith_bg.wasm" ]; then
-    log "wasm-bindgen + wasm-opt"
-    rm -rf "$PKG.tmp" && mkdir -p "$PKG.tmp"
-    wasm-bindgen --target web --no-typescript --out-dir "$PKG.tmp" "$WASM_OUT"
-    # binaryen from npm: Debian's binaryen 108 corrupts wasm-bindgen 0.2.13x output.
-    # shellcheck disable=SC2086
-    wasm-opt $WASM_OPT_FLAGS "$PKG.tmp/linksmith_bg.wasm" -o "$PKG.tmp/linksmith_bg.wasm"
-    rm -rf "$PKG" && mv "$PKG.tmp" "$PKG"
-  fi
-  # A build-machine path in the binary would make the store's rebuild differ.
-  if grep -qaF -e "$ROOT" -e "$HOME/" "$PKG/linksmith_bg.wasm"; then
-    echo "error: $PKG/linksmith_bg.wasm contains a local path; the remap flags did not apply" >&2
-    exit 1
-  fi
+  local module name feature input
+  mkdir -p "$PKG" target/wasm-input
+  for module in "${WASM_MODULES[@]}"; do
+    read -r name feature <<<"$module"
+    log "Building the Rust core for $TARGET: $name (feature $feature)"
+    # `cargo rustc --crate-type cdylib` because LTO is skipped for a cdylib+rlib crate otherwise.
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$REPRO_RUSTFLAGS" \
+      cargo rustc --locked --lib --release --target "$TARGET" --crate-type cdylib \
+      --no-default-features --features "$feature"
+    # Both builds write $WASM_OUT; the copy of the one each module was made from says whether
+    # that module is current.
+    input="target/wasm-input/$name.wasm"
+    if [ ! -f "$PKG/${name}_bg.wasm" ] || ! cmp -s "$WASM_OUT" "$input"; then
+      log "wasm-bindgen + wasm-opt: $name"
+      rm -rf "$PKG.tmp" && mkdir -p "$PKG.tmp/in"
+      cp "$WASM_OUT" "$PKG.tmp/in/$name.wasm"
+      wasm-bindgen --target web --no-typescript --out-dir "$PKG.tmp" "$PKG.tmp/in/$name.wasm"
+      # binaryen from npm: Debian's binaryen 108 corrupts wasm-bindgen 0.2.13x output.
+      # shellcheck disable=SC2086
+      wasm-opt $WASM_OPT_FLAGS "$PKG.tmp/${name}_bg.wasm" -o "$PKG.tmp/${name}_bg.wasm"
+      mv "$PKG.tmp/$name.js" "$PKG.tmp/${name}_bg.wasm" "$PKG/"
+      cp "$PKG.tmp/in/$name.wasm" "$input"
+      rm -rf "$PKG.tmp"
+    fi
+    # A build-machine path in the binary would make the store's rebuild differ.
+    if grep -qaF -e "$ROOT" -e "$HOME/" "$PKG/${name}_bg.wasm"; then
+      echo "error: $PKG/${name}_bg.wasm contains a local path; the remap flags did not apply" >&2
+      exit 1
+    fi
+  done
 }
 
 # Deterministic zip (sorted names, fixed timestamps) so two builds of one tree are identical.
@@ -164,7 +181,7 @@ assemble_browser() {
   rm -rf "$out/content"
   node tools/bundle-content.mjs "$out/content/linksmith-content.js"
   node tools/manifest.mjs "$browser" "$out"
-  cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$out/pkg/"
+  cp "$PKG"/linksmith*.js "$PKG"/linksmith*_bg.wasm "$out/pkg/"
   # The icon ships as the PNGs the manifest names; its SVG source stays in the repository.
   rm -rf "$out/icons" && mkdir -p "$out/icons"
   cp "$ICONS"/*.png "$out/icons/"
@@ -200,7 +217,8 @@ source_readme() {
 # Linksmith $(node tools/manifest.mjs --version) — source for store review
 
 This archive holds everything that produces the shipped extension. The only generated code is in
-\`pkg/\` (\`linksmith.js\`, \`linksmith_bg.wasm\`), built from \`src/\` by these exact tools:
+\`pkg/\` (\`linksmith.js\` + \`linksmith_bg.wasm\`, and the key generator's \`linksmith_keygen.js\` +
+\`linksmith_keygen_bg.wasm\`), built from \`src/\` by these exact tools:
 
 | tool | version used for this build |
 |---|---|
@@ -217,16 +235,19 @@ rustup default $rust
 ./build.sh    # adds the wasm target, installs wasm-bindgen-cli, runs npm ci, builds dist/
 \`\`\`
 
-For the wasm, build.sh runs exactly:
+For the wasm, build.sh runs exactly this, once for each module: NAME=linksmith with
+FEATURE=checks, then NAME=linksmith_keygen with FEATURE=keygen:
 
 \`\`\`sh
 rustup target add wasm32-unknown-unknown
 cargo install wasm-bindgen-cli --version $(wasm_bindgen_version)
 npm ci
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$REPRO_RUSTFLAGS_SHOWN" \\
-  cargo rustc --locked --lib --release --target wasm32-unknown-unknown --crate-type cdylib
-wasm-bindgen --target web --no-typescript --out-dir target/pkg target/wasm32-unknown-unknown/release/linksmith.wasm
-node_modules/.bin/wasm-opt $WASM_OPT_FLAGS target/pkg/linksmith_bg.wasm -o target/pkg/linksmith_bg.wasm
+  cargo rustc --locked --lib --release --target wasm32-unknown-unknown --crate-type cdylib \\
+  --no-default-features --features \$FEATURE
+mkdir -p in && cp target/wasm32-unknown-unknown/release/linksmith.wasm in/\$NAME.wasm
+wasm-bindgen --target web --no-typescript --out-dir target/pkg in/\$NAME.wasm
+node_modules/.bin/wasm-opt $WASM_OPT_FLAGS target/pkg/\${NAME}_bg.wasm -o target/pkg/\${NAME}_bg.wasm
 \`\`\`
 
 The path remapping keeps the checkout folder and \`\$HOME\` out of the binary (build.sh refuses a
@@ -234,7 +255,7 @@ wasm that contains either), so the bytes do not depend on where this archive is 
 Expected result (the same files are in the extension's \`pkg/\`):
 
 \`\`\`
-$(cd "$PKG" && sha256sum linksmith_bg.wasm linksmith.js)
+$(cd "$PKG" && sha256sum linksmith_bg.wasm linksmith.js linksmith_keygen_bg.wasm linksmith_keygen.js)
 \`\`\`
 
 Everything else in the extension is hand-written, unminified JavaScript, HTML, CSS and JSON,
@@ -269,10 +290,13 @@ assemble() {
   mkdir -p "$DIST/www/keygen"
   cp extension/panel/keygen.js extension/panel/keygen-worker.js extension/panel/i18n.js "$DIST/www/keygen/"
   cp extension/_locales/en/messages.json "$DIST/www/keygen/"
-  cp "$PKG/linksmith.js" "$PKG/linksmith_bg.wasm" "$DIST/www/pkg/"
+  cp "$PKG"/linksmith*.js "$PKG"/linksmith*_bg.wasm "$DIST/www/pkg/"
   make_source_zip
-  printf 'wasm: %s bytes (%s gzipped)\n' "$(wc -c <"$DIST/chrome/pkg/linksmith_bg.wasm")" \
-    "$(gzip -9c "$DIST/chrome/pkg/linksmith_bg.wasm" | wc -c)"
+  local wasm
+  for wasm in linksmith linksmith_keygen; do
+    printf 'wasm %s: %s bytes (%s gzipped)\n' "$wasm" "$(wc -c <"$DIST/chrome/pkg/${wasm}_bg.wasm")" \
+      "$(gzip -9c "$DIST/chrome/pkg/${wasm}_bg.wasm" | wc -c)"
+  done
 }
 
 build_fixtures() {

@@ -5,8 +5,8 @@
 use js_sys::{Error, Reflect};
 use linksmith::wasm_api::{
     PrimeSearch, check_api_token_shape, check_field, check_setup, compare_public_keys,
-    generate_key_pair, inspect_public_key, key_pair_from_primes, sign_oauth_request,
-    verify_verdict,
+    generate_key_pair, inspect_public_key, key_pair_from_primes, oauth_authorization,
+    oauth_base_string, sign_oauth_request, verify_verdict,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -286,8 +286,14 @@ fn sign_oauth_request_reads_its_request_object() {
     );
     for (bad, field) in [
         (r#"{"consumerKey": "JiraAlignAcme"}"#, "url"),
+        // No key: the module the service worker loads has no key generator to make one.
         (
-            r#"{"url": "https://acme.atlassian.net/", "consumerKey": "K", "timestamp": "now"}"#,
+            r#"{"url": "https://acme.atlassian.net/", "consumerKey": "K"}"#,
+            "privateKeyPem",
+        ),
+        (
+            r#"{"url": "https://acme.atlassian.net/", "consumerKey": "K", "privateKeyPem": "x",
+                "timestamp": "now"}"#,
             "timestamp",
         ),
     ] {
@@ -295,4 +301,51 @@ fn sign_oauth_request_reads_its_request_object() {
         assert!(message(&err).contains(field), "{bad}: {}", message(&err));
         assert_eq!(error_name(err), "bad-argument", "{bad}");
     }
+}
+
+/// The service worker's probe: `oauthBaseString`, a signature made elsewhere (WebCrypto there,
+/// `signOAuthRequest`'s here), then `oauthAuthorization` give the header `signOAuthRequest` gives.
+#[wasm_bindgen_test]
+fn oauth_base_string_and_authorization_make_the_signed_request() {
+    use base64ct::{Base64, Encoding};
+    let pair = generate_key_pair(JsValue::from(2048)).expect("a key");
+    let request = || {
+        json(
+            r#"{"url": "https://acme.atlassian.net/plugins/servlet/oauth/request-token",
+                "consumerKey": "JiraAlignAcme", "callback": "oob"}"#,
+        )
+    };
+    let prepared = oauth_base_string(request()).expect("a base string");
+    let timestamp = get(&prepared, "timestamp");
+    let nonce = get(&prepared, "nonce");
+    assert!(timestamp.as_f64().is_some_and(|t| t > 1.7e9), "now");
+    assert_eq!(
+        nonce.as_string().map(|n| n.len()),
+        Some(32),
+        "128 bits in hex"
+    );
+    let given = request();
+    for (key, value) in [
+        ("timestamp", &timestamp),
+        ("nonce", &nonce),
+        ("privateKeyPem", &get(&pair, "privateKeyPkcs8Pem")),
+    ] {
+        Reflect::set(&given, &key.into(), value).expect("set");
+    }
+    let signed = sign_oauth_request(given.clone()).expect("signed");
+    assert_eq!(
+        get(&signed, "baseString").as_string(),
+        get(&prepared, "baseString").as_string()
+    );
+    let signature = Base64::decode_vec(&get(&signed, "signature").as_string().unwrap_or_default())
+        .expect("Base64");
+    let finished = oauth_authorization(given, &signature).expect("finished");
+    assert_eq!(
+        get(&finished, "authorization").as_string(),
+        get(&signed, "authorization").as_string()
+    );
+    // The signature must be over the base string with the same time and nonce.
+    let err = oauth_authorization(request(), &signature).expect_err("no timestamp");
+    assert!(message(&err).contains("timestamp"), "{}", message(&err));
+    assert_eq!(error_name(err), "bad-argument");
 }

@@ -1,13 +1,18 @@
 // The standalone checker: the same wasm core as the extension, loaded by this page, checking
 // what the admin pastes as they type. Nothing leaves the page.
 import init, {
-  checkSetup, checkField, suggestConsumerKey, explainOAuthProblem, inspectPublicKey, generateKeyPair,
+  checkSetup, checkField, suggestConsumerKey, explainOAuthProblem, inspectPublicKey,
 } from './pkg/linksmith.js';
+// The key generator is a wasm module of its own (src/wasm_api/mod.rs).
+import initKeygen, { generateKeyPair } from './pkg/linksmith_keygen.js';
 import { setupKeygen } from './keygen/keygen.js';
 import { t, loadMessages } from './keygen/i18n.js';
 import { AUDIENCE, FIELD, FIELDS } from './shared/vocabulary.js';
 
-await init({ module_or_path: new URL('./pkg/linksmith_bg.wasm', import.meta.url) });
+await Promise.all([
+  init({ module_or_path: new URL('./pkg/linksmith_bg.wasm', import.meta.url) }),
+  initKeygen({ module_or_path: new URL('./pkg/linksmith_keygen_bg.wasm', import.meta.url) }),
+]);
 
 const $ = (id) => document.getElementById(id);
 const inputs = [...document.querySelectorAll('#setup-form input, #setup-form textarea, #setup-form select')];

@@ -6,9 +6,11 @@
 // Messages in:  {type: 'search', id, bits} | {type: 'stop'} | {type: 'assemble', id, bits, p, q}
 // Messages out: {type: 'ready'} | {type: 'progress', id, tested} | {type: 'prime', id, prime}
 //               | {type: 'pair', id, pair} | {type: 'error', id, error: {name, message}}
-import init, { PrimeSearch, keyPairFromPrimes } from '../pkg/linksmith.js';
+// The key generator's own wasm module: the checks' module, which the service worker loads, has
+// no key generator (src/wasm_api/mod.rs).
+import init, { PrimeSearch, keyPairFromPrimes } from '../pkg/linksmith_keygen.js';
 
-const ready = init({ module_or_path: new URL('../pkg/linksmith_bg.wasm', import.meta.url) }).then(() => {
+const ready = init({ module_or_path: new URL('../pkg/linksmith_keygen_bg.wasm', import.meta.url) }).then(() => {
   // The first search computes the sieve's table of small primes (tens of ms, ~600 KB): do it
   // now, while the panel is idle, so that the first key does not wait for it.
   new PrimeSearch(2048).free();

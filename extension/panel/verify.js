@@ -115,8 +115,9 @@ async function testKey() {
       return;
     }
     // The wasm glue and module load only for this click: nothing at panel open waits for them.
-    core ??= import('../pkg/linksmith.js').then(async (glue) => {
-      await glue.default({ module_or_path: new URL('../pkg/linksmith_bg.wasm', import.meta.url) });
+    // Signing with a private key is in the key generator's module (src/wasm_api/mod.rs).
+    core ??= import('../pkg/linksmith_keygen.js').then(async (glue) => {
+      await glue.default({ module_or_path: new URL('../pkg/linksmith_keygen_bg.wasm', import.meta.url) });
       return glue;
     });
     const { signOAuthRequest } = await core;

@@ -125,11 +125,28 @@ async function rememberCloudId(jiraOrigin, cloudId) {
   });
 }
 
+/**
+ * The probe of whether Jira knows the consumer, signed with a throwaway key: Jira looks the
+ * consumer key up before it checks the signature, so any key will do. The core builds the base
+ * string and the Authorization header; WebCrypto makes the key (not extractable: it never leaves
+ * WebCrypto, and is dropped after this one signature) and signs, so the worker's wasm carries no
+ * RSA code.
+ */
+async function signWithThrowawayKey(core, request) {
+  const { privateKey } = await crypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-1' },
+    false, ['sign'],
+  );
+  const { baseString, timestamp, nonce } = core.oauthBaseString(request);
+  const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', privateKey, new TextEncoder().encode(baseString));
+  return core.oauthAuthorization({ ...request, timestamp, nonce }, new Uint8Array(signature));
+}
+
 async function oauthProbe(core, jiraOrigin, consumerKey, signal) {
   const url = `${jiraOrigin}${REQUEST_TOKEN_PATH}`;
   let signed;
   try {
-    signed = core.signOAuthRequest({ method: 'POST', url, consumerKey, callback: 'oob' });
+    signed = await signWithThrowawayKey(core, { method: 'POST', url, consumerKey, callback: 'oob' });
   } catch (e) {
     return { id: CHECK.JIRA_CONSUMER_REGISTERED, state: 'unknown', message: e.message, fix: '', predicts: null };
   }

@@ -32,3 +32,23 @@ pub use generate::{
 };
 pub use inspect::{MAX_INPUT_BYTES, inspect_public_key};
 pub use kind::{KeyKind, KeyReport};
+
+/// Sorts `items` by `key`, equal keys keeping their order: std's stable sort (issue 12), run on
+/// (key, position) pairs so that the wasm carries one copy of it for every list the key
+/// inspector orders, where sorting each list type directly costs a copy per type.
+pub(crate) fn sort_stably_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> usize) {
+    let order = stable_order(items.iter().map(key).collect());
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(
+        order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
+    );
+}
+
+/// The positions of `keys` in ascending order of key, ties by position.
+fn stable_order(keys: Vec<usize>) -> Vec<usize> {
+    let mut pairs: Vec<(usize, usize)> = keys.into_iter().zip(0..).collect();
+    pairs.sort();
+    pairs.into_iter().map(|(_, at)| at).collect()
+}

@@ -311,8 +311,7 @@ fn scan_line(raw: &str, start: usize, in_block: bool, header_continues: bool) ->
         }
         LineKind::Body
     };
-    // std's stable sort (issue 12): the wasm pays for each use; a shared integer sort was smaller.
-    notes.sort_by_key(|n| n.offset);
+    crate::keys::sort_stably_by(&mut notes, |n| n.offset);
     Line {
         start,
         kind,

@@ -14,7 +14,6 @@ use sha1::Sha1;
 use url::Url;
 
 use super::base_string::{percent_encode, signature_base_string};
-use crate::keys;
 use crate::vocabulary::ErrorCode;
 
 /// What to sign: one request to an OAuth 1.0a provider. `timestamp` (seconds since 1970) and
@@ -100,20 +99,18 @@ pub fn parse_private_key(pem: &str) -> Result<PrivateKey, OAuthError> {
         .map_err(|_| OAuthError::BadPrivateKey)
 }
 
-/// A fresh 2048-bit key that signs one probe and is dropped: the provider answers
-/// `consumer_key_unknown` before it looks at the signature, so no real key is needed to learn
-/// whether Jira knows a consumer.
-pub fn throwaway_key() -> Result<PrivateKey, OAuthError> {
-    let pair =
-        keys::generate_key_pair(2048).map_err(|e| OAuthError::Signing(e.code().to_string()))?;
-    parse_private_key(&pair.private_key_pkcs8_pem)
+/// A request ready for its signature: its `oauth_*` parameters and the base string over them.
+/// Signed here with a private key ([`sign_request`]) or elsewhere (the service worker's probe
+/// signs with a WebCrypto key), then finished by [`PreparedRequest::signed`].
+#[derive(Debug, Clone)]
+pub struct PreparedRequest {
+    oauth: Vec<(String, String)>,
+    /// What the signature covers (RFC 5849 §3.4.1).
+    pub base_string: String,
 }
 
-/// Signs `request` with RSA-SHA1 and writes its `Authorization` header.
-pub fn sign_request(
-    request: &RequestToSign,
-    key: &PrivateKey,
-) -> Result<SignedRequest, OAuthError> {
+/// Checks `request` and builds its `oauth_*` parameters and signature base string.
+pub fn prepare_request(request: &RequestToSign) -> Result<PreparedRequest, OAuthError> {
     if request.consumer_key.is_empty() {
         return Err(OAuthError::NoConsumerKey);
     }
@@ -134,23 +131,41 @@ pub fn sign_request(
     }
     let base_string =
         signature_base_string(&request.method, &url, &oauth, &request.body).ok_or_else(bad_url)?;
+    Ok(PreparedRequest { oauth, base_string })
+}
+
+impl PreparedRequest {
+    /// The request with `signature` (RSASSA-PKCS1-v1_5 over SHA-1 of the base string): its
+    /// `Authorization` header.
+    pub fn signed(mut self, signature: &[u8]) -> SignedRequest {
+        let signature = Base64::encode_string(signature);
+        self.oauth
+            .push(("oauth_signature".to_string(), signature.clone()));
+        let authorization = format!(
+            "OAuth {}",
+            self.oauth
+                .iter()
+                .map(|(k, v)| format!("{}=\"{}\"", percent_encode(k), percent_encode(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        SignedRequest {
+            authorization,
+            base_string: self.base_string,
+            signature,
+        }
+    }
+}
+
+/// Signs `request` with RSA-SHA1 and writes its `Authorization` header.
+pub fn sign_request(
+    request: &RequestToSign,
+    key: &PrivateKey,
+) -> Result<SignedRequest, OAuthError> {
+    let prepared = prepare_request(request)?;
     let signer = SigningKey::<Sha1>::new(key.clone());
     let signature = signer
-        .try_sign(base_string.as_bytes())
+        .try_sign(prepared.base_string.as_bytes())
         .map_err(|e| OAuthError::Signing(e.to_string()))?;
-    let signature = Base64::encode_string(&signature.to_vec());
-    oauth.push(("oauth_signature".to_string(), signature.clone()));
-    let authorization = format!(
-        "OAuth {}",
-        oauth
-            .iter()
-            .map(|(k, v)| format!("{}=\"{}\"", percent_encode(k), percent_encode(v)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    Ok(SignedRequest {
-        authorization,
-        base_string,
-        signature,
-    })
+    Ok(prepared.signed(&signature.to_vec()))
 }

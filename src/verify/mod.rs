@@ -17,8 +17,11 @@ pub use consumer::{OAuthProbeInput, consumer_registered, key_test};
 pub use site::{GATEWAY_HOST, SiteIdentityInput, TenantLookup, gateway_cloud_id, site_identity};
 pub use stored::{ConsumerInfo, LinkList, StoredConsumerInput, stored_consumer};
 // The parts of the inputs that the wasm boundary reads field by field (src/wasm_api/verify_input.rs).
+#[cfg(feature = "checks")]
 pub(crate) use account::{Role, Roles};
+#[cfg(feature = "checks")]
 pub(crate) use site::{FieldSite, Tenant};
+#[cfg(feature = "checks")]
 pub(crate) use stored::{Consumer, Link, Links};
 
 use crate::vocabulary::CheckId;

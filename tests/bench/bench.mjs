@@ -37,8 +37,8 @@ const SECONDS = n('BENCH_SECONDS', 330, 120);
 const WASM_BUDGET = 200 * 1024;
 const log = (...a) => console.error(...a);
 
-async function wasmSize() {
-  const file = path.join(DIST, 'pkg/linksmith_bg.wasm');
+async function wasmSize(name = 'linksmith') {
+  const file = path.join(DIST, `pkg/${name}_bg.wasm`);
   const wasm = await readFile(file);
   let gzip; // the same measure build.sh prints (gzip -9), else zlib's
   try {
@@ -75,6 +75,7 @@ async function main() {
   const m = machine();
   const load = loadSampler();
   const size = await wasmSize();
+  const keygenSize = await wasmSize('linksmith_keygen');
   log(`machine: ${m.nproc} cores, ${m.model}, ${m.chromium}`);
 
   log(`1. panel open and page → panel, ${COLD} fresh profiles…`);
@@ -132,6 +133,8 @@ async function main() {
     rows.push(`| 5 keygen ${bits} | Linksmith (${workers} workers, wasm) vs WebCrypto generateKey + PEM, interleaved | ${ours.n} + ${theirs.n} | ${ms(ours.median)} | ${ms(ours.p95)} | WebCrypto: ${ms(theirs.median)} (p95 ${ms(theirs.p95)}) | ${ratio(ours.median / theirs.median)} (range ${range(r, (x) => x.toFixed(2))}) | median ratio ≤ 1.5× | ${verdict(r, 1.5)} |`);
   }
   rows.push(`| 5 wasm size | dist/chrome/pkg/linksmith_bg.wasm, gzip -9 | 1 | ${size.gzip} B | | raw: ${size.raw} B | ${(size.gzip / size.raw).toFixed(2)}× | ≤ ${WASM_BUDGET} B | ${size.gzip <= WASM_BUDGET ? '**met**' : '**not met**'} |`);
+  // The key generator's module (the panel's key-generation workers load it, not the worker).
+  rows.push(`| 5 wasm size, key generator | dist/chrome/pkg/linksmith_keygen_bg.wasm, gzip -9 | 1 | ${keygenSize.gzip} B | | raw: ${keygenSize.raw} B | ${(keygenSize.gzip / keygenSize.raw).toFixed(2)}× | ≤ ${WASM_BUDGET} B | ${keygenSize.gzip <= WASM_BUDGET ? '**met**' : '**not met**'} |`);
 
   const boardScript = [summary(idle.board.on.script).median, summary(idle.board.off.script).median];
   const adminScript = [summary(idle.admin.on.script).median, summary(idle.admin.off.script).median];

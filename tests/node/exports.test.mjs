@@ -9,9 +9,36 @@ import { ERROR } from '../../extension/shared/vocabulary.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const core = await import(path.join(ROOT, 'dist/chrome/pkg/linksmith.js'));
 core.initSync({ module: await readFile(path.join(ROOT, 'dist/chrome/pkg/linksmith_bg.wasm')) });
+// The key generator's module (the panel's key-generation workers and www/ load it).
+const keygen = await import(path.join(ROOT, 'dist/chrome/pkg/linksmith_keygen.js'));
+keygen.initSync({ module: await readFile(path.join(ROOT, 'dist/chrome/pkg/linksmith_keygen_bg.wasm')) });
+
+test('every export keeps its name, in the module of its pages', () => {
+  const checks = ['inspectPublicKey', 'comparePublicKeys', 'checkSetup', 'checkField', 'suggestConsumerKey',
+    'explainOAuthProblem', 'checkApiTokenShape', 'oauthBaseString', 'oauthAuthorization', 'verifyVerdict'];
+  const generator = ['generateKeyPair', 'PrimeSearch', 'keyPairFromPrimes', 'signOAuthRequest'];
+  for (const name of checks) assert.equal(typeof core[name], 'function', name);
+  for (const name of generator) assert.equal(typeof keygen[name], 'function', name);
+  // The service worker's module makes and uses no private key: that is what keeps it small.
+  for (const name of generator) assert.equal(core[name], undefined, name);
+});
+
+test('a WebCrypto signature of oauthBaseString gives the header signOAuthRequest gives with that key', async () => {
+  const { privateKeyPkcs8Pem } = keygen.generateKeyPair(2048);
+  const request = { url: 'https://acme.atlassian.net/plugins/servlet/oauth/request-token', consumerKey: 'JiraAlignAcme', callback: 'oob' };
+  const { baseString, timestamp, nonce } = core.oauthBaseString(request);
+  const der = Buffer.from(privateKeyPkcs8Pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+  const key = await crypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, false, ['sign']);
+  const signature = new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, new TextEncoder().encode(baseString)));
+  const viaWebCrypto = core.oauthAuthorization({ ...request, timestamp, nonce }, signature);
+  const viaCore = keygen.signOAuthRequest({ ...request, timestamp, nonce, privateKeyPem: privateKeyPkcs8Pem });
+  assert.equal(viaWebCrypto.authorization, viaCore.authorization);
+  assert.equal(viaWebCrypto.baseString, baseString);
+  assert.throws(() => keygen.signOAuthRequest(request), (e) => e.name === ERROR.BAD_ARGUMENT && /privateKeyPem/.test(e.message));
+});
 
 test('generateKeyPair makes a 2048-bit pair by default', () => {
-  const pair = core.generateKeyPair();
+  const pair = keygen.generateKeyPair();
   assert.equal(pair.bits, 2048);
   assert.match(pair.publicKeyPem, /^-----BEGIN PUBLIC KEY-----\n/);
   assert.match(pair.privateKeyPkcs8Pem, /^-----BEGIN PRIVATE KEY-----\n/);
@@ -23,12 +50,12 @@ test('generateKeyPair makes a 2048-bit pair by default', () => {
 });
 
 test('generateKeyPair refuses other sizes with a named error', () => {
-  assert.throws(() => core.generateKeyPair(1024), (e) => e instanceof Error && e.name === ERROR.KEY_SIZE_UNSUPPORTED && /2048/.test(e.message));
-  assert.throws(() => core.generateKeyPair('big'), (e) => e.name === ERROR.KEY_SIZE_UNSUPPORTED);
+  assert.throws(() => keygen.generateKeyPair(1024), (e) => e instanceof Error && e.name === ERROR.KEY_SIZE_UNSUPPORTED && /2048/.test(e.message));
+  assert.throws(() => keygen.generateKeyPair('big'), (e) => e.name === ERROR.KEY_SIZE_UNSUPPORTED);
 });
 
 test('inspectPublicKey refuses a private key and non-strings', () => {
-  const pair = core.generateKeyPair(2048);
+  const pair = keygen.generateKeyPair(2048);
   const report = core.inspectPublicKey(pair.privateKeyPkcs8Pem);
   assert.equal(report.ok, false);
   assert.ok(report.problems.some((p) => p.severity === 'error'));
@@ -37,8 +64,8 @@ test('inspectPublicKey refuses a private key and non-strings', () => {
 });
 
 test('comparePublicKeys matches a key with its one-line Base64 form and tells two keys apart', () => {
-  const a = core.generateKeyPair(2048);
-  const b = core.generateKeyPair(2048);
+  const a = keygen.generateKeyPair(2048);
+  const b = keygen.generateKeyPair(2048);
   const oneLine = core.inspectPublicKey(a.publicKeyPem).jiraBase64;
   assert.equal(core.comparePublicKeys(a.publicKeyPem, oneLine).same, true);
   const diff = core.comparePublicKeys(a.publicKeyPem, b.publicKeyPem);

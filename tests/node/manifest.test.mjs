@@ -97,9 +97,10 @@ function shippedFiles(root) {
 }
 
 // Code that evaluates strings, or reaches the network other than for the extension's own files.
-// The wasm-bindgen glue (pkg/linksmith.js) needs no exception: its one `fetch` loads the bundled
-// wasm from a URL relative to itself, and its `Function(` is text inside a template literal
-// (a debug description), which the patterns below tell apart from a call.
+// The wasm-bindgen glue (pkg/linksmith.js, pkg/linksmith_keygen.js) needs no exception: its one
+// `fetch` loads the bundled wasm from a URL relative to itself, and its `Function(` is text
+// inside a template literal (a debug description), which the patterns below tell apart from a
+// call.
 const FORBIDDEN = [
   [/(^|[^\w$.])eval\s*\(/, 'eval('],
   [/\bnew\s+Function\s*\(/, 'new Function('],
@@ -121,6 +122,7 @@ for (const b of BROWSERS) {
   test(`${b}: no eval, no new Function, no remote code or network sink in any shipped file`, () => {
     const files = shippedFiles(dir(b));
     assert.ok(files.some((f) => f.endsWith('pkg/linksmith.js')), 'the wasm glue is scanned too');
+    assert.ok(files.some((f) => f.endsWith('pkg/linksmith_keygen.js')), 'and the key generator\'s glue');
     for (const file of files) {
       const rel = path.relative(dir(b), file);
       if (file.endsWith('.wasm')) continue; // binary: its only way out is the glue's imports, scanned above

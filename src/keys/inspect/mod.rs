@@ -280,8 +280,7 @@ fn finish(mut f: Findings<'_>, kind: KeyKind, key: Option<RsaPublic>) -> Analysi
         report.jira_base64 = Some(encoding::one_line(&der));
         Some(key)
     });
-    // std's stable sort (issue 12): the wasm pays for each use; a shared integer sort was smaller.
-    f.problems.sort_by_key(|p| p.severity);
+    crate::keys::sort_stably_by(&mut f.problems, |p| p.severity as usize);
     report.ok = key.is_some() && crate::problem::no_errors(&f.problems);
     report.jira_accepts = key.is_some() && kind.jira_reads() && !f.jira_blocked;
     report.problems = f.problems;

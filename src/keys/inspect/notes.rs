@@ -12,8 +12,7 @@ pub(super) fn report_notes<'l>(f: &mut Findings<'_>, lines: impl Iterator<Item =
             None => tally.push((note.stray, *note, 1)),
         }
     }
-    // std's stable sort (issue 12): the wasm pays for each use; a shared integer sort was smaller.
-    tally.sort_by_key(|(_, note, _)| note.offset);
+    crate::keys::sort_stably_by(&mut tally, |(_, note, _)| note.offset);
     for (stray, note, count) in tally {
         f.found(KeyFinding::Stray {
             stray,

@@ -57,6 +57,9 @@ export async function verifyWithJira(browser, server) {
   let checks = await verify(w);
   assert.ok(myselfCalls(fake, seen).every((r) => !r.headers.cookie), 'no cookie before the login');
   assertCheck(checks, 'jira-session-user', 'warn', /Nobody is logged in/);
+  // The OAuth probe, signed in this browser's worker with a WebCrypto throwaway key over the
+  // core's base string: Jira (no link yet) answers that it does not know the consumer.
+  assertCheck(checks, 'jira-consumer-registered', 'fail', /consumer_key_unknown/);
 
   // The Jira session, as the browser keeps it: the session calls must see the logged-in admin
   // whether Jira's cookie is SameSite=Lax or Strict.
