@@ -286,9 +286,8 @@ fn sign_oauth_request_reads_its_request_object() {
     );
     for (bad, field) in [
         (r#"{"consumerKey": "JiraAlignAcme"}"#, "url"),
-        // No key: the module the service worker loads has no key generator to make one.
         (
-            r#"{"url": "https://acme.atlassian.net/", "consumerKey": "K"}"#,
+            r#"{"url": "https://acme.atlassian.net/", "consumerKey": "K", "privateKeyPem": 7}"#,
             "privateKeyPem",
         ),
         (

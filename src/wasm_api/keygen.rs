@@ -68,15 +68,26 @@ pub fn key_pair_from_primes(bits: u32, p: &[u8], q: &[u8]) -> Result<JsValue, Js
     to_js(&pair)
 }
 
-/// `signOAuthRequest({method = 'POST', url, consumerKey, callback?, privateKeyPem, timestamp?,
-/// nonce?})` → `{authorization, baseString, signature}`: an OAuth 1.0a RSA-SHA1 signature with
-/// the given private key (the key generator's "Test with Jira"); the time defaults to now and the
-/// nonce to 128 random bits. The service worker, which has no private key, signs its probe with
-/// `oauthBaseString` + WebCrypto + `oauthAuthorization` instead.
+/// `signOAuthRequest({method = 'POST', url, consumerKey, callback?, privateKeyPem?, timestamp?,
+/// nonce?})` → `{authorization, baseString, signature}`: an OAuth 1.0a RSA-SHA1 signature (the key
+/// generator's "Test with Jira" signs with the key it made). Without `privateKeyPem` it signs with
+/// a throwaway key made for this one call, as it always has; the time defaults to now and the
+/// nonce to 128 random bits. The service worker signs its probe with `oauthBaseString` +
+/// WebCrypto + `oauthAuthorization` instead, so its module carries no RSA code.
 #[wasm_bindgen(js_name = signOAuthRequest)]
 pub fn sign_oauth_request(request: JsValue) -> Result<JsValue, JsValue> {
     let to_sign = oauth::request_arg(&request, false)?;
-    let pem: String = oauth::required(&request, "privateKeyPem")?;
-    let key = crate::oauth::parse_private_key(&pem).map_err(oauth::error)?;
+    let pem: Option<String> = oauth::optional(&request, "privateKeyPem")?;
+    let key = match pem {
+        Some(pem) => crate::oauth::parse_private_key(&pem).map_err(oauth::error)?,
+        None => throwaway_key()?,
+    };
     to_js(&crate::oauth::sign_request(&to_sign, &key).map_err(oauth::error)?)
+}
+
+/// A fresh 2048-bit key that signs one request and is dropped: the provider answers
+/// `consumer_key_unknown` before it looks at the signature.
+fn throwaway_key() -> Result<rsa::PrivateKey, JsValue> {
+    let pair = keys::generate_key_pair(2048).map_err(|e| js_error(e.code(), &e.to_string()))?;
+    crate::oauth::parse_private_key(&pair.private_key_pkcs8_pem).map_err(oauth::error)
 }

@@ -64,6 +64,14 @@ pub(super) fn required<T: FromJs>(request: &JsValue, key: &str) -> Result<T, JsV
         .map_err(|e| shape_error(WHAT, &e))
 }
 
+/// A field of the request object that may be absent (or `null`).
+#[cfg_attr(not(feature = "keygen"), allow(dead_code))]
+pub(super) fn optional<T: FromJs>(request: &JsValue, key: &str) -> Result<Option<T>, JsValue> {
+    Fields::of(request, WHAT)
+        .and_then(|f| f.optional(key))
+        .map_err(|e| shape_error(WHAT, &e))
+}
+
 pub(super) fn error(e: OAuthError) -> JsValue {
     js_error(e.code(), &e.to_string())
 }
