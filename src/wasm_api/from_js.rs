@@ -19,6 +19,10 @@ pub(super) type Read<T> = Result<T, String>;
 /// A type read from one JS value (an object for the structs).
 pub(super) trait FromJs: Sized {
     fn from_js(value: &JsValue, name: &str) -> Read<Self>;
+
+    /// For a struct, the JS keys it is read from (the parity test holds them to serde's names).
+    #[cfg(test)]
+    const KEYS: &'static [&'static str] = &[];
 }
 
 /// `impl FromJs` for structs read field by field from a JS object:
@@ -30,6 +34,9 @@ macro_rules! read_fields {
                 let f = Fields::of(value, name)?;
                 Ok(Self { $($field: f.$how($key)?,)+ })
             }
+
+            #[cfg(test)]
+            const KEYS: &'static [&'static str] = &[$($key),+];
         })+
     };
 }
@@ -202,5 +209,78 @@ read_fields! {
         quoted: read("quoted"),
         starts_with_atatt: read("startsWithATATT"),
         password_like: read("passwordLike"),
+    }
+}
+
+/// The keys `read_fields!` reads against the names the type's `serde` derive reads (the native
+/// tests and the fuzz targets go through serde): a key spelt one way here and another there
+/// would leave a field at its default in the extension while every native test passes.
+#[cfg(test)]
+pub(super) mod parity {
+    use serde::Deserialize;
+    use serde::de::{self, Visitor};
+
+    use super::FromJs;
+
+    /// Serde's field names for `T`: a deserializer that asks only for the struct's fields.
+    fn serde_keys<T: for<'de> Deserialize<'de>>() -> Vec<&'static str> {
+        #[derive(Debug)]
+        struct Fields(Vec<&'static str>);
+        impl std::fmt::Display for Fields {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "fields {:?}", self.0)
+            }
+        }
+        impl std::error::Error for Fields {}
+        impl de::Error for Fields {
+            fn custom<M: std::fmt::Display>(_: M) -> Self {
+                Fields(Vec::new())
+            }
+        }
+        struct Ask;
+        impl<'de> de::Deserializer<'de> for Ask {
+            type Error = Fields;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fields> {
+                Err(Fields(Vec::new()))
+            }
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                fields: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Fields> {
+                Err(Fields(fields.to_vec()))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+                byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+                identifier ignored_any
+            }
+        }
+        match T::deserialize(Ask) {
+            Err(Fields(names)) => names,
+            Ok(_) => Vec::new(),
+        }
+    }
+
+    pub(in crate::wasm_api) fn assert_same_keys<T: FromJs + for<'de> Deserialize<'de>>() {
+        let mut ours = T::KEYS.to_vec();
+        let mut serde = serde_keys::<T>();
+        ours.sort_unstable();
+        serde.sort_unstable();
+        assert!(!ours.is_empty(), "{}: no keys", std::any::type_name::<T>());
+        assert_eq!(ours, serde, "{}", std::any::type_name::<T>());
+    }
+
+    #[test]
+    fn setup_and_field_inputs_read_the_keys_serde_reads() {
+        use crate::rules::FieldContext;
+        use crate::rules::api_token::TokenShape;
+        use crate::setup_check::{AlignSide, JiraSide, Setup};
+        assert_same_keys::<Setup>();
+        assert_same_keys::<AlignSide>();
+        assert_same_keys::<JiraSide>();
+        assert_same_keys::<FieldContext>();
+        assert_same_keys::<TokenShape>();
     }
 }

@@ -31,6 +31,19 @@ impl<T: FromJs> FromJs for HttpAnswer<T> {
             json: f.optional("json")?,
         })
     }
+
+    #[cfg(test)]
+    const KEYS: &'static [&'static str] = &[
+        "url",
+        "status",
+        "error",
+        "redirectedTo",
+        "contentType",
+        "body",
+        "wwwAuthenticate",
+        "loginReason",
+        "json",
+    ];
 }
 
 read_fields! {
@@ -93,5 +106,29 @@ read_fields! {
         tab_url: nullable("tabUrl"),
         tab: read("tab"),
         fields: read("fields"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wasm_api::from_js::parity::assert_same_keys;
+
+    #[test]
+    fn verify_inputs_read_the_keys_serde_reads() {
+        assert_same_keys::<HttpAnswer<IgnoredAny>>();
+        assert_same_keys::<OAuthProbeInput>();
+        assert_same_keys::<Role>();
+        assert_same_keys::<Roles>();
+        assert_same_keys::<Myself>();
+        assert_same_keys::<BasicAuthInput>();
+        assert_same_keys::<Link>();
+        assert_same_keys::<Links>();
+        assert_same_keys::<Consumer>();
+        assert_same_keys::<ConsumerInfo>();
+        assert_same_keys::<StoredConsumerInput>();
+        assert_same_keys::<Tenant>();
+        assert_same_keys::<FieldSite>();
+        assert_same_keys::<SiteIdentityInput>();
     }
 }
