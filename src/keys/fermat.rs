@@ -14,17 +14,17 @@
 //! What is and is not constant-time (the last candidate is a secret prime):
 //! - constant-time: the exponentiation. Every exponent bit costs one squaring and one doubling,
 //!   the loops run over all limbs whatever their values, and the two data-dependent choices
-//!   (keep the doubling or not; subtract n or not) are made by `ctutils`' conditional assignment,
-//!   whose optimization barrier keeps the compiler from turning them into branches (best effort
-//!   on wasm, which has no conditional-move instruction the source can ask for; the browser's
-//!   compiler is not audited);
+//!   (keep the doubling or not; subtract n or not) are masked selects whose mask comes from a
+//!   `ctutils` `Choice`, whose optimization barrier keeps the compiler from turning them into
+//!   branches (best effort on wasm, which has no conditional-move instruction the source can ask
+//!   for; the browser's compiler is not audited);
 //! - not constant-time: the checks of the input's shape and length, the choice between the two
 //!   ways of computing R mod n (by whether the top bit is set: it always is for a candidate),
 //!   and the final comparison with 1, whose outcome the caller acts on openly anyway.
 //!
 //! It can only make the search faster or slower, never accept a composite on its own.
 
-use ctutils::{Choice, CtAssign};
+use ctutils::Choice;
 
 /// `2^(n−1) ≡ 1 (mod n)` for an odd `n > 1` given as big-endian bytes (at most 2048 bits;
 /// leading zero bytes allowed). `false` for anything else.
@@ -53,7 +53,7 @@ pub(crate) fn passes_base_two(n_be: &[u8]) -> bool {
         // The exponent's bits are the candidate's: always double, then keep the result or not.
         let set = u32::from(bit != 0) & (n[bit / 32] >> (bit % 32)) & 1;
         double_mod(&x, &n, &mut doubled);
-        x.ct_assign(&doubled, Choice::from_u32_lsb(set));
+        select(&mut x, &doubled, Choice::from_u32_lsb(set));
     }
     x == one
 }
@@ -167,7 +167,18 @@ fn reduce_once(x: &mut [u32], carry: u32, n: &[u32]) {
     }
     // Subtract when there was a carry out, or when x − n did not borrow.
     let take = Choice::from_u32_nz(carry).or(Choice::from_u32_lsb(1 ^ borrow as u32));
-    x.ct_assign(diff, take);
+    select(x, diff, take);
+}
+
+/// x ← src if `choice`, else x unchanged, through one all-ones-or-zero mask. `ctutils`' slice
+/// assignment (through `cmov`) would take an optimization barrier per limb, out of line: in wasm
+/// two function calls per limb, twice for every exponent bit. Here the barrier is taken once,
+/// where the mask is made from the `Choice`, and the loop is plain bitwise arithmetic on it.
+fn select(x: &mut [u32], src: &[u32], choice: Choice) {
+    let mask = choice.to_u32_mask();
+    for (a, &b) in x.iter_mut().zip(src) {
+        *a ^= mask & (*a ^ b);
+    }
 }
 
 #[cfg(test)]
