@@ -1,6 +1,7 @@
 //! Two 64-bit lanes for the paired Fermat test ([`super::paired`]): wasm SIMD's `v128` in wasm
 //! (built with the `simd128` feature, which every browser Linksmith supports has), a plain
-//! array elsewhere, so that native tests run the same algorithm as the shipped wasm.
+//! array in native builds, which use it only in tests: they run the same algorithm as the
+//! shipped wasm.
 //!
 //! A lane holds a 32-bit limb (or a 64-bit sum of products); [`Packed`] holds one 32-bit limb
 //! of each candidate where the 32×32→64-bit multiply wants them (wasm's `extmul_low` takes

@@ -169,10 +169,10 @@ const E: u32 = 65537;
 /// odd numbers against every odd prime below [`sieve_bound`] at once (an incremental sieve:
 /// one remainder per small prime per window instead of trial division of every candidate),
 /// also drops the candidates with gcd(p−1, e) ≠ 1, and runs Miller-Rabin only on the
-/// survivors: a fast base-2 Fermat test first (it rejects almost every composite), then the
-/// random-base rounds FIPS 186-5 asks for. The deep sieve is the main saving: with primes up
-/// to 2^20 about 8% of odd 1024-bit candidates reach the Fermat test, against 11.5% with the
-/// 2048 primes of the `rsa` crate's own search.
+/// survivors: a fast base-2 Fermat test first, on two survivors at a time (it rejects almost
+/// every composite), then the random-base rounds FIPS 186-5 asks for. The deep sieve is the
+/// main saving: with primes up to 2^20 about 8% of odd 1024-bit candidates reach the Fermat
+/// test, against 11.5% with the 2048 primes of the `rsa` crate's own search.
 pub struct PrimeSearch {
     bits: u32,
     /// The odd primes below [`sieve_bound`] for this size.
@@ -206,7 +206,7 @@ impl PrimeSearch {
         })
     }
 
-    /// Candidates that reached Miller-Rabin so far (for progress reports).
+    /// Candidates that reached the primality tests so far (for progress reports).
     pub fn tested(&self) -> u64 {
         self.tested
     }
