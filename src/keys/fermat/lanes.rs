@@ -17,6 +17,24 @@ pub(super) use portable::{Lanes, Packed};
 mod simd {
     use core::arch::wasm32::*;
 
+    macro_rules! lanewise {
+        ($($name:ident: $op:ident),*) => {$(
+            #[inline(always)]
+            pub fn $name(self, o: Self) -> Self {
+                Self($op(self.0, o.0))
+            }
+        )*};
+    }
+
+    macro_rules! shifts {
+        ($($name:ident: $op:ident),*) => {$(
+            #[inline(always)]
+            pub fn $name(self, n: u32) -> Self {
+                Self($op(self.0, n))
+            }
+        )*};
+    }
+
     #[derive(Clone, Copy)]
     pub struct Lanes(v128);
 
@@ -39,34 +57,13 @@ mod simd {
         pub fn lane1(self) -> u64 {
             u64x2_extract_lane::<1>(self.0)
         }
-        #[inline(always)]
-        pub fn add(self, o: Self) -> Self {
-            Self(u64x2_add(self.0, o.0))
-        }
-        #[inline(always)]
-        pub fn sub(self, o: Self) -> Self {
-            Self(u64x2_sub(self.0, o.0))
-        }
-        #[inline(always)]
-        pub fn or(self, o: Self) -> Self {
-            Self(v128_or(self.0, o.0))
-        }
-        #[inline(always)]
-        pub fn xor(self, o: Self) -> Self {
-            Self(v128_xor(self.0, o.0))
-        }
+        // Lane by lane, one SIMD instruction each.
+        lanewise!(add: u64x2_add, sub: u64x2_sub, or: v128_or, xor: v128_xor);
+        shifts!(shr: u64x2_shr, shl: u64x2_shl);
         /// The low 32 bits of each lane.
         #[inline(always)]
         pub fn low(self) -> Self {
             Self(v128_and(self.0, u64x2(0xffff_ffff, 0xffff_ffff)))
-        }
-        #[inline(always)]
-        pub fn shr(self, n: u32) -> Self {
-            Self(u64x2_shr(self.0, n))
-        }
-        #[inline(always)]
-        pub fn shl(self, n: u32) -> Self {
-            Self(u64x2_shl(self.0, n))
         }
         /// All ones in each lane that is not zero, else zero.
         #[inline(always)]
