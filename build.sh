@@ -110,7 +110,10 @@ WASM_CFG='--cfg cpubits="32"'
 WASM_CFG_SHOWN='--cfg cpubits=\"32\"'
 REPRO_RUSTFLAGS="$WASM_CFG --remap-path-prefix=$ROOT=/linksmith --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
 REPRO_RUSTFLAGS_SHOWN="$WASM_CFG_SHOWN "'--remap-path-prefix=$PWD=/linksmith --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo'
-WASM_OPT_FLAGS="-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals"
+# SIMD: the paired Fermat test of key generation (src/keys/fermat/paired.rs) is the one function
+# built with wasm's simd128 feature; every browser the manifests allow (Chrome 116+, Firefox
+# 140+) has it.
+WASM_OPT_FLAGS="-Oz --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals"
 
 # The two wasm modules (src/wasm_api/mod.rs), each "name feature": the checks, which the service
 # worker wakes for (kept small), and the key generator, which only the key-generation workers

@@ -119,11 +119,41 @@ fn prime_searches_and_assembly_make_a_pair() {
         refused.map(error_name).as_deref(),
         Some("key-generation-failed")
     );
+    // A multiple of 3 just above q, in either place: the paired Fermat check (one number in
+    // each wasm SIMD lane) refuses it whichever lane it is in.
+    let composite = multiple_of_three_above(&q);
+    for (a, b) in [(&p, &composite), (&composite, &p)] {
+        let refused = key_pair_from_primes(2048, a, b).err();
+        assert_eq!(
+            refused.map(error_name).as_deref(),
+            Some("key-generation-failed")
+        );
+    }
     let refused = PrimeSearch::new(1024).err();
     assert_eq!(
         refused.map(error_name).as_deref(),
         Some("key-size-unsupported")
     );
+}
+
+/// The first odd multiple of 3 above the odd big-endian `n` (256 ≡ 1 mod 3, so n mod 3 is the
+/// sum of its bytes mod 3); n + 2 or n + 4, the same size as n here.
+fn multiple_of_three_above(n: &[u8]) -> Vec<u8> {
+    let mut m = n.to_vec();
+    loop {
+        let mut add = 2;
+        for byte in m.iter_mut().rev() {
+            let (sum, carry) = byte.overflowing_add(add);
+            *byte = sum;
+            if !carry {
+                break;
+            }
+            add = 1;
+        }
+        if m.iter().map(|&b| u32::from(b)).sum::<u32>() % 3 == 0 {
+            return m;
+        }
+    }
 }
 
 fn json(text: &str) -> JsValue {

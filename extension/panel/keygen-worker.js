@@ -17,8 +17,9 @@ const ready = init({ module_or_path: new URL('../pkg/linksmith_keygen_bg.wasm', 
 });
 ready.then(() => self.postMessage({ type: 'ready' }), () => {});
 
-// Miller-Rabin tests per step: a step then takes ~5 ms (2048-bit keys) to ~50 ms (4096), short
-// enough for fresh progress and a prompt 'stop' or 'assemble'.
+// Candidates tested per step (the Fermat pre-filter takes them two at a time): a step then takes
+// a few ms (2048-bit keys) to a few tens of ms (4096), short enough for fresh progress and a
+// prompt 'stop' or 'assemble'.
 const BUDGET = 4;
 let current = 0;
 

@@ -14,46 +14,84 @@
 //! What is and is not constant-time (the last candidate is a secret prime):
 //! - constant-time: the exponentiation. Every exponent bit costs one squaring and one doubling,
 //!   the loops run over all limbs whatever their values, and the two data-dependent choices
-//!   (keep the doubling or not; subtract n or not) are made by `ctutils`' conditional assignment,
-//!   whose optimization barrier keeps the compiler from turning them into branches (best effort
-//!   on wasm, which has no conditional-move instruction the source can ask for; the browser's
-//!   compiler is not audited);
+//!   (keep the doubling or not; subtract n or not) are masked selects whose mask comes from a
+//!   `ctutils` `Choice`, whose optimization barrier keeps the compiler from turning them into
+//!   branches (best effort on wasm, which has no conditional-move instruction the source can ask
+//!   for; the browser's compiler is not audited);
 //! - not constant-time: the checks of the input's shape and length, the choice between the two
 //!   ways of computing R mod n (by whether the top bit is set: it always is for a candidate),
 //!   and the final comparison with 1, whose outcome the caller acts on openly anyway.
 //!
 //! It can only make the search faster or slower, never accept a composite on its own.
 
-use ctutils::{Choice, CtAssign};
+use ctutils::Choice;
+
+// Natively there is no SIMD to gain from (and the lane emulation is slow in unoptimised test
+// builds): the pair goes through the single test there, and the paired code is built for its
+// tests, which run the same algorithm as the shipped wasm.
+#[cfg(any(target_arch = "wasm32", test))]
+mod lanes;
+#[cfg(any(target_arch = "wasm32", test))]
+mod paired;
 
 /// `2^(n−1) ≡ 1 (mod n)` for an odd `n > 1` given as big-endian bytes (at most 2048 bits;
 /// leading zero bytes allowed). `false` for anything else.
 pub(crate) fn passes_base_two(n_be: &[u8]) -> bool {
+    limbs(n_be).is_some_and(|n| passes(&n))
+}
+
+/// [`passes_base_two`] of two numbers. In wasm, two of the same length with the top bit set (as
+/// the prime search makes them) are tested together, in the two lanes of [`paired`].
+pub(crate) fn passes_base_two_both(a_be: &[u8], b_be: &[u8]) -> (bool, bool) {
+    let (a, b) = (limbs(a_be), limbs(b_be));
+    #[cfg(target_arch = "wasm32")]
+    if let (Some(a), Some(b)) = (&a, &b)
+        && pairable(a, b)
+    {
+        return paired::passes_base_two(a, b);
+    }
+    (a.is_some_and(|a| passes(&a)), b.is_some_and(|b| passes(&b)))
+}
+
+/// Whether [`paired`] takes these two: the same number of limbs, each with its top bit set.
+#[cfg(any(target_arch = "wasm32", test))]
+fn pairable(a: &[u32], b: &[u32]) -> bool {
+    a.len() == b.len()
+        && a.last().is_some_and(|w| w >> 31 == 1)
+        && b.last().is_some_and(|w| w >> 31 == 1)
+}
+
+/// Little-endian 32-bit limbs of an odd `n > 1` of at most 2048 bits, the top one zero-padded;
+/// `None` for anything else.
+fn limbs(n_be: &[u8]) -> Option<Vec<u32>> {
     let skip = n_be.iter().take_while(|&&b| b == 0).count();
     let n_be = n_be.get(skip..).unwrap_or_default();
     let odd = n_be.last().is_some_and(|b| b & 1 == 1);
     if !odd || n_be.len() > 256 || n_be == [1] {
-        return false;
+        return None;
     }
-    // Little-endian 32-bit limbs, the top one zero-padded.
-    let n: Vec<u32> = n_be
-        .rchunks(4)
-        .map(|c| c.iter().fold(0u32, |w, &b| (w << 8) | u32::from(b)))
-        .collect();
+    Some(
+        n_be.rchunks(4)
+            .map(|c| c.iter().fold(0u32, |w, &b| (w << 8) | u32::from(b)))
+            .collect(),
+    )
+}
+
+fn passes(n: &[u32]) -> bool {
     let k = n.len();
     let n0_inv = neg_inverse(n[0]);
-    let one = montgomery_one(&n);
+    let one = montgomery_one(n);
     let mut x = one.clone();
     let mut wide = vec![0u32; 2 * k + 1];
     let bits = 32 * k;
     // Exponent n − 1: n's bits, except bit 0 (n is odd) is 0.
     let mut doubled = vec![0u32; k];
     for bit in (0..bits).rev() {
-        square_mont(&mut x, &n, n0_inv, &mut wide);
+        square_mont(&mut x, n, n0_inv, &mut wide);
         // The exponent's bits are the candidate's: always double, then keep the result or not.
         let set = u32::from(bit != 0) & (n[bit / 32] >> (bit % 32)) & 1;
-        double_mod(&x, &n, &mut doubled);
-        x.ct_assign(&doubled, Choice::from_u32_lsb(set));
+        double_mod(&x, n, &mut doubled);
+        select(&mut x, &doubled, Choice::from_u32_lsb(set));
     }
     x == one
 }
@@ -167,7 +205,18 @@ fn reduce_once(x: &mut [u32], carry: u32, n: &[u32]) {
     }
     // Subtract when there was a carry out, or when x − n did not borrow.
     let take = Choice::from_u32_nz(carry).or(Choice::from_u32_lsb(1 ^ borrow as u32));
-    x.ct_assign(diff, take);
+    select(x, diff, take);
+}
+
+/// x ← src if `choice`, else x unchanged, through one all-ones-or-zero mask. `ctutils`' slice
+/// assignment (through `cmov`) would take an optimization barrier per limb, out of line: in wasm
+/// two function calls per limb, twice for every exponent bit. Here the barrier is taken once,
+/// where the mask is made from the `Choice`, and the loop is plain bitwise arithmetic on it.
+fn select(x: &mut [u32], src: &[u32], choice: Choice) {
+    let mask = choice.to_u32_mask();
+    for (a, &b) in x.iter_mut().zip(src) {
+        *a ^= mask & (*a ^ b);
+    }
 }
 
 #[cfg(test)]
@@ -285,6 +334,52 @@ mod tests {
             );
         }
         assert!(!passes_base_two(&[9]) && !passes_base_two(&[0, 15]));
+    }
+
+    /// Random odd numbers of `bits` bits with the top bit set, as big-endian bytes.
+    fn random_candidate(bits: u32) -> Vec<u8> {
+        let mut n = BoxedUint::try_random_bits(&mut getrandom::SysRng, bits).unwrap_or_default();
+        crypto_bigint::BitOps::set_bit_vartime(&mut n, 0, true);
+        crypto_bigint::BitOps::set_bit_vartime(&mut n, bits - 1, true);
+        be(&n, bits)
+    }
+
+    /// The paired test itself, as wasm runs it (natively, `passes_base_two_both` does not use it).
+    fn paired(a_be: &[u8], b_be: &[u8]) -> (bool, bool) {
+        match (limbs(a_be), limbs(b_be)) {
+            (Some(a), Some(b)) if pairable(&a, &b) => paired::passes_base_two(&a, &b),
+            _ => passes_base_two_both(a_be, b_be),
+        }
+    }
+
+    #[test]
+    fn paired_test_agrees_with_the_single_one_in_each_lane() {
+        // 64-bit candidates: primes are common (about one odd number in 22), so both lanes
+        // see primes and composites, together and apart.
+        let (mut primes, mut composites) = (0, 0);
+        for _ in 0..300 {
+            let (a, b) = (random_candidate(64), random_candidate(64));
+            let want = (passes_base_two(&a), passes_base_two(&b));
+            assert_eq!(paired(&a, &b), want, "{a:02x?} {b:02x?}");
+            primes += usize::from(want.0) + usize::from(want.1);
+            composites += usize::from(!want.0) + usize::from(!want.1);
+        }
+        assert!(
+            primes > 5 && composites > 5,
+            "{primes} primes, {composites} composites"
+        );
+        // A 2048-bit prime beside a composite, in either lane.
+        let modp = from_hex(MODP_2048);
+        let composite = random_candidate(2048);
+        assert_eq!(passes_base_two_both(&modp, &composite), (true, false));
+        assert_eq!(passes_base_two_both(&composite, &modp), (false, true));
+        assert_eq!(passes_base_two_both(&modp, &modp), (true, true));
+        // Numbers of different lengths or without the top bit go one by one.
+        assert_eq!(passes_base_two_both(&modp, &[0x0b]), (true, true));
+        assert_eq!(
+            passes_base_two_both(&[], &[0x80, 0, 0, 0x0b]),
+            (false, true)
+        );
     }
 
     #[test]

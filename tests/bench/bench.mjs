@@ -16,7 +16,9 @@
 // whole run has taken that long (a third of what is left for 2048 bits, the rest for 4096), so
 // a loaded machine gives fewer keys and a wider range rather than a run of half an hour;
 // BENCH_COLD (default 4) fresh profiles; BENCH_QUICK=1 runs a few samples of everything (to try
-// the bench itself, not to quote).
+// the bench itself, not to quote); BENCH_ONLY=keygen runs goal 5 alone (key generation and the
+// wasm's size, all of BENCH_SECONDS for the keys), and BENCH_KEY_SIZES (default "2048 4096")
+// picks the key sizes, e.g. BENCH_ONLY=keygen BENCH_KEY_SIZES=4096 to follow one change.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -34,6 +36,8 @@ const n = (name, full, quick) => Number(process.env[name] ?? (QUICK ? quick : fu
 const KEYS = { 2048: n('BENCH_KEYS_2048', 120, 6), 4096: n('BENCH_KEYS_4096', 48, 2) };
 const COLD = n('BENCH_COLD', 4, 2);
 const SECONDS = n('BENCH_SECONDS', 330, 120);
+const ONLY_KEYGEN = process.env.BENCH_ONLY === 'keygen';
+const KEY_SIZES = (process.env.BENCH_KEY_SIZES ?? '2048 4096').split(/[\s,]+/).filter(Boolean).map(Number);
 const WASM_BUDGET = 200 * 1024;
 const log = (...a) => console.error(...a);
 
@@ -70,43 +74,8 @@ function ratioRow({ goal, what, on, off, target, note = '' }) {
   rows.push(`| ${goal} | ${what} | ${on.n} + ${off.n} | on ${ms(on.median)} | on ${ms(on.p95)} | off: ${ms(off.median)} | ${ratio(on.median / off.median)} (range ${range(r, (x) => x.toFixed(2))}) | ratio ≤ ${target}× | ${verdict(r, target)}${note ? `; ${note}` : ''} |`);
 }
 
-async function main() {
-  const started = Date.now();
-  const m = machine();
-  const load = loadSampler();
-  const size = await wasmSize();
-  const keygenSize = await wasmSize('linksmith_keygen');
-  log(`machine: ${m.nproc} cores, ${m.model}, ${m.chromium}`);
-
-  log(`1. panel open and page → panel, ${COLD} fresh profiles…`);
-  const p = await panelTimings({ cold: COLD, warm: QUICK ? 3 : 8, log });
-  log('2. field edit → verdict…');
-  const e = await editToVerdict({ times: QUICK ? 4 : 16, log });
-  log('3. idle cost, Linksmith on vs off…');
-  const idle = await idleCost({ pairs: QUICK ? 1 : 3, windowMs: QUICK ? 3000 : 6000, log });
-
-  const ext = await launchWithExtension();
-  let wake;
-  const gen = {};
-  let workers;
-  try {
-    log('4. service worker woken cold → first verdict…');
-    wake = await wakeToVerdict(ext, { times: QUICK ? 3 : 10, log });
-    log('5. key generation…');
-    const panel = await ext.context.newPage();
-    await panel.goto(ext.extensionUrl('panel/panel.html'));
-    workers = await setUpKeygen(panel);
-    const left = started + SECONDS * 1000 - Date.now();
-    const deadlines = { 2048: Date.now() + left / 3, 4096: started + SECONDS * 1000 };
-    for (const bits of [2048, 4096]) {
-      log(`  ${bits} bits, up to ${KEYS[bits]} keys each way, until ${new Date(deadlines[bits]).toISOString().slice(11, 19)}…`);
-      gen[bits] = await keygen(panel, bits, KEYS[bits], deadlines[bits], QUICK ? 2 : 6);
-    }
-  } finally {
-    await ext.close();
-  }
-  const l = load.stop();
-
+// The rows of goals 1-4, and the line on the idle windows printed under the table.
+function goalRows({ p, e, idle, wake }) {
   row({ goal: '1 page → panel, cold', what: 'first admin page on a fresh profile: navigation → panel shows the tab and current step', s: summary(p.pageCold), base: summary(p.pageColdLoad), baseWhat: 'the page\'s own load', judged: 'median', target: 500 });
   row({ goal: '1 page → panel, warm', what: 'later admin pages, same profile', s: summary(p.pageWarm), base: summary(p.pageWarmLoad), baseWhat: 'the page\'s own load', judged: 'median', target: 300 });
   row({ goal: '1 panel open, cold', what: 'first panel open in a fresh profile → interactive', s: summary(p.openCold), base: summary(p.blankCold), baseWhat: 'first blank https tab', judged: 'median', target: 300 });
@@ -126,7 +95,56 @@ async function main() {
   ratioRow({ goal: '3 idle, admin page', what: `main-thread task ms per ${win}, nothing changing, from ${lateFrom} s after load`, on: summary(idle.adminLate.on.task), off: summary(idle.adminLate.off.task), target: 1.2, note: `the first ${win} (from ${idle.settleMs / 1000} s after load, with the page's start-up): on ${ms(firstAdmin[0])}, off ${ms(firstAdmin[1])} ms (${ratio(firstAdmin[0] / firstAdmin[1])}, range ${range(ratioRange(idle.admin.on.task, idle.admin.off.task), (x) => x.toFixed(2))})` });
   row({ goal: '4 worker cold → verdict', what: 'stopped worker → panel:checkField answered', s: summary(wake.checkFieldCold), base: summary(wake.checkFieldWarm), baseWhat: 'same, worker running', judged: 'median', target: 100 });
   row({ goal: '4 worker cold → all checks', what: 'stopped worker → panel:setOptions (checkSetup, saved) answered', s: summary(wake.checkSetupCold), base: summary(wake.checkSetupWarm), baseWhat: 'same, worker running', judged: 'median', target: 100 });
-  for (const bits of [2048, 4096]) {
+  const boardScript = [summary(idle.board.on.script).median, summary(idle.board.off.script).median];
+  const adminScript = [summary(idle.admin.on.script).median, summary(idle.admin.off.script).median];
+  return `Idle script time alone (CDP ScriptDuration, medians per ${win}): busy board ${ms(boardScript[0])} ms on, ${ms(boardScript[1])} ms off; admin page ${ms(adminScript[0])} ms on, ${ms(adminScript[1])} ms off. Board changes per window (60 expected): on ${idle.board.on.changes.join(', ')}, off ${idle.board.off.changes.join(', ')} (page visibility: ${[...idle.visibility].join(', ')}).`;
+}
+
+async function main() {
+  const started = Date.now();
+  const m = machine();
+  const load = loadSampler();
+  const size = await wasmSize();
+  const keygenSize = await wasmSize('linksmith_keygen');
+  log(`machine: ${m.nproc} cores, ${m.model}, ${m.chromium}`);
+
+  let p, e, idle;
+  if (!ONLY_KEYGEN) {
+    log(`1. panel open and page → panel, ${COLD} fresh profiles…`);
+    p = await panelTimings({ cold: COLD, warm: QUICK ? 3 : 8, log });
+    log('2. field edit → verdict…');
+    e = await editToVerdict({ times: QUICK ? 4 : 16, log });
+    log('3. idle cost, Linksmith on vs off…');
+    idle = await idleCost({ pairs: QUICK ? 1 : 3, windowMs: QUICK ? 3000 : 6000, log });
+  }
+
+  const ext = await launchWithExtension();
+  let wake;
+  const gen = {};
+  let workers;
+  try {
+    if (!ONLY_KEYGEN) {
+      log('4. service worker woken cold → first verdict…');
+      wake = await wakeToVerdict(ext, { times: QUICK ? 3 : 10, log });
+    }
+    log('5. key generation…');
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('panel/panel.html'));
+    workers = await setUpKeygen(panel);
+    const left = started + SECONDS * 1000 - Date.now();
+    // With both sizes, a third of what is left for 2048 bits and the rest for 4096.
+    const deadlines = { 2048: Date.now() + (KEY_SIZES.length > 1 ? left / 3 : left), 4096: started + SECONDS * 1000 };
+    for (const bits of KEY_SIZES) {
+      log(`  ${bits} bits, up to ${KEYS[bits]} keys each way, until ${new Date(deadlines[bits]).toISOString().slice(11, 19)}…`);
+      gen[bits] = await keygen(panel, bits, KEYS[bits], deadlines[bits], QUICK ? 2 : 6);
+    }
+  } finally {
+    await ext.close();
+  }
+  const l = load.stop();
+
+  const idleLine = ONLY_KEYGEN ? null : goalRows({ p, e, idle, wake });
+  for (const bits of KEY_SIZES) {
     const ours = summary(gen[bits].ours);
     const theirs = summary(gen[bits].theirs);
     const r = ratioRange(ours.xs, theirs.xs);
@@ -136,14 +154,12 @@ async function main() {
   // The key generator's module (the panel's key-generation workers load it, not the worker).
   rows.push(`| 5 wasm size, key generator | dist/chrome/pkg/linksmith_keygen_bg.wasm, gzip -9 | 1 | ${keygenSize.gzip} B | | raw: ${keygenSize.raw} B | ${(keygenSize.gzip / keygenSize.raw).toFixed(2)}× | ≤ ${WASM_BUDGET} B | ${keygenSize.gzip <= WASM_BUDGET ? '**met**' : '**not met**'} |`);
 
-  const boardScript = [summary(idle.board.on.script).median, summary(idle.board.off.script).median];
-  const adminScript = [summary(idle.admin.on.script).median, summary(idle.admin.off.script).median];
   const text = [
     '# Linksmith bench',
     '',
     `Machine: ${m.nproc} cores (nproc), ${m.model}, ${m.memory}; ${m.chromium}.`,
     `Load: 1-minute load average ${l.start.toFixed(2)} at start, ${l.end.toFixed(2)} at end (${l.min.toFixed(2)}-${l.max.toFixed(2)} sampled every 5 s); all cores ${(l.busy * 100).toFixed(0)}% busy over the run, the bench's own browser included.`,
-    `Run: ${new Date(started).toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s${QUICK ? ' (BENCH_QUICK: too few samples to quote)' : ''}.`,
+    `Run: ${new Date(started).toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s${QUICK ? ' (BENCH_QUICK: too few samples to quote)' : ''}${ONLY_KEYGEN ? ' (BENCH_ONLY=keygen: goal 5 alone)' : ''}.`,
     '',
     'Each goal is judged on the statistic named in its "goal" column: met when the whole 90% bootstrap range of that statistic (or ratio) is under the goal, not met when it is all over, not shown when it spans the goal. Ratios are against the baseline measured in the same run.',
     '',
@@ -151,8 +167,7 @@ async function main() {
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Idle script time alone (CDP ScriptDuration, medians per ${win}): busy board ${ms(boardScript[0])} ms on, ${ms(boardScript[1])} ms off; admin page ${ms(adminScript[0])} ms on, ${ms(adminScript[1])} ms off. Board changes per window (60 expected): on ${idle.board.on.changes.join(', ')}, off ${idle.board.off.changes.join(', ')} (page visibility: ${[...idle.visibility].join(', ')}).`,
-    '',
+    ...(idleLine ? [idleLine, ''] : []),
   ].join('\n');
   await mkdir(path.join(ROOT, 'out'), { recursive: true });
   await writeFile(path.join(ROOT, 'out/bench.md'), text);

@@ -7,10 +7,40 @@ use rsa::BoxedUint;
 use rsa::rand_core::{TryCryptoRng, TryRng};
 
 use crate::keys::error::KeyError;
+use crate::keys::fermat;
 
-/// A base-2 Fermat pre-test, then Miller-Rabin with `rounds` random bases (FIPS 186-5 B.3.1,
-/// C.3.1).
-pub(super) fn is_probable_prime<R: TryCryptoRng + ?Sized>(
+/// The first of `candidates` (one or two) that passes a base-2 Fermat pre-test and then
+/// Miller-Rabin with `rounds` random bases (FIPS 186-5 B.3.1, C.3.1).
+pub(super) fn first_probable_prime<R: TryCryptoRng + ?Sized>(
+    candidates: &[BoxedUint],
+    rounds: usize,
+    rng: &mut R,
+) -> Result<Option<BoxedUint>, KeyError> {
+    let bytes: Vec<_> = candidates
+        .iter()
+        .map(|c| c.to_be_bytes_trimmed_vartime())
+        .collect();
+    // The fast pre-filter (see `keys::fermat` for what of it is constant-time) rejects nearly
+    // every composite, two candidates at a time; a candidate that passes gets the full
+    // random-base rounds below from crypto-primes' constant-time code.
+    let fermat = match bytes.as_slice() {
+        [a, b] => {
+            let (a, b) = fermat::passes_base_two_both(a, b);
+            [a, b]
+        }
+        [a] => [fermat::passes_base_two(a), false],
+        _ => [false; 2],
+    };
+    for (candidate, _) in candidates.iter().zip(fermat).filter(|(_, passed)| *passed) {
+        if miller_rabin(candidate, rounds, rng)? {
+            return Ok(Some(candidate.clone()));
+        }
+    }
+    Ok(None)
+}
+
+/// Miller-Rabin with `rounds` random bases.
+fn miller_rabin<R: TryCryptoRng + ?Sized>(
     candidate: &BoxedUint,
     rounds: usize,
     rng: &mut R,
@@ -18,13 +48,7 @@ pub(super) fn is_probable_prime<R: TryCryptoRng + ?Sized>(
     let Some(odd) = Option::<Odd<BoxedUint>>::from(Odd::new(candidate.clone())) else {
         return Ok(false);
     };
-    let bits = candidate.bit_width_vartime();
-    if bits < 8 {
-        return Ok(false);
-    }
-    // The fast variable-time pre-filter rejects nearly every composite; the candidate that passes
-    // gets the full random-base rounds below from crypto-primes' constant-time code.
-    if !crate::keys::fermat::passes_base_two(&candidate.to_be_bytes_trimmed_vartime()) {
+    if candidate.bit_width_vartime() < 8 {
         return Ok(false);
     }
     let mr = MillerRabin::new(odd);
