@@ -263,6 +263,14 @@ pub(super) mod parity {
         }
     }
 
+    /// `assert_same_keys` for each type named.
+    macro_rules! same_keys {
+        ($($ty:ty),+ $(,)?) => {
+            $($crate::wasm_api::from_js::parity::assert_same_keys::<$ty>();)+
+        };
+    }
+    pub(in crate::wasm_api) use same_keys;
+
     pub(in crate::wasm_api) fn assert_same_keys<T: FromJs + for<'de> Deserialize<'de>>() {
         let mut ours = T::KEYS.to_vec();
         let mut serde = serde_keys::<T>();
@@ -277,10 +285,6 @@ pub(super) mod parity {
         use crate::rules::FieldContext;
         use crate::rules::api_token::TokenShape;
         use crate::setup_check::{AlignSide, JiraSide, Setup};
-        assert_same_keys::<Setup>();
-        assert_same_keys::<AlignSide>();
-        assert_same_keys::<JiraSide>();
-        assert_same_keys::<FieldContext>();
-        assert_same_keys::<TokenShape>();
+        same_keys!(Setup, AlignSide, JiraSide, FieldContext, TokenShape);
     }
 }

@@ -112,23 +112,25 @@ read_fields! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wasm_api::from_js::parity::assert_same_keys;
+    use crate::wasm_api::from_js::parity::same_keys;
 
     #[test]
     fn verify_inputs_read_the_keys_serde_reads() {
-        assert_same_keys::<HttpAnswer<IgnoredAny>>();
-        assert_same_keys::<OAuthProbeInput>();
-        assert_same_keys::<Role>();
-        assert_same_keys::<Roles>();
-        assert_same_keys::<Myself>();
-        assert_same_keys::<BasicAuthInput>();
-        assert_same_keys::<Link>();
-        assert_same_keys::<Links>();
-        assert_same_keys::<Consumer>();
-        assert_same_keys::<ConsumerInfo>();
-        assert_same_keys::<StoredConsumerInput>();
-        assert_same_keys::<Tenant>();
-        assert_same_keys::<FieldSite>();
-        assert_same_keys::<SiteIdentityInput>();
+        same_keys!(
+            HttpAnswer<IgnoredAny>,
+            OAuthProbeInput,
+            Role,
+            Roles,
+            Myself,
+            BasicAuthInput,
+            Link,
+            Links,
+            Consumer,
+            ConsumerInfo,
+            StoredConsumerInput,
+            Tenant,
+            FieldSite,
+            SiteIdentityInput,
+        );
     }
 }
