@@ -7,7 +7,7 @@ import { ERROR, FIELDS, LIMITS, MESSAGE, SIDE, SIDES } from '../shared/vocabular
 import { addHost, removeHost } from './selfhosted.js';
 import { managedPolicy, policyIfKnown, applyPolicy, lockedOptions } from './policy.js';
 import { loadState, updateState, resetState } from './state.js';
-import { recompute } from './setup.js';
+import { recompute, recheckWithPolicy } from './setup.js';
 import { planFill } from './plan.js';
 import { verifyHandlers } from './verify.js';
 import { bindingHandlers } from './bindings.js';
@@ -41,12 +41,7 @@ async function contentSide(sender) {
 async function stateWithPolicy() {
   const policy = await managedPolicy();
   const state = await loadState();
-  if (applyPolicy({ ...state.options }, policy)) {
-    await updateState(async (s) => {
-      applyPolicy(s.options, policy);
-      await recompute(s);
-    });
-  }
+  if (applyPolicy({ ...state.options }, policy)) await recheckWithPolicy(policy);
   return { state: await loadState(), policy };
 }
 

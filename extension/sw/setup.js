@@ -47,10 +47,15 @@ let badge = null;
 // policy's own is written here: router.js and plan.js wait for the policy before those.
 let recheck = null;
 function recheckWhenPolicyKnown() {
-  recheck ??= managedPolicy().then((policy) => updateState(async (state) => {
+  recheck ??= managedPolicy().then(recheckWithPolicy).catch(() => {});
+}
+
+/** Writes the policy's values into the saved options and runs the checks again with it. */
+export function recheckWithPolicy(policy) {
+  return updateState(async (state) => {
     applyPolicy(state.options, policy);
     await recompute(state);
-  })).catch(() => {});
+  });
 }
 
 export async function recompute(state) {
