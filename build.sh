@@ -130,10 +130,11 @@ build_wasm() {
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$REPRO_RUSTFLAGS" \
       cargo rustc --locked --lib --release --target "$TARGET" --crate-type cdylib \
       --no-default-features --features "$feature"
-    # Both builds write $WASM_OUT; the copy of the one each module was made from says whether
-    # that module is current.
+    # Both builds write $WASM_OUT; the copy of the one each module was made from, and the
+    # wasm-opt flags it was made with, say whether that module is current.
     input="target/wasm-input/$name.wasm"
-    if [ ! -f "$PKG/${name}_bg.wasm" ] || ! cmp -s "$WASM_OUT" "$input"; then
+    if [ ! -f "$PKG/${name}_bg.wasm" ] || ! cmp -s "$WASM_OUT" "$input" \
+      || [ "$(cat "$input.opt" 2>/dev/null)" != "$WASM_OPT_FLAGS" ]; then
       log "wasm-bindgen + wasm-opt: $name"
       rm -rf "$PKG.tmp" && mkdir -p "$PKG.tmp/in"
       cp "$WASM_OUT" "$PKG.tmp/in/$name.wasm"
@@ -143,6 +144,7 @@ build_wasm() {
       wasm-opt $WASM_OPT_FLAGS "$PKG.tmp/${name}_bg.wasm" -o "$PKG.tmp/${name}_bg.wasm"
       mv "$PKG.tmp/$name.js" "$PKG.tmp/${name}_bg.wasm" "$PKG/"
       cp "$PKG.tmp/in/$name.wasm" "$input"
+      printf '%s\n' "$WASM_OPT_FLAGS" >"$input.opt"
       rm -rf "$PKG.tmp"
     fi
     # A build-machine path in the binary would make the store's rebuild differ.
