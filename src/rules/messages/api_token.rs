@@ -8,21 +8,17 @@ use crate::text::special_char_name;
 
 const LABEL: &str = "API token";
 const NOT_A_PASSWORD: &str = "Jira Cloud does not accept account passwords here: create an API token for the service account and paste that.";
+const WHERE_TO_CREATE: &str = "Create an API token for the service account at id.atlassian.com → Security → API tokens, and paste it here.";
+const PASTE_AGAIN: &str =
+    "Clear the field and paste the token again, without the line break or space around it.";
 
 pub fn problem(finding: TokenFinding) -> Problem {
     let code = finding.code();
     match finding {
-        TokenFinding::Empty => empty(
-            code,
-            LABEL,
-            "Create an API token for the service account at id.atlassian.com → Security → API tokens, and paste it here.",
-        ),
-        TokenFinding::SurroundingWhitespace => padded(
-            code,
-            LABEL,
-            "before or after the token",
-            "Clear the field and paste the token again, without the line break or space around it.",
-        ),
+        TokenFinding::Empty => empty(code, LABEL, WHERE_TO_CREATE),
+        TokenFinding::SurroundingWhitespace => {
+            padded(code, LABEL, "before or after the token", PASTE_AGAIN)
+        }
         // Positions say where to look without saying what is there.
         TokenFinding::WhitespaceInside { c, position } => Problem::error(
             code,
