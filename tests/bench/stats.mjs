@@ -93,3 +93,16 @@ export function loadSampler(everyMs = 5000) {
     },
   };
 }
+
+/**
+ * For paired samples (`ours[i]` and `theirs[i]` measured over the same window): the median of
+ * the per-pair ratios, and the range it falls in for 90% of bootstrap resamples of the pairs.
+ * Pairing cancels what moves both sides of a window alike (the machine's load, the browser).
+ */
+export function pairedRatio(ours, theirs, rounds = 2000) {
+  const ratios = ours.map((x, i) => x / theirs[i]);
+  const random = xorshift();
+  const medians = [];
+  for (let i = 0; i < rounds; i += 1) medians.push(quantile(ratios.map(() => ratios[Math.floor(random() * ratios.length)]), 0.5));
+  return { ratios, median: quantile(ratios, 0.5), range: [quantile(medians, 0.05), quantile(medians, 0.95)] };
+}
