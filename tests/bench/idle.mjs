@@ -30,8 +30,8 @@ async function metrics(session) {
 }
 
 /**
- * A page in a window of its own, with CDP Performance metrics on. Of two tabs in one window only
- * the front one paints, so a page measured as a background tab would cost less than it does.
+ * A page in a window of its own, with CDP Performance metrics on. Of two tabs in one window the
+ * one behind paints at a lower frame rate, so a page measured there would cost less than it does.
  */
 async function openInOwnWindow(context, url) {
   const opener = await context.newCDPSession(context.pages()[0] ?? await context.newPage());
