@@ -11,12 +11,12 @@
 // each goal is met, and writes it all to out/bench.md. Compare ratios within one run, never
 // absolute times across machines or runs.
 //
-// Knobs (environment): BENCH_KEYS_2048 (default 240), BENCH_KEYS_4096 (default 120): at most so
+// Knobs (environment): BENCH_KEYS_2048 (default 240), BENCH_KEYS_4096 (default 200): at most so
 // many keys each way (key times are heavy-tailed: fewer keys leave ranges that span the goal);
 // BENCH_PAIRS (default 5): off/on pairs of the admin page's idle measure, 6 s windows each;
 // BENCH_BOARD_BROWSERS (default 8): browsers with Linksmith in the busy board's paired measure
 // (half as many again without it, the A/A control), 3 windows of 6 s each; BENCH_SECONDS
-// (default 720): key generation stops adding keys once the whole run has taken that long (a
+// (default 900): key generation stops adding keys once the whole run has taken that long (a
 // third of what is left for 2048 bits, the rest for 4096), so a loaded machine gives fewer keys
 // and a wider range rather than a run of half an hour; BENCH_COLD (default 4) fresh profiles;
 // BENCH_QUICK=1 runs a few samples of everything (to try the bench itself, not to quote);
@@ -37,9 +37,9 @@ import { setUpKeygen, keygen } from './keygen.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const n = (name, full, quick) => Number(process.env[name] ?? (QUICK ? quick : full));
-const KEYS = { 2048: n('BENCH_KEYS_2048', 240, 6), 4096: n('BENCH_KEYS_4096', 120, 2) };
+const KEYS = { 2048: n('BENCH_KEYS_2048', 240, 6), 4096: n('BENCH_KEYS_4096', 200, 2) };
 const COLD = n('BENCH_COLD', 4, 2);
-const SECONDS = n('BENCH_SECONDS', 720, 120);
+const SECONDS = n('BENCH_SECONDS', 900, 120);
 const PAIRS = n('BENCH_PAIRS', 5, 1);
 const BOARD_BROWSERS = n('BENCH_BOARD_BROWSERS', 8, 2);
 const ONLY_KEYGEN = process.env.BENCH_ONLY === 'keygen';
