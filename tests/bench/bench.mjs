@@ -18,7 +18,7 @@
 // (half as many again without it, the A/A control), 3 windows of 6 s each; BENCH_SECONDS
 // (default 900): key generation stops adding keys once the whole run has taken that long (a
 // third of what is left for 2048 bits, the rest for 4096), so a loaded machine gives fewer keys
-// and a wider range rather than a run of half an hour; BENCH_COLD (default 4) fresh profiles;
+// and a wider range rather than a run of half an hour; BENCH_COLD (default 8) fresh profiles;
 // BENCH_QUICK=1 runs a few samples of everything (to try the bench itself, not to quote);
 // BENCH_ONLY=keygen runs goal 5 alone (key generation and the wasm's size, all of BENCH_SECONDS
 // for the keys), and BENCH_KEY_SIZES (default "2048 4096")
@@ -38,7 +38,7 @@ import { setUpKeygen, keygen } from './keygen.mjs';
 const QUICK = process.env.BENCH_QUICK === '1';
 const n = (name, full, quick) => Number(process.env[name] ?? (QUICK ? quick : full));
 const KEYS = { 2048: n('BENCH_KEYS_2048', 240, 6), 4096: n('BENCH_KEYS_4096', 200, 2) };
-const COLD = n('BENCH_COLD', 4, 2);
+const COLD = n('BENCH_COLD', 8, 2);
 const SECONDS = n('BENCH_SECONDS', 900, 120);
 const PAIRS = n('BENCH_PAIRS', 5, 1);
 const BOARD_BROWSERS = n('BENCH_BOARD_BROWSERS', 8, 2);
