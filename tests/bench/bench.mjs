@@ -104,7 +104,8 @@ function goalRows({ p, e, idle, board, wake }) {
   row({ goal: '4 worker cold → all checks', what: 'stopped worker → panel:setOptions (checkSetup, saved) answered', s: summary(wake.checkSetupCold), base: summary(wake.checkSetupWarm), baseWhat: 'same, worker running', judged: 'median', target: 100 });
   const adminScript = [summary(idle.admin.on.script).median, summary(idle.admin.off.script).median];
   const changes = [...board.on.changes, ...board.control.changes];
-  return `Idle script time alone (CDP ScriptDuration, medians per ${win}): admin page ${ms(adminScript[0])} ms on, ${ms(adminScript[1])} ms off. Board changes per ${board.windowMs / 1000} s window, both boards, every browser (${board.windowMs / 100} expected): ${Math.min(...changes)}-${Math.max(...changes)} (page visibility: ${[...new Set([...idle.visibility, ...board.visibility])].join(', ')}).`;
+  const boardScript = (side, k) => ms(summary(board[side].script[k]).median);
+  return `Idle script time alone (CDP ScriptDuration, medians): admin page ${ms(adminScript[0])} ms on, ${ms(adminScript[1])} ms off per ${win}; busy board per ${board.windows} × ${board.windowMs / 1000} s, with Linksmith ${boardScript('on', 'atlassian')} ms at the Jira Cloud origin and ${boardScript('on', 'elsewhere')} ms at the other, in the A/A control ${boardScript('control', 'atlassian')} and ${boardScript('control', 'elsewhere')} ms. Board changes per ${board.windowMs / 1000} s window, both boards, every browser (${board.windowMs / 100} expected): ${Math.min(...changes)}-${Math.max(...changes)} (page visibility: ${[...new Set([...idle.visibility, ...board.visibility])].join(', ')}).`;
 }
 
 async function main() {

@@ -101,7 +101,7 @@ async function pairedOnce(on, { firstAtlassian, windows, windowMs, settleMs }) {
     const read = async () => {
       const [a, e] = await Promise.all([metrics(tabs.atlassian.session), metrics(tabs.elsewhere.session)]);
       const changes = await Promise.all(Object.values(tabs).map((t) => t.page.evaluate(() => Number(document.body.dataset.changes ?? 0))));
-      return { atlassian: a.task, elsewhere: e.task, changes };
+      return { atlassian: a.task, elsewhere: e.task, script: { atlassian: a.script, elsewhere: e.script }, changes };
     };
     await sleep(settleMs);
     const out = [];
@@ -112,6 +112,7 @@ async function pairedOnce(on, { firstAtlassian, windows, windowMs, settleMs }) {
       out.push({
         atlassian: after.atlassian - before.atlassian,
         elsewhere: after.elsewhere - before.elsewhere,
+        script: { atlassian: after.script.atlassian - before.script.atlassian, elsewhere: after.script.elsewhere - before.script.elsewhere },
         changes: after.changes.map((c, i) => c - before.changes[i]),
       });
       before = after;
@@ -128,10 +129,10 @@ async function pairedOnce(on, { firstAtlassian, windows, windowMs, settleMs }) {
  * without, the controls spread among them; which board opens first alternates. Browsers, not
  * windows, are the samples: windows of one browser share its lot (which renderer got the busier
  * core) and would make the range look narrower than it is. Per browser and side, the board's
- * main-thread task ms summed over its windows.
+ * main-thread task ms (and the script part of them) summed over its windows.
  */
 export async function pairedBoard({ browsers = 8, controls = 4, windows = 3, windowMs = 6000, settleMs = 2000, log = () => {} } = {}) {
-  const side = () => ({ atlassian: [], elsewhere: [], changes: [] });
+  const side = () => ({ atlassian: [], elsewhere: [], script: { atlassian: [], elsewhere: [] }, changes: [] });
   const out = { windowMs, windows, on: side(), control: side(), visibility: new Set() };
   const every = Math.max(1, Math.round((browsers + controls) / Math.max(1, controls)));
   const runs = [];
@@ -145,6 +146,7 @@ export async function pairedBoard({ browsers = 8, controls = 4, windows = 3, win
     const sum = (k) => r.windows.reduce((t, w) => t + w[k], 0);
     out[kind].atlassian.push(sum('atlassian'));
     out[kind].elsewhere.push(sum('elsewhere'));
+    for (const k of ['atlassian', 'elsewhere']) out[kind].script[k].push(r.windows.reduce((t, w) => t + w.script[k], 0));
     out[kind].changes.push(...r.windows.flatMap((w) => w.changes));
     r.visibility.forEach((v) => out.visibility.add(v));
     log(`  ${kind === 'on' ? 'Linksmith on' : 'control, no Linksmith'}, ${first === 'atlassian' ? 'Jira Cloud origin' : 'other origin'} opened first: board at the Jira Cloud origin ${sum('atlassian').toFixed(0)} ms, at the other ${sum('elsewhere').toFixed(0)} ms of tasks in ${windows} × ${windowMs / 1000} s (${(sum('atlassian') / sum('elsewhere')).toFixed(3)}×)`);
