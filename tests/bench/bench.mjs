@@ -13,7 +13,7 @@
 //
 // Knobs (environment): BENCH_KEYS_2048 (default 240), BENCH_KEYS_4096 (default 200): at most so
 // many keys each way (key times are heavy-tailed: fewer keys leave ranges that span the goal);
-// BENCH_PAIRS (default 5): off/on pairs of the admin page's idle measure, 6 s windows each;
+// BENCH_PAIRS (default 8): off/on pairs of the admin page's idle measure, 6 s windows each;
 // BENCH_BOARD_BROWSERS (default 8): browsers with Linksmith in the busy board's paired measure
 // (half as many again without it, the A/A control), 3 windows of 6 s each; BENCH_SECONDS
 // (default 900): key generation stops adding keys once the whole run has taken that long (a
@@ -40,7 +40,7 @@ const n = (name, full, quick) => Number(process.env[name] ?? (QUICK ? quick : fu
 const KEYS = { 2048: n('BENCH_KEYS_2048', 240, 6), 4096: n('BENCH_KEYS_4096', 200, 2) };
 const COLD = n('BENCH_COLD', 8, 2);
 const SECONDS = n('BENCH_SECONDS', 900, 120);
-const PAIRS = n('BENCH_PAIRS', 5, 1);
+const PAIRS = n('BENCH_PAIRS', 8, 1);
 const BOARD_BROWSERS = n('BENCH_BOARD_BROWSERS', 8, 2);
 const ONLY_KEYGEN = process.env.BENCH_ONLY === 'keygen';
 const KEY_SIZES = (process.env.BENCH_KEY_SIZES ?? '2048 4096').split(/[\s,]+/).filter(Boolean).map(Number);
