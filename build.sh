@@ -7,7 +7,7 @@
 #   ./build.sh demo     build, run the walkthrough in Chromium with the extension on the fixture UIs
 #                       (headless: screenshots in out/demo/), then serve the checker page (www/)
 #   ./build.sh bench    build, then benchmark in headless Chromium each goal of docs/performance.md
-#                       against a baseline from the same run (~14 min); writes out/bench.md
+#                       against a baseline from the same run (~15 min); writes out/bench.md
 #   ./build.sh audit    cargo deny: licences, bans, sources, and advisories (live RustSec database, else
 #                       the snapshot in ../shared); LINKSMITH_ADVISORIES=required|off
 #   ./build.sh store    build, then the store listing in dist/store/ (descriptions, PRIVACY.md, icon,
@@ -492,7 +492,7 @@ bench() {
   build
   ensure_test_tools
   build_fixtures
-  log "Benchmark (headless Chromium, dist/chrome; docs/performance.md); about 14 minutes"
+  log "Benchmark (headless Chromium, dist/chrome; docs/performance.md); about 15 minutes"
   node tests/bench/bench.mjs
 }
 
